@@ -1,0 +1,5 @@
+"""Allow `python -m sicoach`."""
+
+from sicoach.cli.app import main
+
+main()

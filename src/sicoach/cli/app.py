@@ -1,0 +1,80 @@
+"""The `sicoach` command: global options, then each area registers its own commands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from sicoach import __version__
+from sicoach.cli import (
+    content_commands,
+    figure_commands,
+    journal_commands,
+    plan_commands,
+    report_commands,
+    safety_commands,
+    serve_commands,
+    session_commands,
+)
+from sicoach.services.context import build_context
+from sicoach.settings import resolve_settings
+
+app = typer.Typer(
+    name="sicoach",
+    help=(
+        "SI Coach: a guided home exercise program for sacroiliac (SI) joint and low-back "
+        "pain, with a daily check on when to see a doctor. Your data stays on this computer."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"sicoach {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    db: Path | None = typer.Option(
+        None,
+        "--db",
+        help=(
+            "SQLite file to use instead of the default in your data folder "
+            "(or set SICOACH_DB; SICOACH_DATABASE_URL points at PostgreSQL)."
+        ),
+        dir_okay=False,
+    ),
+    version: bool = typer.Option(
+        False,
+        "--version",
+        callback=_version,
+        is_eager=True,
+        help="Show the version and exit.",
+    ),
+) -> None:
+    """Set up the data location shared by every command."""
+    ctx.obj = build_context(resolve_settings(db_path=db))
+
+
+for module in (
+    content_commands,
+    journal_commands,
+    safety_commands,
+    plan_commands,
+    session_commands,
+    serve_commands,
+    figure_commands,
+    report_commands,
+):
+    module.register(app)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,6 @@
+"""The content pack: the guide's exercises, aerobic options, education text and vocabulary.
+
+CONTRACT: `load_catalog(folder=None)` reads and validates the TOML files beside this module
+(or in `folder`) and returns a `sicoach.domain.exercises.Catalog`; a broken file raises
+`ContentError` naming the file and the field.
+"""

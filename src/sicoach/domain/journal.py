@@ -1,0 +1,166 @@
+"""The person's record: profile, check-ins, sessions, activities and function ratings.
+
+Plain immutable values. Validation of ranges and codes happens where data enters
+(`sicoach.domain.validation`), so that every face reports the same message for the same
+mistake.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time
+
+
+@dataclass(frozen=True)
+class Pregnancy:
+    """`status` is "pregnant" (with `due_date`) or "postpartum" (with `delivery_date`)."""
+
+    status: str
+    due_date: date | None = None
+    delivery_date: date | None = None
+
+    def week_on(self, on: date) -> int | None:
+        """Completed weeks of pregnancy on a date, counted back from a 40-week due date."""
+        if self.status != "pregnant" or self.due_date is None:
+            return None
+        days_to_due = (self.due_date - on).days
+        return (280 - days_to_due) // 7
+
+    def days_since_birth(self, on: date) -> int | None:
+        if self.status != "postpartum" or self.delivery_date is None:
+            return None
+        return (on - self.delivery_date).days
+
+
+@dataclass(frozen=True)
+class PlanChoices:
+    """What the person chose about their routine.
+
+    `training_days` are weekday numbers (0 Monday .. 6 Sunday); `enabled_on` records when the
+    person turned an exercise back on after it hurt twice (`sicoach plan enable ID`).
+    """
+
+    left_out: tuple[str, ...] = ()
+    training_days: tuple[int, ...] = (0, 1, 2, 3, 4, 5, 6)
+    reminder_time: time | None = None
+    enabled_on: tuple[tuple[str, date], ...] = ()
+
+    def enabled_since(self, exercise_id: str) -> date | None:
+        dates = [d for eid, d in self.enabled_on if eid == exercise_id]
+        return max(dates) if dates else None
+
+
+@dataclass(frozen=True)
+class Profile:
+    started_on: date
+    birth_year: int | None = None
+    sex: str | None = None
+    pregnancy: Pregnancy | None = None
+    sedentary_job: bool = False
+    overweight: bool = False
+    frequent_lifting: bool = False
+    history: tuple[str, ...] = ()
+    plan: PlanChoices = field(default_factory=PlanChoices)
+
+    def age_on(self, on: date) -> int | None:
+        return None if self.birth_year is None else on.year - self.birth_year
+
+    def with_changes(self, **changes: object) -> Profile:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    """One day's self-report. Ratings are 0-10; all optional but the date."""
+
+    date: date
+    pain: int | None = None
+    worst_pain: int | None = None
+    mobility: int | None = None
+    symptoms: tuple[str, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Activity:
+    date: date
+    kind: str
+    minutes: int
+
+
+@dataclass(frozen=True)
+class ExerciseResult:
+    """How one exercise went in a session. `pain` is pain during it (0-10)."""
+
+    id: str
+    level: int = 0
+    reps: int = 0
+    hurt: bool = False
+    pain: int | None = None
+    skipped: bool = False
+
+
+@dataclass(frozen=True)
+class Session:
+    """A guided session. `partial` marks one that ended early (quit, closed, crashed)."""
+
+    started_at: datetime
+    pain_before: int | None = None
+    pain_after: int | None = None
+    exercises: tuple[ExerciseResult, ...] = ()
+    partial: bool = False
+
+    @property
+    def date(self) -> date:
+        return self.started_at.date()
+
+
+@dataclass(frozen=True)
+class FunctionRating:
+    """A patient-specific activity rated 0 (unable) to 10 (as before the problem)."""
+
+    date: date
+    activity: str
+    score: int
+
+
+@dataclass(frozen=True)
+class Journal:
+    """The whole record of one person, each list sorted by date (then time)."""
+
+    profile: Profile | None = None
+    checkins: tuple[CheckIn, ...] = ()
+    sessions: tuple[Session, ...] = ()
+    activities: tuple[Activity, ...] = ()
+    function: tuple[FunctionRating, ...] = ()
+
+    def sorted(self) -> Journal:
+        return Journal(
+            profile=self.profile,
+            checkins=tuple(sorted(self.checkins, key=lambda c: c.date)),
+            sessions=tuple(sorted(self.sessions, key=lambda s: s.started_at)),
+            activities=tuple(sorted(self.activities, key=lambda a: (a.date, a.kind, a.minutes))),
+            function=tuple(sorted(self.function, key=lambda f: (f.date, f.activity))),
+        )
+
+    def up_to(self, on: date) -> Journal:
+        """The journal as it stood at the end of `on`: later records are ignored."""
+        return Journal(
+            profile=self.profile,
+            checkins=tuple(c for c in self.checkins if c.date <= on),
+            sessions=tuple(s for s in self.sessions if s.date <= on),
+            activities=tuple(a for a in self.activities if a.date <= on),
+            function=tuple(f for f in self.function if f.date <= on),
+        )
+
+    def checkin_on(self, on: date) -> CheckIn | None:
+        return next((c for c in self.checkins if c.date == on), None)
+
+    @property
+    def start_date(self) -> date | None:
+        """The first day of the program: the profile's start, else the earliest record."""
+        if self.profile is not None:
+            return self.profile.started_on
+        dates = [c.date for c in self.checkins] + [s.date for s in self.sessions]
+        dates += [a.date for a in self.activities]
+        return min(dates) if dates else None

@@ -1,0 +1,1 @@
+"""One function per user action, grouped by area: the only API the faces call."""

@@ -1,0 +1,52 @@
+"""The composition root: builds what the services need from settings and a clock.
+
+Faces (CLI, web) build one `Context` at start; tests build their own with a temporary
+database and a `FixedClock`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cached_property
+
+from sicoach.domain.clock import Clock, FixedClock, SystemClock
+from sicoach.domain.exercises import Catalog
+from sicoach.services.unit_of_work import UnitOfWork
+from sicoach.settings import Settings, resolve_settings
+
+
+@dataclass
+class Context:
+    settings: Settings
+    clock: Clock = field(default_factory=SystemClock)
+    person: str = "default"
+
+    @cached_property
+    def catalog(self) -> Catalog:
+        from sicoach.content import load_catalog
+
+        return load_catalog()
+
+    @cached_property
+    def uow_factory(self) -> Callable[[], UnitOfWork]:
+        from sicoach.store import make_uow_factory
+
+        return make_uow_factory(self.settings.database_url, person=self.person)
+
+    def uow(self) -> UnitOfWork:
+        return self.uow_factory()
+
+
+def clock_from_environment() -> Clock:
+    """The system clock, unless SICOACH_FAKE_NOW (ISO date-time) pins it for demos and tests."""
+    pinned = os.environ.get("SICOACH_FAKE_NOW")
+    if pinned:
+        return FixedClock(datetime.fromisoformat(pinned))
+    return SystemClock()
+
+
+def build_context(settings: Settings | None = None, clock: Clock | None = None) -> Context:
+    return Context(settings=settings or resolve_settings(), clock=clock or clock_from_environment())

@@ -1,0 +1,62 @@
+"""The ports the services need from storage (implemented in `sicoach.store`).
+
+Every write happens inside `with uow: ... uow.commit()`; leaving the block without a commit
+rolls back, so a failed import or a crash writes nothing half-way.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Protocol, Self
+
+from sicoach.domain.journal import (
+    Activity,
+    CheckIn,
+    ExerciseResult,
+    FunctionRating,
+    Journal,
+    Profile,
+    Session,
+)
+
+
+class JournalRepository(Protocol):
+    def load(self) -> Journal: ...
+
+    def get_profile(self) -> Profile | None: ...
+
+    def save_profile(self, profile: Profile) -> None: ...
+
+    def upsert_checkin(self, checkin: CheckIn) -> bool:
+        """Store a check-in; True when it replaced one on the same date."""
+        ...
+
+    def add_activity(self, activity: Activity) -> None: ...
+
+    def add_function_rating(self, rating: FunctionRating) -> None: ...
+
+    def start_session(self, session: Session) -> int:
+        """Store a new (partial) session and return its id."""
+        ...
+
+    def add_session_exercise(self, session_id: int, result: ExerciseResult) -> None: ...
+
+    def finish_session(self, session_id: int, pain_after: int | None, partial: bool) -> None: ...
+
+    def existing_dates(self) -> set[date]:
+        """Dates that already hold a check-in (import refuses them without --replace)."""
+        ...
+
+    def import_journal(self, journal: Journal, replace: bool) -> None: ...
+
+
+class UnitOfWork(Protocol):
+    journal: JournalRepository
+
+    def __enter__(self) -> Self: ...
+
+    def __exit__(self, *exc: object) -> None: ...
+
+    def commit(self) -> None: ...
+
+    def rollback(self) -> None: ...

@@ -1,0 +1,79 @@
+"""Fixtures shared by every test layer: a temporary SQLite file, a fixed clock, the CLI.
+
+In CI (CI=true or SICOACH_REQUIRE_ALL_TESTS=1) a skipped test counts as a failure: tests
+that need Chromium or PostgreSQL must really run there.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from sicoach.domain.clock import FixedClock
+from sicoach.services.context import Context
+from sicoach.settings import Settings, sqlite_url
+
+REQUIRE_ALL = os.environ.get("CI") == "true" or os.environ.get("SICOACH_REQUIRE_ALL_TESTS") == "1"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):  # type: ignore[no-untyped-def]
+    outcome = yield
+    report = outcome.get_result()
+    if REQUIRE_ALL and report.skipped and not hasattr(report, "wasxfail"):
+        report.outcome = "failed"
+        report.longrepr = f"skipped in CI, which is not allowed: {report.longrepr}"
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(datetime(2026, 11, 20, 8, 0))
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "journal.sqlite3"
+
+
+@pytest.fixture
+def context(db_path: Path, clock: FixedClock) -> Context:
+    """Services' context on a real, empty SQLite file and a fixed clock."""
+    return Context(settings=Settings(sqlite_url(db_path), db_path.parent), clock=clock)
+
+
+class CliResult:
+    def __init__(self, exit_code: int, stdout: str, stderr: str) -> None:
+        self.exit_code = exit_code
+        self.stdout = stdout
+        self.stderr = stderr
+
+    def json(self) -> object:
+        import json
+
+        return json.loads(self.stdout)
+
+
+@pytest.fixture
+def sicoach(db_path: Path):  # type: ignore[no-untyped-def]
+    """Run `sicoach --db <tmp file> ARGS` in-process, the clock pinned by SICOACH_FAKE_NOW."""
+    from typer.testing import CliRunner
+
+    from sicoach.cli.app import app
+
+    runner = CliRunner()
+
+    def run(*args: str, now: str = "2026-11-20T08:00:00", input: str | None = None) -> CliResult:
+        result = runner.invoke(
+            app,
+            ["--db", str(db_path), *args],
+            env={"SICOACH_FAKE_NOW": now, "COLUMNS": "120", "NO_COLOR": "1"},
+            input=input,
+        )
+        if result.exception and not isinstance(result.exception, SystemExit):
+            raise result.exception
+        return CliResult(result.exit_code, result.stdout, result.stderr)
+
+    return run

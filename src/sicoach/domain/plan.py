@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 
 from sicoach.domain.exercises import Catalog
 from sicoach.domain.journal import Journal
 from sicoach.domain.safety import Assessment
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     PLANNED = "planned"
     MODIFIED = "modified"
     SKIPPED = "skipped"

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 
 from sicoach.domain.journal import Journal
 
 
-class Level(str, Enum):
+class Level(StrEnum):
     CONTINUE = "continue"
     SEE_DOCTOR = "see_doctor"
     URGENT = "urgent"

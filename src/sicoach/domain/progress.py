@@ -1,0 +1,522 @@
+"""Is the program working? Pain, mobility, adherence, aerobic minutes, symptoms, activities.
+
+Pure figures from a journal and a date (no clock, no I/O), so that the terminal, the web
+page, the doctor's report and the tests all show the same numbers.
+
+Thresholds and where they come from (clinical-notes.md section 2):
+- a change in pain of 2 points or 30% from the first week is meaningful (Ostelo et al.,
+  Spine 2008); we read a rise of the same size as a clear worsening (ours: the cautious
+  reading, since a rise should never be called "no change");
+- mobility is our own 0-10 self-rating; we use the same 2 points / 30% rule for it (our
+  default, by analogy with pain);
+- the average of the patient-specific activity scores changes meaningfully at about 2 points
+  (Abbott & Schmitt, JOSPT 2014);
+- the aerobic goal is 150 minutes a week (the guide, after the American Heart Association).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+from sicoach.domain.journal import CheckIn, Journal, Session
+from sicoach.domain.vocabulary import SYMPTOM_GROUPS
+
+BASELINE_DAYS = 7
+"""The first week of the program is the starting point every change is measured from."""
+MEANINGFUL_POINTS = 2.0
+MEANINGFUL_FRACTION = 0.30
+FUNCTION_MEANINGFUL_POINTS = 2.0
+WEEKLY_GOAL_MINUTES = 150
+MAX_FUNCTION_ACTIVITIES = 5
+"""The Patient-Specific Functional Scale method asks for 3-5 activities; we allow up to 5."""
+
+_GROUP_OF: dict[str, str] = {code: g for g, codes in SYMPTOM_GROUPS.items() for code in codes}
+RED_FLAG_GROUPS: tuple[str, ...] = ("emergency", "urgent", "pregnancy")
+
+
+class Meaning(StrEnum):
+    """What a change from the first week means for the person."""
+
+    BETTER = "better"
+    """Improved by at least the meaningful amount."""
+    WORSE = "worse"
+    """Worsened by at least the meaningful amount."""
+    SMALL = "small"
+    """Some change, but smaller than the meaningful amount."""
+    UNKNOWN = "unknown"
+    """Not enough data to compare yet."""
+
+
+@dataclass(frozen=True)
+class DayValue:
+    """One day's rating (None if not given) and the mean of the 7 days ending that day."""
+
+    date: date
+    value: int | None
+    average: float | None
+
+
+@dataclass(frozen=True)
+class Change:
+    """The first week's mean against the latest week's mean.
+
+    `difference` is latest minus baseline; `percent` is that difference relative to the
+    baseline (None when the baseline is 0).
+    """
+
+    baseline: float | None
+    latest: float | None
+    difference: float | None
+    percent: float | None
+    meaning: Meaning
+    summary: str
+
+
+@dataclass(frozen=True)
+class Trend:
+    """A 0-10 rating over the program: every day from the start, and the change."""
+
+    name: str
+    days: tuple[DayValue, ...]
+    baseline_start: date | None
+    baseline_end: date | None
+    change: Change
+
+    @property
+    def values(self) -> tuple[DayValue, ...]:
+        """Only the days that hold a rating."""
+        return tuple(d for d in self.days if d.value is not None)
+
+
+@dataclass(frozen=True)
+class Adherence:
+    """Guided sessions done on the planned training days, and the current run of them.
+
+    `planned_days` counts training days from the start up to `on`; today counts only once a
+    session is done (the day is not over). `current_streak` is the number of training days
+    in a row, counted back from the latest, that each hold a session.
+    """
+
+    training_days: tuple[int, ...]
+    planned_days: int
+    done_days: int
+    sessions: int
+    current_streak: int
+    summary: str
+
+    @property
+    def fraction(self) -> float | None:
+        return None if self.planned_days == 0 else self.done_days / self.planned_days
+
+
+@dataclass(frozen=True)
+class WeekMinutes:
+    """Aerobic minutes in one ISO week (Monday to Sunday)."""
+
+    week_start: date
+    label: str
+    minutes: int
+    target: int
+    goal: int
+
+    @property
+    def met_target(self) -> bool:
+        return self.minutes >= self.target
+
+    @property
+    def met_goal(self) -> bool:
+        return self.minutes >= self.goal
+
+
+@dataclass(frozen=True)
+class Aerobic:
+    weeks: tuple[WeekMinutes, ...]
+    goal: int
+    total_minutes: int
+    summary: str
+
+
+@dataclass(frozen=True)
+class HurtExercise:
+    """An exercise marked "it hurts" in sessions: how often and when last."""
+
+    id: str
+    name: str
+    count: int
+    last_date: date
+
+
+@dataclass(frozen=True)
+class SymptomHistory:
+    """One symptom code over time: on how many days it was reported, first and last."""
+
+    code: str
+    label: str
+    group: str
+    days: int
+    first: date
+    last: date
+    dates: tuple[date, ...]
+
+    @property
+    def red_flag(self) -> bool:
+        return self.group in RED_FLAG_GROUPS
+
+
+@dataclass(frozen=True)
+class ActivityScore:
+    """One of "my activities": first and latest score (0 unable .. 10 as before)."""
+
+    activity: str
+    first_score: int
+    first_date: date
+    latest_score: int
+    latest_date: date
+    ratings: tuple[tuple[date, int], ...]
+
+    @property
+    def change(self) -> int:
+        return self.latest_score - self.first_score
+
+
+@dataclass(frozen=True)
+class FunctionSummary:
+    """The activities and the average score: first ratings against latest ratings."""
+
+    activities: tuple[ActivityScore, ...]
+    first_average: float | None
+    latest_average: float | None
+    meaning: Meaning
+    summary: str
+
+    @property
+    def change(self) -> float | None:
+        if self.first_average is None or self.latest_average is None:
+            return None
+        return self.latest_average - self.first_average
+
+
+@dataclass(frozen=True)
+class Progress:
+    on: date
+    start: date | None
+    pain: Trend
+    mobility: Trend
+    adherence: Adherence
+    aerobic: Aerobic
+    hurt: tuple[HurtExercise, ...]
+    symptoms: tuple[SymptomHistory, ...]
+    function: FunctionSummary
+
+    @property
+    def summaries(self) -> tuple[str, ...]:
+        """One plain sentence per area, in the order the pages show them."""
+        return (
+            self.pain.change.summary,
+            self.mobility.change.summary,
+            self.adherence.summary,
+            self.aerobic.summary,
+            self.function.summary,
+        )
+
+    @property
+    def red_flags(self) -> tuple[SymptomHistory, ...]:
+        return tuple(s for s in self.symptoms if s.red_flag)
+
+
+def fmt_number(value: float) -> str:
+    """A figure for people: one decimal, without a trailing ".0" (2.0 -> "2", 2.46 -> "2.5")."""
+    rounded = round(value + 0.0, 1)
+    if rounded == int(rounded):
+        return str(int(rounded))
+    return f"{rounded:.1f}"
+
+
+def _points(value: float) -> str:
+    text = fmt_number(value)
+    return f"{text} point" if text == "1" else f"{text} points"
+
+
+def _mean(values: list[int]) -> float | None:
+    return sum(values) / len(values) if values else None
+
+
+def _days(start: date, end: date) -> list[date]:
+    return [start + timedelta(days=i) for i in range((end - start).days + 1)]
+
+
+def _is_meaningful(delta: float, baseline: float, points: float) -> bool:
+    if abs(delta) >= points - 1e-9:
+        return True
+    return baseline > 0 and abs(delta) / baseline >= MEANINGFUL_FRACTION - 1e-9
+
+
+def _trend(
+    name: str,
+    checkins: tuple[CheckIn, ...],
+    attr: str,
+    start: date | None,
+    on: date,
+    lower_is_better: bool,
+) -> Trend:
+    by_day: dict[date, int] = {}
+    for c in checkins:
+        value = getattr(c, attr)
+        if isinstance(value, int):
+            by_day[c.date] = value
+    if start is None:
+        summary = f"There are no {name} scores yet."
+        return Trend(name, (), None, None, Change(None, None, None, None, Meaning.UNKNOWN, summary))
+    days: list[DayValue] = []
+    for day in _days(start, on):
+        window = [by_day[d] for d in _days(day - timedelta(days=6), day) if d in by_day]
+        days.append(DayValue(day, by_day.get(day), _mean(window)))
+    base_end = start + timedelta(days=BASELINE_DAYS - 1)
+    baseline = _mean([v for d, v in by_day.items() if start <= d <= base_end])
+    latest_from = max(start + timedelta(days=BASELINE_DAYS), on - timedelta(days=6))
+    latest = _mean([v for d, v in by_day.items() if latest_from <= d <= on])
+    change = _change(name, baseline, latest, on <= base_end, lower_is_better)
+    return Trend(name, tuple(days), start, base_end, change)
+
+
+def _change(
+    name: str,
+    baseline: float | None,
+    latest: float | None,
+    in_first_week: bool,
+    lower_is_better: bool,
+) -> Change:
+    if in_first_week:
+        summary = (
+            f"This is your first week: it is the starting point we will compare your {name} with."
+        )
+        return Change(baseline, None, None, None, Meaning.UNKNOWN, summary)
+    if baseline is None:
+        summary = f"There are no {name} scores from your first week to compare with."
+        return Change(None, latest, None, None, Meaning.UNKNOWN, summary)
+    if latest is None:
+        summary = (
+            f"There are no {name} scores from the last 7 days to compare with your first week."
+        )
+        return Change(baseline, None, None, None, Meaning.UNKNOWN, summary)
+    difference = latest - baseline
+    percent = None if baseline == 0 else difference / baseline * 100
+    if abs(difference) < 0.05:
+        summary = f"Your {name} is about the same as in your first week."
+        return Change(baseline, latest, difference, percent, Meaning.SMALL, summary)
+    improved = difference < 0 if lower_is_better else difference > 0
+    direction = "lower" if difference < 0 else "higher"
+    said = f"Your {name} is {_points(abs(difference))} {direction} than in your first week"
+    if not _is_meaningful(difference, baseline, MEANINGFUL_POINTS):
+        summary = f"{said} — a small change, not yet a clear one."
+        return Change(baseline, latest, difference, percent, Meaning.SMALL, summary)
+    if improved:
+        return Change(
+            baseline, latest, difference, percent, Meaning.BETTER, f"{said} — a meaningful change."
+        )
+    summary = f"{said} — a clear change for the worse; tell your doctor or physical therapist."
+    return Change(baseline, latest, difference, percent, Meaning.WORSE, summary)
+
+
+def _session_done(session: Session) -> bool:
+    """A session counts when it was finished, or when at least one exercise was done."""
+    return not session.partial or any(not e.skipped for e in session.exercises)
+
+
+def _adherence(journal: Journal, start: date | None, on: date) -> Adherence:
+    profile = journal.profile
+    training = tuple(sorted(profile.plan.training_days)) if profile else (0, 1, 2, 3, 4, 5, 6)
+    done_dates = {s.date for s in journal.sessions if _session_done(s)}
+    sessions = sum(1 for s in journal.sessions if _session_done(s))
+    if start is None:
+        return Adherence(training, 0, 0, 0, 0, "No sessions yet: your first one starts the count.")
+    planned = [d for d in _days(start, on) if d.weekday() in training]
+    if planned and planned[-1] == on and on not in done_dates:
+        planned.pop()  # today is not over yet
+    done = sum(1 for d in planned if d in done_dates)
+    streak = 0
+    for day in reversed(planned):
+        if day not in done_dates:
+            break
+        streak += 1
+    if not planned:
+        summary = "No training days have passed yet."
+    else:
+        summary = (
+            f"You did a session on {done} of your {len(planned)} training days"
+            f" ({round(100 * done / len(planned))}%)"
+        )
+        if streak:
+            run = "1 training day" if streak == 1 else f"{streak} training days in a row"
+            summary += f"; your current run is {run}."
+        else:
+            summary += "; your next session starts a new run."
+    return Adherence(training, len(planned), done, sessions, streak, summary)
+
+
+def _monday(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def _aerobic(
+    journal: Journal,
+    start: date | None,
+    on: date,
+    goal: int,
+    targets: Mapping[date, int] | None,
+) -> Aerobic:
+    if start is None:
+        return Aerobic((), goal, 0, "No aerobic minutes logged yet.")
+    minutes: dict[date, int] = {}
+    for a in journal.activities:
+        if start <= a.date <= on:
+            week = _monday(a.date)
+            minutes[week] = minutes.get(week, 0) + a.minutes
+    weeks: list[WeekMinutes] = []
+    week = _monday(start)
+    while week <= on:
+        iso = week.isocalendar()
+        target = goal if targets is None else targets.get(week, goal)
+        label = f"{iso.year}-W{iso.week:02d}"
+        weeks.append(WeekMinutes(week, label, minutes.get(week, 0), target, goal))
+        week += timedelta(days=7)
+    total = sum(minutes.values())
+    this = weeks[-1]
+    if this.met_target:
+        summary = f"This week you have done {this.minutes} aerobic minutes, reaching your target"
+        summary += f" of {this.target}"
+    else:
+        summary = f"This week you have done {this.minutes} of your {this.target} aerobic minutes"
+    if this.target != goal:
+        summary += f" (the goal is {goal} a week)"
+    if len(weeks) > 1:
+        summary += f"; last week you did {weeks[-2].minutes}"
+    summary += "."
+    return Aerobic(tuple(weeks), goal, total, summary)
+
+
+def _hurt(journal: Journal, names: Mapping[str, str]) -> tuple[HurtExercise, ...]:
+    counts: dict[str, int] = {}
+    last: dict[str, date] = {}
+    for session in journal.sessions:
+        for result in session.exercises:
+            if result.hurt:
+                counts[result.id] = counts.get(result.id, 0) + 1
+                last[result.id] = max(last.get(result.id, session.date), session.date)
+    order = {eid: i for i, eid in enumerate(names)}
+    items = [
+        HurtExercise(eid, names.get(eid, eid.replace("_", " ")), n, last[eid])
+        for eid, n in counts.items()
+    ]
+    items.sort(key=lambda h: (-h.count, order.get(h.id, len(order)), h.id))
+    return tuple(items)
+
+
+def _symptoms(journal: Journal, labels: Mapping[str, str]) -> tuple[SymptomHistory, ...]:
+    seen: dict[str, list[date]] = {}
+    for checkin in journal.checkins:
+        for code in dict.fromkeys(checkin.symptoms):
+            seen.setdefault(code, []).append(checkin.date)
+    items = [
+        SymptomHistory(
+            code=code,
+            label=labels.get(code, code.replace("_", " ")),
+            group=_GROUP_OF.get(code, "other"),
+            days=len(set(dates)),
+            first=min(dates),
+            last=max(dates),
+            dates=tuple(sorted(set(dates))),
+        )
+        for code, dates in seen.items()
+    ]
+
+    def rank(s: SymptomHistory) -> tuple[int, int, str]:
+        # Red flags first (most serious group first), then the rest; most recent first.
+        serious = RED_FLAG_GROUPS.index(s.group) if s.red_flag else len(RED_FLAG_GROUPS)
+        return (serious, -s.last.toordinal(), s.code)
+
+    items.sort(key=rank)
+    return tuple(items)
+
+
+def _function(journal: Journal) -> FunctionSummary:
+    ratings: dict[str, list[tuple[date, int]]] = {}
+    for r in sorted(journal.function, key=lambda f: f.date):
+        ratings.setdefault(r.activity, []).append((r.date, r.score))
+    if not ratings:
+        summary = (
+            "You have not rated any of your activities yet; rate up to 5 things that are hard "
+            "for you, about once a week."
+        )
+        return FunctionSummary((), None, None, Meaning.UNKNOWN, summary)
+    activities = tuple(
+        ActivityScore(name, rs[0][1], rs[0][0], rs[-1][1], rs[-1][0], tuple(rs))
+        for name, rs in ratings.items()
+    )
+    first = sum(a.first_score for a in activities) / len(activities)
+    latest = sum(a.latest_score for a in activities) / len(activities)
+    if all(len(a.ratings) == 1 for a in activities):
+        summary = (
+            f"Your activities score {fmt_number(first)} out of 10 on average; rate them again "
+            "in about a week to see the change."
+        )
+        return FunctionSummary(activities, first, latest, Meaning.UNKNOWN, summary)
+    delta = latest - first
+    if abs(delta) < 0.05:
+        meaning = Meaning.SMALL
+        summary = (
+            f"Your activities score {fmt_number(latest)} out of 10 on average, "
+            "the same as at first."
+        )
+    else:
+        direction = "higher" if delta > 0 else "lower"
+        said = (
+            f"Your activities score {fmt_number(latest)} out of 10 on average, "
+            f"{_points(abs(delta))} {direction} than at first"
+        )
+        if abs(delta) < FUNCTION_MEANINGFUL_POINTS - 1e-9:
+            meaning = Meaning.SMALL
+            summary = f"{said} — a small change, not yet a clear one."
+        elif delta > 0:
+            meaning = Meaning.BETTER
+            summary = f"{said} — a meaningful change."
+        else:
+            meaning = Meaning.WORSE
+            summary = f"{said} — a clear change for the worse; tell your doctor."
+    return FunctionSummary(activities, first, latest, meaning, summary)
+
+
+def compute_progress(
+    journal: Journal,
+    on: date,
+    exercise_names: Mapping[str, str] | None = None,
+    symptom_labels: Mapping[str, str] | None = None,
+    weekly_goal: int = WEEKLY_GOAL_MINUTES,
+    weekly_targets: Mapping[date, int] | None = None,
+) -> Progress:
+    """All progress figures for the journal as it stood at the end of `on`.
+
+    `exercise_names` (id -> name, in catalog order) and `symptom_labels` (code -> plain words)
+    only make the output readable; `weekly_targets` maps an ISO week's Monday to that week's
+    aerobic target (the plan's gradual build-up), defaulting to the goal.
+    """
+    journal = journal.sorted().up_to(on)
+    start = journal.start_date
+    if start is not None and start > on:
+        start = None
+    names = exercise_names or {}
+    labels = symptom_labels or {}
+    return Progress(
+        on=on,
+        start=start,
+        pain=_trend("pain", journal.checkins, "pain", start, on, lower_is_better=True),
+        mobility=_trend("mobility", journal.checkins, "mobility", start, on, lower_is_better=False),
+        adherence=_adherence(journal, start, on),
+        aerobic=_aerobic(journal, start, on, weekly_goal, weekly_targets),
+        hurt=_hurt(journal, names),
+        symptoms=_symptoms(journal, labels),
+        function=_function(journal),
+    )

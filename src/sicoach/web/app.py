@@ -1,0 +1,83 @@
+"""The web app: FastAPI with server-rendered pages and a JSON API over the services.
+
+`create_app(context)` is called by `sicoach serve` (and by tests with their own context); it
+never reads settings itself.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from sicoach import __version__
+from sicoach.services.context import Context
+from sicoach.web.security import CsrfSigner, allowed_hosts, load_secret, make_guard
+from sicoach.web.templating import STATIC_DIR, render
+
+AREAS = (
+    "health",
+    "today",
+    "welcome",
+    "journal",
+    "session",
+    "safety",
+    "library",
+    "settings",
+)
+OTHER_AREAS = ("figures", "progress")
+
+
+def create_app(context: Context, host: str = "127.0.0.1", port: int = 8000) -> FastAPI:
+    """Build the app around one services context; `host`/`port` are the bound address."""
+    app = FastAPI(
+        title="SI Coach",
+        version=__version__,
+        description="Local API of SI Coach: check-ins, activities, plan, sessions, safety.",
+        docs_url="/api/docs",
+        redoc_url=None,
+        openapi_url="/api/v1/openapi.json",
+    )
+    app.state.context = context
+    app.state.csrf = CsrfSigner(load_secret(context.settings.data_dir))
+    app.middleware("http")(make_guard(allowed_hosts(host, port), app.state.csrf))
+    app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
+    for area in AREAS:
+        app.include_router(importlib.import_module(f"sicoach.web.routes.{area}").router)
+    for area in OTHER_AREAS:
+        name = f"sicoach.web.routes.{area}"
+        if importlib.util.find_spec(name) is not None:  # until the other areas land
+            app.include_router(importlib.import_module(name).router)
+    _add_error_pages(app)
+    return app
+
+
+def _wants_html(request: Request) -> bool:
+    return not request.url.path.startswith("/api/")
+
+
+def _add_error_pages(app: FastAPI) -> None:
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if not _wants_html(request):
+            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
+        message = exc.detail if isinstance(exc.detail, str) else "Something went wrong."
+        if exc.status_code == 404:
+            message = "We could not find that page."
+        try:
+            return render(request, "error.html", {"message": message}, status_code=exc.status_code)
+        except Exception:
+            return HTMLResponse(message, status_code=exc.status_code)
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> Response:
+        messages = []
+        for error in exc.errors():
+            where = ".".join(str(p) for p in error.get("loc", ()) if p != "body")
+            messages.append(f"{where}: {error.get('msg', 'invalid')}")
+        return JSONResponse({"detail": "; ".join(messages), "errors": exc.errors()}, 422)

@@ -1,0 +1,153 @@
+"""Protections for a server that only this computer should talk to.
+
+- Host must be the bound host:port: a foreign domain re-pointed at 127.0.0.1 (DNS rebinding)
+  is refused.
+- Origin, when a browser sends one, must be this server: a page elsewhere cannot post here.
+- Forms carry a signed double-submit token (cookie + field, HMAC with a per-install secret).
+- API writes must be JSON, which a foreign page cannot send without a CORS preflight.
+- Every response gets a strict Content-Security-Policy and no-referrer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import secrets
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+from fastapi import HTTPException, Request
+from starlette.responses import PlainTextResponse, Response
+
+CSRF_COOKIE = "sicoach_csrf"
+CSRF_FIELD = "csrf_token"
+SECRET_FILE = "web-secret.key"
+UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; media-src 'self'; object-src 'none'; "
+    "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+}
+
+
+def load_secret(data_dir: Path) -> bytes:
+    """The per-install signing key, created on first use and readable by the owner only."""
+    path = data_dir / SECRET_FILE
+    try:
+        return bytes.fromhex(path.read_text().strip())
+    except (FileNotFoundError, ValueError):
+        data_dir.mkdir(parents=True, exist_ok=True)
+        key = secrets.token_bytes(32)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(key.hex())
+        return key
+
+
+class CsrfSigner:
+    """Makes and checks tokens of the form `nonce.signature`."""
+
+    def __init__(self, secret: bytes) -> None:
+        self._secret = secret
+
+    def _sign(self, nonce: str) -> str:
+        return hmac.new(self._secret, nonce.encode(), hashlib.sha256).hexdigest()
+
+    def new_token(self) -> str:
+        nonce = secrets.token_urlsafe(24)
+        return f"{nonce}.{self._sign(nonce)}"
+
+    def valid(self, token: str | None) -> bool:
+        if not token or "." not in token:
+            return False
+        nonce, _, signature = token.partition(".")
+        return hmac.compare_digest(signature, self._sign(nonce))
+
+
+def allowed_hosts(host: str, port: int) -> frozenset[str]:
+    """Host header values this server answers to: the bound address, and localhost's aliases."""
+    names = {host}
+    if host in ("127.0.0.1", "localhost", "::1", "[::1]"):
+        names |= {"127.0.0.1", "localhost", "[::1]"}
+    values = {f"{name}:{port}" for name in names}
+    if port == 80:
+        values |= names
+    return frozenset(values)
+
+
+def make_guard(
+    hosts: frozenset[str], signer: CsrfSigner
+) -> Callable[[Request, Callable[[Request], Awaitable[Response]]], Awaitable[Response]]:
+    """The HTTP middleware: refuse foreign Host/Origin, hand out the CSRF cookie, add headers."""
+    origins = frozenset(f"http://{h}" for h in hosts)
+
+    async def guard(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        host = request.headers.get("host", "")
+        if host not in hosts:
+            return _refuse("This server only answers on its own address.")
+        origin = request.headers.get("origin")
+        if origin is not None and origin not in origins:
+            return _refuse("Requests from other websites are not accepted.")
+        if request.headers.get("sec-fetch-site") == "cross-site" and (
+            request.method in UNSAFE_METHODS
+        ):
+            return _refuse("Requests from other websites are not accepted.")
+        if request.method in UNSAFE_METHODS and request.url.path.startswith("/api/"):
+            kind = request.headers.get("content-type", "").split(";")[0].strip()
+            if kind != "application/json":
+                return _with_headers(
+                    PlainTextResponse("Send the request body as application/json.", 415)
+                )
+        cookie = request.cookies.get(CSRF_COOKIE)
+        fresh = not signer.valid(cookie)
+        token = signer.new_token() if fresh else str(cookie)
+        request.state.csrf_token = token
+        response = await call_next(request)
+        if fresh:
+            response.set_cookie(
+                CSRF_COOKIE, token, httponly=True, samesite="strict", path="/", max_age=31536000
+            )
+        return _with_headers(response)
+
+    return guard
+
+
+def _with_headers(response: Response) -> Response:
+    for name, value in SECURITY_HEADERS.items():
+        response.headers.setdefault(name, value)
+    return response
+
+
+def _refuse(message: str) -> Response:
+    return _with_headers(PlainTextResponse(message, status_code=403))
+
+
+async def verify_csrf(request: Request) -> None:
+    """Dependency for form routes: the form's token must match the signed cookie."""
+    if request.method not in UNSAFE_METHODS:
+        return
+    signer: CsrfSigner = request.app.state.csrf
+    cookie = request.cookies.get(CSRF_COOKIE)
+    form = await request.form()
+    field = form.get(CSRF_FIELD)
+    if (
+        not isinstance(field, str)
+        or not signer.valid(cookie)
+        or not hmac.compare_digest(field, str(cookie))
+    ):
+        raise HTTPException(
+            status_code=403,
+            detail="This form has expired. Go back, reload the page and try again.",
+        )

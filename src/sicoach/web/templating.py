@@ -1,0 +1,91 @@
+"""One place that renders pages, so every page gets the same header, safety banner and token.
+
+Routers of other areas (progress, report) render through `render(request, "x.html", {...})`
+and their templates `{% extends "base.html" %}`, filling `title` and `content` blocks (and
+optionally `head` for an extra stylesheet).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+from sicoach.services.context import Context
+
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+STATIC_DIR = Path(__file__).parent / "static"
+
+templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
+
+NAV: tuple[tuple[str, str, str], ...] = (
+    ("today", "/", "Today"),
+    ("session", "/session", "Session"),
+    ("exercises", "/exercises", "Exercises"),
+    ("progress", "/progress", "Progress"),
+    ("learn", "/learn", "Learn"),
+    ("settings", "/settings", "Settings"),
+)
+templates.env.globals["NAV"] = NAV
+
+
+def dose_text(item: Any) -> str:
+    """ "Hold 5 seconds, 10 times" in words, from anything with hold_seconds/reps/per_side."""
+    parts = []
+    hold = getattr(item, "hold_seconds", None)
+    if hold:
+        parts.append(f"hold {hold} second{'s' if hold != 1 else ''}")
+    reps = getattr(item, "reps", 0) or 0
+    if reps:
+        times = f"{reps} time{'s' if reps != 1 else ''}"
+        if getattr(item, "per_side", False):
+            times += " on each side"
+        elif getattr(item, "alternating", False):
+            times += ", switching sides"
+        parts.append(times)
+    text = ", ".join(parts)
+    return text[:1].upper() + text[1:]
+
+
+templates.env.filters["dose"] = dose_text
+
+
+def context_of(request: Request) -> Context:
+    """The services' context the app was built with."""
+    ctx = request.app.state.context
+    assert isinstance(ctx, Context)
+    return ctx
+
+
+def safety_banner(request: Request) -> Any:
+    """Today's safety assessment for the banner, or None when nothing needs saying."""
+    cached = getattr(request.state, "safety", None)
+    if cached is not None:
+        return cached
+    from sicoach.web import services_view
+
+    assessment = services_view.current_assessment(context_of(request))
+    request.state.safety = assessment
+    return assessment
+
+
+def render(
+    request: Request,
+    name: str,
+    context: dict[str, Any] | None = None,
+    status_code: int = 200,
+    active: str | None = None,
+) -> HTMLResponse:
+    """Render a page with what base.html needs: the banner, the CSRF token, the nav."""
+    values: dict[str, Any] = {
+        "csrf_token": getattr(request.state, "csrf_token", ""),
+        "safety": safety_banner(request),
+        "active": active,
+        "errors": {},
+        "values": {},
+    }
+    values.update(context or {})
+    return templates.TemplateResponse(request, name, values, status_code=status_code)

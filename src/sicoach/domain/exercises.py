@@ -8,6 +8,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+POSITIONS: tuple[str, ...] = ("supine", "side_lying", "hands_and_knees", "standing", "seated")
+"""Body positions an exercise or variant can start from (`supine` is lying on the back)."""
+
+BODY_PARTS: tuple[str, ...] = (
+    "core",
+    "glutes",
+    "hips",
+    "inner_thighs",
+    "outer_hips",
+    "lower_back",
+    "spine",
+    "quadriceps",
+    "hamstrings",
+    "shoulders",
+)
+"""The fixed vocabulary of `Exercise.works`: what the figures highlight."""
+
 
 @dataclass(frozen=True)
 class Range:
@@ -113,6 +130,9 @@ class AerobicItem:
     walking_start_minutes: Range
     cautions: tuple[str, ...] = ()
     our_defaults: tuple[str, ...] = ()
+    steps: tuple[str, ...] = ()
+    modifications: tuple[str, ...] = ()
+    source: str = ""
 
 
 @dataclass(frozen=True)

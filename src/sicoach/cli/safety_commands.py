@@ -1,9 +1,161 @@
-"""Commands of the safety area."""
+"""Commands of the safety area: `sicoach safety` and the red-flag `sicoach screen`.
+
+`show_safety_if_raised` and `render_assessment` are shared with other commands (checkin,
+today, session) so the safety message looks and reads the same everywhere.
+"""
 
 from __future__ import annotations
 
+import json
+from datetime import date
+
+import click
 import typer
+from rich.console import Console
+from rich.markup import escape
+
+from sicoach.cli._common import BadInput, console, context, fail, parse_date
+from sicoach.domain.safety import EMERGENCY_CALL, Assessment, Level
+from sicoach.interchange.safety_json import assessment_to_dict
+from sicoach.services.context import Context
+from sicoach.services.safety import assess, record_screen, screen_questions
+
+# Colour plus an icon and words, never colour alone (UI.md).
+_LOOK: dict[Level, tuple[str, str, str]] = {
+    Level.EMERGENCY: ("bold white on red", "[!!!]", "EMERGENCY: get emergency care now"),
+    Level.URGENT: ("bold black on dark_orange", "[!!]", "URGENT: see a doctor today"),
+    Level.SEE_DOCTOR: ("bold white on blue", "[i]", "SEE A DOCTOR: book an appointment"),
+    Level.CONTINUE: ("bold green", "[ok]", "ALL CLEAR: keep going"),
+}
+
+_TODO: dict[Level, str] = {
+    Level.EMERGENCY: f"{EMERGENCY_CALL} Do not do your exercises.",
+    Level.URGENT: (
+        "Stop your exercises for now and see a doctor today (or call your out-of-hours line, "
+        "111 in the UK). If things get worse quickly, call your emergency number."
+    ),
+    Level.SEE_DOCTOR: (
+        "You can keep doing what feels comfortable. Book an appointment with your doctor or "
+        "physio soon and tell them what is listed below."
+    ),
+    Level.CONTINUE: "Nothing in your record needs a doctor right now. Keep going with your plan.",
+}
+
+_MATERNITY_NOW = (
+    "Call your maternity unit or midwife now. If you cannot reach them, call your local "
+    "emergency number (911 in the US, 999 in the UK, 112 in the EU). Do not do your exercises."
+)
+
+
+def what_to_do(assessment: Assessment) -> str:
+    """The one action for the level; pregnancy-only emergencies go to the maternity unit."""
+    if assessment.level is Level.EMERGENCY:
+        top = [r for r in assessment.reasons if r.level is Level.EMERGENCY]
+        if top and all("maternity" in r.message for r in top):
+            return _MATERNITY_NOW
+    return _TODO[assessment.level]
+
+
+def render_assessment(out: Console, assessment: Assessment) -> None:
+    """Print the level (colour, icon and words), what to do now, and each reason."""
+    style, icon, words = _LOOK[assessment.level]
+    out.print(f"[{style}] {escape(icon)} {escape(words)} [/]", highlight=False)
+    out.print(f"[bold]What to do now:[/] {escape(what_to_do(assessment))}", highlight=False)
+    if assessment.reasons:
+        out.print("[bold]Why:[/]", highlight=False)
+    for reason in assessment.reasons:
+        _, r_icon, _ = _LOOK[reason.level]
+        out.print(f"  {escape(r_icon)} {escape(reason.message)}", highlight=False)
+        out.print(f"      [dim]Source: {escape(reason.source)}[/]", highlight=False)
+
+
+def show_safety_if_raised(context: Context, on: date) -> None:
+    """After a check-in: print the level and reasons when it is not `continue`."""
+    assessment = assess(context, on)
+    if assessment.level is not Level.CONTINUE:
+        render_assessment(console, assessment)
+
+
+_YES = {"y", "yes"}
+_NO = {"n", "no"}
+
+
+def _ask(question: str) -> bool:
+    """Ask until the answer is y/yes or n/no."""
+    while True:
+        answer = typer.prompt(f"{question} [y/n]", default="", show_default=False)
+        word = answer.strip().lower()
+        if word in _YES:
+            return True
+        if word in _NO:
+            return False
+        console.print("Please answer y for yes or n for no.")
 
 
 def register(app: typer.Typer) -> None:
     """Add this area's commands to the top-level app."""
+
+    @app.command("safety")
+    def safety(
+        ctx: typer.Context,
+        on: str | None = typer.Option(
+            None,
+            "--date",
+            help="Check your record as it stood on this day (YYYY-MM-DD); default today.",
+        ),
+        as_json: bool = typer.Option(
+            False, "--json", help="Print the result as JSON (date, level, reasons)."
+        ),
+    ) -> None:
+        """Check whether you should keep going, see a doctor, or get help now."""
+        day = parse_date(on)
+        services = context(ctx)
+        if day is not None and day > services.clock.today():
+            fail(f"--date: {day.isoformat()} is in the future")
+        assessment = assess(services, day)
+        if as_json:
+            typer.echo(json.dumps(assessment_to_dict(assessment), indent=2))
+        else:
+            render_assessment(console, assessment)
+
+    @app.command("screen")
+    def screen(
+        ctx: typer.Context,
+        on: str | None = typer.Option(
+            None,
+            "--date",
+            help="The day these answers are for (YYYY-MM-DD); default today.",
+        ),
+    ) -> None:
+        """Answer a few yes/no questions about warning signs before you exercise.
+
+        Your answers are saved in that day's check-in. A "yes" to an emergency sign stops
+        the questions at once and tells you what to do.
+        """
+        day = parse_date(on)
+        services = context(ctx)
+        today = services.clock.today()
+        if day is not None and day > today:
+            fail(f"--date: {day.isoformat()} is in the future")
+        questions = screen_questions(services, day)
+        console.print(
+            "A few quick questions about warning signs. Answer y (yes) or n (no).",
+            highlight=False,
+        )
+        answers: dict[str, bool] = {}
+        try:
+            for q in questions:
+                answers[q.code] = _ask(q.question)
+                if answers[q.code] and q.group == "emergency":
+                    break
+        except click.exceptions.Abort:
+            fail("screen: the questions were not all answered, so nothing was saved")
+        try:
+            assessment = record_screen(services, answers, day)
+        except BadInput as err:
+            fail(str(err))
+        if not any(answers.values()):
+            console.print("Thank you. You have none of these warning signs today.")
+            if assessment.level is Level.CONTINUE:
+                return
+        render_assessment(console, assessment)

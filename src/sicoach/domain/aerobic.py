@@ -1,0 +1,194 @@
+"""The week's aerobic target and today's suggestion (walking, swimming, cycling, tai chi).
+
+The guide gives the start (walks of 10-15 minutes) and the goal (150 minutes a week, about
+30 minutes on five days). How fast to get from one to the other is not in the guide and no
+good study fixes it (clinical-notes.md section 5), so the growth rule here is OUR default and
+every reason that uses it says so:
+
+- a week runs Monday to Sunday;
+- the first week's target is the guide's start (5 days x 10 minutes = 50) or, when the person
+  already logged more in the week before, what they logged, never above the goal;
+- each later week starts from the higher of last week's target and last week's logged
+  minutes, then grows by about 10% or 5 minutes a day (over the 5 active days), whichever is
+  smaller, only while pain is not rising, and never above the goal (150).
+
+"Pain rising" for a week: its average daily pain is at least 1 point above the week before
+(our default; smaller than the 2-point meaningful change on purpose, to stay cautious).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sicoach.domain.exercises import AerobicItem
+from sicoach.domain.journal import Journal
+
+GROWTH_FRACTION = 0.10
+"""Our default: the weekly target grows by about 10% ..."""
+GROWTH_MINUTES_PER_DAY = 5
+"""... or 5 minutes a day over the active days, whichever is smaller."""
+RISING_PAIN_POINTS = 1.0
+"""Our default: a week's mean pain this much above the week before counts as rising."""
+KIND_LOOKBACK_DAYS = 28
+"""Today's suggested kind is the one logged most in this many days (our default)."""
+MAX_WEEKS = 520
+"""Safety net for very long records: the target is worked out over at most ten years."""
+
+GROWTH_RULE_TEXT = (
+    "Our own rule, not the guide's: the weekly target grows by about 10% or 5 minutes a day, "
+    "whichever is smaller, and only while your pain is not rising."
+)
+SOURCE = (
+    "Guide: start with 10-15 minute walks, aim for 150 minutes a week (American Heart "
+    "Association); growth rule: ours (clinical-notes.md section 5)"
+)
+
+
+@dataclass(frozen=True)
+class AerobicPlan:
+    weekly_goal_minutes: int
+    week_target_minutes: int
+    week_done_minutes: int
+    today_kind: str | None
+    today_minutes: int
+    reason: str
+
+
+def week_start(on: date) -> date:
+    """The Monday of the week holding `on`."""
+    return on - timedelta(days=on.weekday())
+
+
+def minutes_between(journal: Journal, first: date, last: date) -> int:
+    """Logged aerobic minutes from `first` to `last`, both included."""
+    return sum(a.minutes for a in journal.activities if first <= a.date <= last)
+
+
+def _mean_pain(journal: Journal, first: date, last: date) -> float | None:
+    values = [c.pain for c in journal.checkins if first <= c.date <= last and c.pain is not None]
+    return sum(values) / len(values) if values else None
+
+
+def pain_rising(journal: Journal, monday: date) -> bool:
+    """True when the week from `monday` had clearly more pain than the week before it."""
+    this_week = _mean_pain(journal, monday, monday + timedelta(days=6))
+    before = _mean_pain(journal, monday - timedelta(days=7), monday - timedelta(days=1))
+    if this_week is None or before is None:
+        return False
+    return this_week - before >= RISING_PAIN_POINTS
+
+
+def growth(target: int, active_days: int) -> int:
+    """How much a weekly target grows: about 10% or 5 min a day, whichever is smaller."""
+    return max(1, min(math.ceil(target * GROWTH_FRACTION), GROWTH_MINUTES_PER_DAY * active_days))
+
+
+def start_target(item: AerobicItem) -> int:
+    """The guide's start: its shortest walk on each of the active days (5 x 10 = 50)."""
+    return item.walking_start_minutes.min * item.sessions_per_week
+
+
+@dataclass(frozen=True)
+class WeekTarget:
+    minutes: int
+    grew: bool
+    held_for_pain: bool
+    from_logged: bool
+
+
+def week_target(item: AerobicItem, journal: Journal, on: date, *, hold: bool = False) -> WeekTarget:
+    """The target for the week holding `on`, worked out week by week from the start.
+
+    `hold` keeps this week at last week's target (no growth), e.g. while a doctor's check is due.
+    """
+    goal = item.weekly_goal_minutes
+    this_monday = week_start(on)
+    start = journal.start_date or on
+    monday = max(week_start(start), this_monday - timedelta(weeks=MAX_WEEKS))
+    if monday > this_monday:
+        monday = this_monday
+    logged_before = minutes_between(journal, monday - timedelta(days=7), monday - timedelta(days=1))
+    target = min(goal, max(start_target(item), logged_before))
+    result = WeekTarget(target, False, False, logged_before > start_target(item))
+    while monday < this_monday:
+        next_monday = monday + timedelta(days=7)
+        done = minutes_between(journal, monday, next_monday - timedelta(days=1))
+        rising = pain_rising(journal, monday)
+        base = max(target, done)
+        if rising or (hold and next_monday == this_monday):
+            new = target
+        else:
+            new = base + growth(base, item.sessions_per_week)
+        new = min(goal, new)
+        result = WeekTarget(new, new > target and not rising, rising, done > target)
+        target = new
+        monday = next_monday
+    return result
+
+
+def usual_kind(journal: Journal, on: date) -> str:
+    """The kind logged most (by minutes) in the last four weeks; walking when none."""
+    first = on - timedelta(days=KIND_LOOKBACK_DAYS)
+    counts: Counter[str] = Counter()
+    latest: dict[str, date] = {}
+    for a in journal.activities:
+        if first <= a.date <= on:
+            counts[a.kind] += a.minutes
+            latest[a.kind] = max(latest.get(a.kind, a.date), a.date)
+    if not counts:
+        return "walking"
+    return max(counts, key=lambda k: (counts[k], latest[k], k))
+
+
+def plan_aerobic(
+    item: AerobicItem,
+    journal: Journal,
+    on: date,
+    *,
+    stop: bool = False,
+    stop_reason: str = "",
+    hold: bool = False,
+) -> AerobicPlan:
+    """This week's target, what is done, and today's suggestion (kind and minutes)."""
+    goal = item.weekly_goal_minutes
+    monday = week_start(on)
+    target = week_target(item, journal, on, hold=hold)
+    done = minutes_between(journal, monday, on)
+    done_before = minutes_between(journal, monday, on - timedelta(days=1))
+    if stop:
+        return AerobicPlan(
+            goal, target.minutes, done, None, 0, stop_reason or "No activity today: stop first."
+        )
+    kind = usual_kind(journal, on)
+    remaining = target.minutes - done_before
+    days_left = 7 - on.weekday()
+    start = item.walking_start_minutes.min
+    daily_cap = max(start, math.ceil(target.minutes / item.sessions_per_week))
+    if remaining <= 0:
+        today = 0
+        head = (
+            f"You have reached this week's target of {target.minutes} minutes. "
+            "Extra gentle activity is welcome but not needed."
+        )
+    else:
+        today = min(daily_cap, max(start, math.ceil(remaining / days_left)))
+        head = (
+            f"About {today} minutes of {kind.replace('_', ' ')} today: "
+            f"{remaining} minutes are left of this week's {target.minutes}, "
+            f"over {days_left} day{'s' if days_left != 1 else ''}."
+        )
+    if hold:
+        why = "The target stays where it was until you have seen a doctor."
+    elif target.held_for_pain:
+        why = "The target did not grow this week because your pain went up last week."
+    elif target.minutes >= goal:
+        why = f"You are at the full goal of {goal} minutes a week."
+    elif target.grew:
+        why = "The target grew a little from last week."
+    else:
+        why = f"We start from the guide's {start}-minute walks and build up to {goal} a week."
+    reason = f"{head} {why} {GROWTH_RULE_TEXT}"
+    return AerobicPlan(goal, target.minutes, done, kind, today, reason)

@@ -6,6 +6,7 @@ rolls back, so a failed import or a crash writes nothing half-way.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Protocol, Self
 
@@ -47,7 +48,18 @@ class JournalRepository(Protocol):
         """Dates that already hold a check-in (import refuses them without --replace)."""
         ...
 
-    def import_journal(self, journal: Journal, replace: bool) -> None: ...
+    def record_dates(self) -> dict[str, set[date]]:
+        """Dates holding records, per kind: "checkins", "sessions", "activities", "function"."""
+        ...
+
+    def import_journal(
+        self,
+        journal: Journal,
+        replace: bool,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> None:
+        """Bulk insert; with `replace` the journal's days overwrite stored ones of each kind."""
+        ...
 
 
 class UnitOfWork(Protocol):

@@ -1,15 +1,28 @@
 """Storage: SQLAlchemy tables, repository and unit of work, Alembic migrations.
 
 CONTRACT: `make_uow_factory(database_url, person)` returns a callable giving a fresh
-`UnitOfWork` (see `sicoach.services.unit_of_work`); the database is upgraded on first use.
+`UnitOfWork` (see `sicoach.services.unit_of_work`); the database is upgraded on first use
+(once per URL per process) and the person's row is created if missing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from sicoach.services.unit_of_work import UnitOfWork
+if TYPE_CHECKING:
+    from sicoach.services.unit_of_work import UnitOfWork
 
 
 def make_uow_factory(database_url: str, person: str = "default") -> Callable[[], UnitOfWork]:
-    raise NotImplementedError("filled in by the journal issue")
+    from sicoach.store.engine import get_engine
+    from sicoach.store.people import person_id
+    from sicoach.store.unit_of_work import SqlUnitOfWork
+
+    engine = get_engine(database_url)
+    pid = person_id(engine, person)
+
+    def factory() -> UnitOfWork:
+        return SqlUnitOfWork(engine, pid)
+
+    return factory

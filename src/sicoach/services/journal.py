@@ -1,0 +1,327 @@
+"""Journal actions: check-ins, activities, the profile, import and export.
+
+Each function takes the `Context` and is one thing a person does; faces (CLI, web) call
+these and nothing below. Input a person can fix raises `InputError` naming the field; such
+errors are raised before anything is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, fields
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from sicoach.domain.journal import (
+    Activity,
+    CheckIn,
+    Journal,
+    PlanChoices,
+    Pregnancy,
+    Profile,
+)
+from sicoach.domain.validation import (
+    JournalError,
+    check_activity_kind,
+    check_birth_year,
+    check_bool,
+    check_date,
+    check_due_date,
+    check_exercise_id,
+    check_history,
+    check_minutes,
+    check_not_future,
+    check_note,
+    check_optional_rating,
+    check_sex,
+    check_symptom,
+)
+from sicoach.domain.vocabulary import EXERCISE_IDS
+from sicoach.services.context import Context
+from sicoach.services.errors import InputError
+
+Progress = Callable[[int, int], None]
+
+
+def _checked(error: JournalError) -> InputError:
+    return InputError.from_journal_error(error)
+
+
+def load_journal(ctx: Context, on: date | None = None) -> Journal:
+    """The person's whole journal (as it stood at the end of `on`, when given)."""
+    with ctx.uow() as uow:
+        journal = uow.journal.load()
+    return journal if on is None else journal.up_to(on)
+
+
+def _day(ctx: Context, day: date | None, field: str = "date") -> date:
+    today = ctx.clock.today()
+    if day is None:
+        return today
+    try:
+        return check_not_future(day, field, today)
+    except JournalError as err:
+        raise _checked(err) from None
+
+
+def _unique(
+    codes: Iterable[object], field: str, check: Callable[[object, str], str]
+) -> tuple[str, ...]:
+    result: list[str] = []
+    for code in codes:
+        value = check(code, field)
+        if value not in result:
+            result.append(value)
+    return tuple(result)
+
+
+def log_checkin(
+    ctx: Context,
+    pain: int | None = None,
+    worst_pain: int | None = None,
+    mobility: int | None = None,
+    symptoms: Iterable[str] = (),
+    note: str = "",
+    day: date | None = None,
+) -> tuple[CheckIn, bool]:
+    """Save the day's check-in; returns it and whether it replaced one on the same date."""
+    on = _day(ctx, day)
+    try:
+        checkin = CheckIn(
+            date=on,
+            pain=check_optional_rating(pain, "pain"),
+            worst_pain=check_optional_rating(worst_pain, "worst_pain"),
+            mobility=check_optional_rating(mobility, "mobility"),
+            symptoms=_unique(symptoms, "symptoms", check_symptom),
+            note=check_note(note, "note"),
+        )
+    except JournalError as err:
+        raise _checked(err) from None
+    with ctx.uow() as uow:
+        replaced = uow.journal.upsert_checkin(checkin)
+        uow.commit()
+    return checkin, replaced
+
+
+def log_activity(ctx: Context, kind: str, minutes: int, day: date | None = None) -> Activity:
+    """Record an aerobic activity (walking, swimming, ...) of some minutes."""
+    on = _day(ctx, day)
+    try:
+        activity = Activity(
+            date=on,
+            kind=check_activity_kind(kind, "kind"),
+            minutes=check_minutes(minutes, "minutes"),
+        )
+    except JournalError as err:
+        raise _checked(err) from None
+    with ctx.uow() as uow:
+        uow.journal.add_activity(activity)
+        uow.commit()
+    return activity
+
+
+def get_profile(ctx: Context) -> Profile:
+    """The person's profile; a first call creates one that starts today."""
+    with ctx.uow() as uow:
+        profile = uow.journal.get_profile()
+        if profile is None:
+            profile = Profile(started_on=ctx.clock.today())
+            uow.journal.save_profile(profile)
+            uow.commit()
+    return profile
+
+
+PROFILE_FIELDS = frozenset(f.name for f in fields(Profile))
+
+
+def _check_profile_field(ctx: Context, name: str, value: Any) -> Any:
+    today = ctx.clock.today()
+    if name == "started_on":
+        if not isinstance(value, date):
+            raise JournalError(name, "must be a date")
+        return check_not_future(value, name, today)
+    if name == "birth_year":
+        return check_birth_year(value, name, today)
+    if name == "sex":
+        return check_sex(value, name)
+    if name in ("sedentary_job", "overweight", "frequent_lifting"):
+        return check_bool(value, name)
+    if name == "history":
+        if isinstance(value, str):
+            raise JournalError(name, "must be a list of history codes")
+        return _unique(value, name, check_history)
+    if name == "pregnancy":
+        if value is None:
+            return None
+        if not isinstance(value, Pregnancy):
+            raise JournalError(name, "must be a pregnancy record or nothing")
+        if value.status == "pregnant" and value.due_date is not None:
+            check_due_date(value.due_date.isoformat(), "pregnancy.due_date", today)
+            return Pregnancy("pregnant", due_date=value.due_date)
+        if value.status == "postpartum" and value.delivery_date is not None:
+            check_not_future(value.delivery_date, "pregnancy.delivery_date", today)
+            return Pregnancy("postpartum", delivery_date=value.delivery_date)
+        raise JournalError(
+            "pregnancy", "give a due date when pregnant, or a delivery date after the birth"
+        )
+    if name == "plan":
+        if not isinstance(value, PlanChoices):
+            raise JournalError(name, "must be plan choices")
+        for eid in value.left_out:
+            check_exercise_id(eid, "plan.left_out", EXERCISE_IDS)
+        for d in value.training_days:
+            if not 0 <= d <= 6:
+                raise JournalError("plan.training_days", f"{d} is not a weekday number (0-6)")
+        for eid, on in value.enabled_on:
+            check_exercise_id(eid, "plan.enabled", EXERCISE_IDS)
+            check_not_future(on, "plan.enabled", today)
+        return value
+    raise JournalError(name, "is not a profile field")
+
+
+def update_profile(ctx: Context, **changes: Any) -> Profile:
+    """Change some profile fields (names as on `Profile`); the rest stay as they were."""
+    try:
+        checked = {name: _check_profile_field(ctx, name, v) for name, v in changes.items()}
+    except JournalError as err:
+        raise _checked(err) from None
+    with ctx.uow() as uow:
+        current = uow.journal.get_profile() or Profile(started_on=ctx.clock.today())
+        profile = current.with_changes(**checked)
+        uow.journal.save_profile(profile)
+        uow.commit()
+    return profile
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    checkins: int
+    sessions: int
+    activities: int
+    function: int
+    profile: bool
+    replaced: bool
+
+    @property
+    def records(self) -> int:
+        return self.checkins + self.sessions + self.activities + self.function
+
+
+def _conflict(journal: Journal, taken: dict[str, set[date]]) -> InputError | None:
+    hint = "import with --replace to overwrite the days this file holds"
+    kinds: list[tuple[str, str, list[date]]] = [
+        ("checkins", "date", [c.date for c in journal.checkins]),
+        ("sessions", "started_at", [s.date for s in journal.sessions]),
+        ("activities", "date", [a.date for a in journal.activities]),
+        ("function", "date", [f.date for f in journal.function]),
+    ]
+    words = {
+        "checkins": "a check-in",
+        "sessions": "a session",
+        "activities": "an activity",
+        "function": "a function rating",
+    }
+    for key, field, days in kinds:
+        for i, day in enumerate(days):
+            if day in taken.get(key, set()):
+                return InputError(
+                    f"{key}[{i}].{field}",
+                    f"{day.isoformat()} already has {words[key]} in your journal; {hint}",
+                )
+    return None
+
+
+def import_journal(
+    ctx: Context,
+    source: str | Path,
+    replace: bool = False,
+    progress: Progress | None = None,
+) -> ImportSummary:
+    """Read a journal document (text, or a file path) into the database in one transaction.
+
+    Without `replace`, a day that already holds records of the same kind is refused; with
+    it, the file's records for those days take the place of ours. Any problem raises
+    `InputError` and nothing is written.
+    """
+    from sicoach.domain.validation import validate_journal
+    from sicoach.interchange.journal_json import parse_document, read_text
+
+    try:
+        text = read_text(source) if isinstance(source, Path) else source
+        journal = validate_journal(parse_document(text), ctx.clock.today(), EXERCISE_IDS)
+    except JournalError as err:
+        raise _checked(err) from None
+    with ctx.uow() as uow:
+        if not replace:
+            conflict = _conflict(journal, uow.journal.record_dates())
+            if conflict is not None:
+                raise conflict
+            current = uow.journal.get_profile()
+            if journal.profile is not None and current is not None and current != journal.profile:
+                raise InputError(
+                    "profile",
+                    "your journal already has a different profile; "
+                    "import with --replace to use the one in this file",
+                )
+        uow.journal.import_journal(journal, replace=replace, progress=progress)
+        uow.commit()
+    return ImportSummary(
+        checkins=len(journal.checkins),
+        sessions=len(journal.sessions),
+        activities=len(journal.activities),
+        function=len(journal.function),
+        profile=journal.profile is not None,
+        replaced=replace,
+    )
+
+
+def export_journal(ctx: Context) -> dict[str, Any]:
+    """The whole journal as the interchange document (DESIGN.md section 4)."""
+    from sicoach.interchange.journal_json import journal_to_dict
+
+    return journal_to_dict(load_journal(ctx))
+
+
+@dataclass(frozen=True)
+class DaySummary:
+    """One row of `sicoach history`: what was logged on a day."""
+
+    date: date
+    checkin: CheckIn | None
+    sessions: int
+    partial_sessions: int
+    activity_minutes: int
+
+
+def recent_days(ctx: Context, days: int = 14) -> list[DaySummary]:
+    """The last `days` days up to today, newest first."""
+    if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= 3650:
+        raise InputError("days", f"{days} is not between 1 and 3650")
+    today = ctx.clock.today()
+    first = today - timedelta(days=days - 1)
+    journal = load_journal(ctx, on=today)
+    rows: list[DaySummary] = []
+    for offset in range(days):
+        day = today - timedelta(days=offset)
+        if day < first:
+            break
+        sessions = [s for s in journal.sessions if s.date == day]
+        rows.append(
+            DaySummary(
+                date=day,
+                checkin=journal.checkin_on(day),
+                sessions=sum(1 for s in sessions if not s.partial),
+                partial_sessions=sum(1 for s in sessions if s.partial),
+                activity_minutes=sum(a.minutes for a in journal.activities if a.date == day),
+            )
+        )
+    return rows
+
+
+def parse_day(value: str, field: str, today: date) -> date:
+    """A YYYY-MM-DD string from a form or option, not later than today."""
+    try:
+        return check_date(value, field, today)
+    except JournalError as err:
+        raise _checked(err) from None

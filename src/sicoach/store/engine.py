@@ -1,0 +1,110 @@
+"""Engines and schema upgrades: one engine per database URL per process.
+
+SQLite files get WAL mode, foreign keys and a busy timeout on every connection, and run
+fully transactional (DDL included) by issuing BEGIN ourselves, as SQLAlchemy's SQLite notes
+recommend. PostgreSQL is reached through a `postgresql+psycopg://` URL.
+
+Alembic is imported only when the schema is behind `SCHEMA_HEAD`, so an up-to-date
+database costs one small query at start-up.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.engine import make_url
+
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+SCHEMA_HEAD = "0001_initial"
+"""The newest Alembic revision; a test checks it equals the head of `migrations/versions`."""
+
+_engines: dict[str, Engine] = {}
+_upgraded: set[str] = set()
+_lock = threading.Lock()
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # we issue BEGIN ourselves (see below)
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN")
+
+
+def create_store_engine(url: str) -> Engine:
+    """A new engine for `url`; SQLite's folder is created if missing."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        database = parsed.database
+        if database and database != ":memory:" and not database.startswith("file:"):
+            Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"check_same_thread": False})
+        _configure_sqlite(engine)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def get_engine(url: str) -> Engine:
+    """The process-wide engine for `url`, its schema upgraded to the newest revision."""
+    with _lock:
+        engine = _engines.get(url)
+        if engine is None:
+            engine = _engines[url] = create_store_engine(url)
+        if url not in _upgraded:
+            upgrade(engine)
+            _upgraded.add(url)
+        return engine
+
+
+def dispose_engines() -> None:
+    """Close every pooled connection (tests call this so servers can be stopped cleanly)."""
+    with _lock:
+        for engine in _engines.values():
+            engine.dispose()
+        _engines.clear()
+        _upgraded.clear()
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        value = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        return None if value is None else str(value)
+
+
+def alembic_config(engine_connection: Any = None) -> Any:
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    if engine_connection is not None:
+        config.attributes["connection"] = engine_connection
+    return config
+
+
+def upgrade(engine: Engine) -> None:
+    """Bring the schema to the newest revision; safe when another process races us."""
+    if current_revision(engine) == SCHEMA_HEAD:
+        return
+    from alembic import command
+
+    try:
+        with engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(7361)"))
+            command.upgrade(alembic_config(conn), "head")
+    except Exception:
+        # Another process may have upgraded the same database at the same moment.
+        if current_revision(engine) != SCHEMA_HEAD:
+            raise

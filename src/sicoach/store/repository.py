@@ -1,0 +1,313 @@
+"""The journal repository on SQLAlchemy Core: one person's rows through one connection.
+
+Implements `sicoach.services.unit_of_work.JournalRepository`. The unit of work owns the
+transaction; nothing here commits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date
+from itertools import islice
+from typing import Any, TypeVar
+
+from sqlalchemy import Connection, delete, insert, select, update
+
+from sicoach.domain.journal import (
+    Activity,
+    CheckIn,
+    ExerciseResult,
+    FunctionRating,
+    Journal,
+    Profile,
+    Session,
+)
+from sicoach.store import mapping
+from sicoach.store.tables import (
+    activity,
+    checkin,
+    exercise_result,
+    function_rating,
+    plan_enabled,
+    profile,
+    session,
+)
+
+T = TypeVar("T")
+CHUNK = 500
+Progress = Callable[[int, int], None]
+
+
+def chunked(items: Iterable[T], size: int = CHUNK) -> Iterable[list[T]]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+class SqlJournalRepository:
+    def __init__(self, conn: Connection, person_id: int) -> None:
+        self.conn = conn
+        self.person_id = person_id
+
+    # -- reading -------------------------------------------------------------------------
+
+    def get_profile(self) -> Profile | None:
+        row = (
+            self.conn.execute(select(profile).where(profile.c.person_id == self.person_id))
+            .mappings()
+            .first()
+        )
+        if row is None:
+            return None
+        enabled = self.conn.execute(
+            select(plan_enabled.c.exercise_id, plan_enabled.c.enabled_on)
+            .where(plan_enabled.c.person_id == self.person_id)
+            .order_by(plan_enabled.c.position)
+        ).all()
+        return mapping.row_to_profile(row, [(e, d) for e, d in enabled])
+
+    def load(self) -> Journal:
+        pid = self.person_id
+        checkins = tuple(
+            mapping.row_to_checkin(r)
+            for r in self.conn.execute(
+                select(checkin).where(checkin.c.person_id == pid).order_by(checkin.c.day)
+            ).mappings()
+        )
+        activities = tuple(
+            mapping.row_to_activity(r)
+            for r in self.conn.execute(
+                select(activity)
+                .where(activity.c.person_id == pid)
+                .order_by(activity.c.day, activity.c.id)
+            ).mappings()
+        )
+        ratings = tuple(
+            mapping.row_to_function(r)
+            for r in self.conn.execute(
+                select(function_rating)
+                .where(function_rating.c.person_id == pid)
+                .order_by(function_rating.c.day, function_rating.c.activity, function_rating.c.id)
+            ).mappings()
+        )
+        results: dict[int, list[ExerciseResult]] = {}
+        for r in self.conn.execute(
+            select(exercise_result)
+            .join(session, session.c.id == exercise_result.c.session_id)
+            .where(session.c.person_id == pid)
+            .order_by(exercise_result.c.session_id, exercise_result.c.position)
+        ).mappings():
+            results.setdefault(r["session_id"], []).append(mapping.row_to_result(r))
+        sessions = tuple(
+            mapping.row_to_session(r, results.get(r["id"], ()))
+            for r in self.conn.execute(
+                select(session)
+                .where(session.c.person_id == pid)
+                .order_by(session.c.started_at, session.c.id)
+            ).mappings()
+        )
+        return Journal(
+            profile=self.get_profile(),
+            checkins=checkins,
+            sessions=sessions,
+            activities=activities,
+            function=ratings,
+        ).sorted()
+
+    def existing_dates(self) -> set[date]:
+        return set(
+            self.conn.execute(select(checkin.c.day).where(checkin.c.person_id == self.person_id))
+            .scalars()
+            .all()
+        )
+
+    def record_dates(self) -> dict[str, set[date]]:
+        """The dates that already hold records, per kind (keys as in the journal JSON)."""
+        pid = self.person_id
+        starts = self.conn.execute(
+            select(session.c.started_at).where(session.c.person_id == pid)
+        ).scalars()
+        return {
+            "checkins": self.existing_dates(),
+            "sessions": {s.date() for s in starts},
+            "activities": set(
+                self.conn.execute(select(activity.c.day).where(activity.c.person_id == pid))
+                .scalars()
+                .all()
+            ),
+            "function": set(
+                self.conn.execute(
+                    select(function_rating.c.day).where(function_rating.c.person_id == pid)
+                )
+                .scalars()
+                .all()
+            ),
+        }
+
+    # -- writing -------------------------------------------------------------------------
+
+    def save_profile(self, value: Profile) -> None:
+        pid = self.person_id
+        row = mapping.profile_to_row(value, pid)
+        exists = self.conn.execute(
+            select(profile.c.person_id).where(profile.c.person_id == pid)
+        ).first()
+        if exists:
+            self.conn.execute(update(profile).where(profile.c.person_id == pid).values(row))
+        else:
+            self.conn.execute(insert(profile).values(row))
+        self.conn.execute(delete(plan_enabled).where(plan_enabled.c.person_id == pid))
+        enabled = [
+            {"person_id": pid, "position": i, "exercise_id": eid, "enabled_on": day}
+            for i, (eid, day) in enumerate(value.plan.enabled_on)
+        ]
+        if enabled:
+            self.conn.execute(insert(plan_enabled), enabled)
+
+    def upsert_checkin(self, value: CheckIn) -> bool:
+        row = mapping.checkin_to_row(value, self.person_id)
+        where = (checkin.c.person_id == self.person_id) & (checkin.c.day == value.date)
+        existing = self.conn.execute(select(checkin.c.id).where(where)).first()
+        if existing:
+            self.conn.execute(update(checkin).where(where).values(row))
+            return True
+        self.conn.execute(insert(checkin).values(row))
+        return False
+
+    def add_activity(self, value: Activity) -> None:
+        self.conn.execute(insert(activity).values(mapping.activity_to_row(value, self.person_id)))
+
+    def add_function_rating(self, rating: FunctionRating) -> None:
+        """Store a rating; a second rating of the same activity on the same day replaces it."""
+        self.conn.execute(
+            delete(function_rating).where(
+                (function_rating.c.person_id == self.person_id)
+                & (function_rating.c.day == rating.date)
+                & (function_rating.c.activity == rating.activity)
+            )
+        )
+        self.conn.execute(
+            insert(function_rating).values(mapping.function_to_row(rating, self.person_id))
+        )
+
+    def start_session(self, value: Session) -> int:
+        """Store a new session, marked partial until `finish_session`; returns its id."""
+        row = mapping.session_to_row(value, self.person_id)
+        row["partial"] = True
+        session_id = int(
+            self.conn.execute(insert(session).values(row).returning(session.c.id)).scalar_one()
+        )
+        if value.exercises:
+            self.conn.execute(
+                insert(exercise_result),
+                [mapping.result_to_row(r, session_id, i) for i, r in enumerate(value.exercises)],
+            )
+        return session_id
+
+    def _own_session(self, session_id: int) -> None:
+        found = self.conn.execute(
+            select(session.c.id).where(
+                (session.c.id == session_id) & (session.c.person_id == self.person_id)
+            )
+        ).first()
+        if found is None:
+            raise KeyError(f"no session {session_id} for this person")
+
+    def add_session_exercise(self, session_id: int, result: ExerciseResult) -> None:
+        self._own_session(session_id)
+        last = self.conn.execute(
+            select(exercise_result.c.position)
+            .where(exercise_result.c.session_id == session_id)
+            .order_by(exercise_result.c.position.desc())
+            .limit(1)
+        ).scalar()
+        position = 0 if last is None else int(last) + 1
+        self.conn.execute(
+            insert(exercise_result).values(mapping.result_to_row(result, session_id, position))
+        )
+
+    def finish_session(self, session_id: int, pain_after: int | None, partial: bool) -> None:
+        self._own_session(session_id)
+        self.conn.execute(
+            update(session)
+            .where(session.c.id == session_id)
+            .values(pain_after=pain_after, partial=partial)
+        )
+
+    # -- import --------------------------------------------------------------------------
+
+    def _delete_days(self, table: Any, days: set[date]) -> None:
+        for batch in chunked(sorted(days)):
+            self.conn.execute(
+                delete(table).where((table.c.person_id == self.person_id) & table.c.day.in_(batch))
+            )
+
+    def _delete_session_days(self, days: set[date]) -> None:
+        rows = self.conn.execute(
+            select(session.c.id, session.c.started_at).where(session.c.person_id == self.person_id)
+        ).all()
+        ids = [sid for sid, started in rows if started.date() in days]
+        for batch in chunked(ids):
+            self.conn.execute(
+                delete(exercise_result).where(exercise_result.c.session_id.in_(batch))
+            )
+            self.conn.execute(delete(session).where(session.c.id.in_(batch)))
+
+    def import_journal(
+        self, journal: Journal, replace: bool, progress: Progress | None = None
+    ) -> None:
+        """Insert a whole journal in bulk; with `replace`, its days overwrite ours.
+
+        Without `replace` the caller has checked that no day of the journal is taken.
+        `progress(done, total)` is called after each batch of records.
+        """
+        pid = self.person_id
+        if replace:
+            self._delete_days(checkin, {c.date for c in journal.checkins})
+            self._delete_days(activity, {a.date for a in journal.activities})
+            self._delete_days(function_rating, {f.date for f in journal.function})
+            self._delete_session_days({s.date for s in journal.sessions})
+        if journal.profile is not None:
+            self.save_profile(journal.profile)
+
+        total = (
+            len(journal.checkins)
+            + len(journal.activities)
+            + len(journal.function)
+            + len(journal.sessions)
+        )
+        done = 0
+
+        def step(count: int) -> None:
+            nonlocal done
+            done += count
+            if progress is not None:
+                progress(done, total)
+
+        def bulk(table: Any, rows: Sequence[dict[str, Any]]) -> None:
+            for batch in chunked(rows, 1000):
+                self.conn.execute(insert(table), batch)
+                step(len(batch))
+
+        bulk(checkin, [mapping.checkin_to_row(c, pid) for c in journal.checkins])
+        bulk(activity, [mapping.activity_to_row(a, pid) for a in journal.activities])
+        bulk(function_rating, [mapping.function_to_row(f, pid) for f in journal.function])
+        for batch in chunked(journal.sessions, 1000):
+            ids = (
+                self.conn.execute(
+                    insert(session).returning(session.c.id, sort_by_parameter_order=True),
+                    [mapping.session_to_row(s, pid) for s in batch],
+                )
+                .scalars()
+                .all()
+            )
+            results = [
+                mapping.result_to_row(r, sid, i)
+                for sid, s in zip(ids, batch, strict=True)
+                for i, r in enumerate(s.exercises)
+            ]
+            for rows in chunked(results, 5000):
+                self.conn.execute(insert(exercise_result), rows)
+            step(len(batch))
+        if total == 0 and progress is not None:
+            progress(0, 0)

@@ -1,0 +1,140 @@
+"""The database tables, kept apart from the domain classes (mapping lives in `mapping.py`).
+
+Every row belongs to a `person`, so a deployment for several people later needs no data
+migration; single-user use has one person named "default". Lists of codes (symptoms,
+history, left-out exercises, training days) are stored as space-separated text: they are
+short, fixed vocabularies and are always read whole.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    SmallInteger,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+
+def _person_fk() -> Column[int]:
+    return Column("person_id", Integer, ForeignKey("person.id", ondelete="CASCADE"), nullable=False)
+
+
+person = Table(
+    "person",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(100), nullable=False, unique=True),
+)
+
+profile = Table(
+    "profile",
+    metadata,
+    Column("person_id", Integer, ForeignKey("person.id", ondelete="CASCADE"), primary_key=True),
+    Column("started_on", Date, nullable=False),
+    Column("birth_year", Integer, nullable=True),
+    Column("sex", String(16), nullable=True),
+    Column("pregnancy_status", String(16), nullable=True),
+    Column("due_date", Date, nullable=True),
+    Column("delivery_date", Date, nullable=True),
+    Column("sedentary_job", Boolean, nullable=False, default=False),
+    Column("overweight", Boolean, nullable=False, default=False),
+    Column("frequent_lifting", Boolean, nullable=False, default=False),
+    Column("history", String(500), nullable=False, default=""),
+    Column("plan_left_out", String(1000), nullable=False, default=""),
+    Column("plan_training_days", String(100), nullable=False, default="0 1 2 3 4 5 6"),
+    Column("plan_reminder_time", String(5), nullable=True),
+)
+
+plan_enabled = Table(
+    "plan_enabled",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _person_fk(),
+    Column("position", Integer, nullable=False),
+    Column("exercise_id", String(64), nullable=False),
+    Column("enabled_on", Date, nullable=False),
+    Index("ix_plan_enabled_person", "person_id"),
+)
+
+checkin = Table(
+    "checkin",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _person_fk(),
+    Column("day", Date, nullable=False),
+    Column("pain", SmallInteger, nullable=True),
+    Column("worst_pain", SmallInteger, nullable=True),
+    Column("mobility", SmallInteger, nullable=True),
+    Column("symptoms", String(2000), nullable=False, default=""),
+    Column("note", Text, nullable=False, default=""),
+    UniqueConstraint("person_id", "day", name="uq_checkin_person_day"),
+)
+
+activity = Table(
+    "activity",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _person_fk(),
+    Column("day", Date, nullable=False),
+    Column("kind", String(32), nullable=False),
+    Column("minutes", Integer, nullable=False),
+    Index("ix_activity_person_day", "person_id", "day"),
+)
+
+session = Table(
+    "session",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _person_fk(),
+    Column("started_at", DateTime, nullable=False),
+    Column("pain_before", SmallInteger, nullable=True),
+    Column("pain_after", SmallInteger, nullable=True),
+    Column("partial", Boolean, nullable=False, default=False),
+    Index("ix_session_person_started", "person_id", "started_at"),
+)
+
+exercise_result = Table(
+    "exercise_result",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("session_id", Integer, ForeignKey("session.id", ondelete="CASCADE"), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("exercise_id", String(64), nullable=False),
+    Column("level", SmallInteger, nullable=False, default=0),
+    Column("reps", Integer, nullable=False, default=0),
+    Column("hurt", Boolean, nullable=False, default=False),
+    Column("pain", SmallInteger, nullable=True),
+    Column("skipped", Boolean, nullable=False, default=False),
+    Index("ix_exercise_result_session", "session_id", "position"),
+)
+
+function_rating = Table(
+    "function_rating",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _person_fk(),
+    Column("day", Date, nullable=False),
+    Column("activity", String(100), nullable=False),
+    Column("score", SmallInteger, nullable=False),
+    Index("ix_function_rating_person_day", "person_id", "day"),
+)

@@ -532,13 +532,17 @@ def test_pregnancy_does_not_unskip() -> None:
 # ------------------------------------------------------------------ duration
 
 
-def test_estimated_duration_adds_up_the_dose() -> None:
-    p = plan(journal(), START)
-    b = item(p, "bridge")
-    # get ready 10 s + 8 reps x (move 3 + hold 5 + rest 2)
-    assert estimate_seconds(b) == 10 + 8 * 10
-    k = item(p, "knee_to_chest")
-    # per side: 10 + 2 sides x 1 rep x (3 + 2 + 2) + switch 5
-    assert estimate_seconds(k) == 10 + 2 * 7 + 5
-    total = sum(estimate_seconds(e) for e in p.exercises)
-    assert p.estimated_minutes == -(-total // 60)
+def test_estimated_duration_is_the_session_script_total() -> None:
+    from sicoach.domain.script import build_script
+
+    for p in (plan(journal(), START), plan(journal(pregnancy=_pregnant(20, START)), START)):
+        total = sum(estimate_seconds(e, CATALOG) for e in p.exercises)
+        assert total == build_script(p, CATALOG).total_seconds
+        assert p.estimated_minutes == -(-total // 60)
+    b = item(plan(journal(), START), "bridge")
+    assert estimate_seconds(b, CATALOG) > 8 * 5  # at least the 8 holds of 5 seconds
+
+
+def test_skipped_exercises_take_no_time() -> None:
+    p = plan(journal(choices=PlanChoices(left_out=("bridge",))), START)
+    assert estimate_seconds(item(p, "bridge"), CATALOG) == 0

@@ -124,10 +124,6 @@ class PlanDefaults:
     """From this week of pregnancy, moves lying on the back are changed or kept short."""
     see_doctor_lookback_days: int = 14
     """While a doctor's check is due, a move that hurt or was sore this recently is left out."""
-    get_ready_seconds: int = 10
-    """Time to get into position for each exercise (for the estimated duration)."""
-    switch_side_seconds: int = 5
-    """Time to change sides (for the estimated duration)."""
 
 
 DEFAULTS = PlanDefaults()
@@ -634,6 +630,8 @@ def _apply_pregnancy(
                 hold_seconds=hold,
                 per_side=dosage.per_side,
                 alternating=dosage.alternating,
+                move_seconds=dosage.move_seconds,
+                rest_seconds=dosage.rest_seconds,
                 reason=f"{item.reason} {rule.text.format(week=week, text=variant.reason)}",
                 source=f"{item.source}; {variant.source or rule.source}",
                 rule=f"{item.rule}+{rule.code}",
@@ -668,15 +666,27 @@ def _apply_pregnancy(
     return item
 
 
-def estimate_seconds(item: PlannedExercise, d: PlanDefaults = DEFAULTS) -> int:
-    """Time for one planned exercise: getting ready, then each repetition (move, hold, rest)
-    on each side. Skipped exercises take no time."""
-    if item.status is Status.SKIPPED:
-        return 0
-    sides = 2 if item.per_side else 1
-    per_rep = item.move_seconds + (item.hold_seconds or 0) + item.rest_seconds
-    switch = d.switch_side_seconds if item.per_side else 0
-    return d.get_ready_seconds + sides * item.reps * per_rep + switch
+def estimate_seconds(item: PlannedExercise, catalog: Catalog | None = None) -> int:
+    """Seconds one planned exercise takes, as the session script times it (0 when skipped).
+
+    The timing lives once, in `sicoach.domain.script.script_seconds`, so the estimate and the
+    guided session always agree. The pacing (move and rest seconds) comes from today's
+    variant when it has its own dose, else from the exercise (or the plan item's copy).
+    """
+    from sicoach.domain.script import script_seconds  # script imports this module
+
+    dosage = Dosage(
+        hold_seconds=None,
+        reps=None,
+        per_side=item.per_side,
+        move_seconds=item.move_seconds,
+        rest_seconds=item.rest_seconds,
+    )
+    if catalog is not None and catalog.has_exercise(item.id):
+        ex = catalog.exercise(item.id)
+        variant = ex.variant(item.variant) if item.variant else None
+        dosage = variant.dosage if variant is not None and variant.dosage else ex.dosage
+    return script_seconds(item, dosage)
 
 
 def _day_message(assessment: Assessment, training_day: bool, choices: PlanChoices, on: date) -> str:
@@ -733,7 +743,7 @@ def plan_day(
         stop_reason="No activity today: " + _safety_why(assessment) if stop else "",
         hold=assessment.level is Level.SEE_DOCTOR,
     )
-    seconds = sum(estimate_seconds(i, defaults) for i in items)
+    seconds = sum(estimate_seconds(i, catalog) for i in items)
     return DayPlan(
         date=on,
         safety=assessment,

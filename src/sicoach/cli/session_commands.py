@@ -1,9 +1,265 @@
-"""Commands of the session area."""
+"""`sicoach session`: the guided routine in the terminal, or its script as JSON.
+
+The order is fixed: the red-flag questions first (any "yes" ends it with what to do), then
+the pain now, then the timed player, then the pain again and a short summary. The session
+and every finished exercise are saved the moment they happen, so quitting, Ctrl-C, a closed
+terminal or a crash keep everything done so far (the session stays marked partial).
+"""
 
 from __future__ import annotations
 
+import contextlib
+import signal
+import time
+from datetime import date
+from types import FrameType
+
 import typer
+from rich.markup import escape
+
+from sicoach.cli._common import BadInput, console, context, fail, parse_date
+from sicoach.cli.player import Outcome, Player
+from sicoach.cli.player_terminal import (
+    AnyTerminal,
+    InputClosed,
+    TerminalIO,
+    Voice,
+    ask_number,
+    ask_yes_no,
+    open_terminal,
+)
+from sicoach.cli.player_view import clock_text
+from sicoach.domain.journal import ExerciseResult
+from sicoach.domain.script import Script
+from sicoach.interchange.script_json import script_to_json
+from sicoach.services.context import Context
+from sicoach.services.session import (
+    begin_session,
+    finish_session,
+    record_exercise,
+    session_script,
+)
+
+
+class Hangup(BaseException):
+    """The terminal was closed (SIGHUP) or we were asked to stop (SIGTERM)."""
+
+
+def _raise_hangup(signum: int, frame: FrameType | None) -> None:
+    raise Hangup(signum)
+
+
+@contextlib.contextmanager
+def _stop_signals_raise() -> object:
+    """SIGHUP and SIGTERM end the session like Ctrl-C does: saved, marked partial."""
+    previous = {}
+    for sig in (signal.SIGHUP, signal.SIGTERM):
+        with contextlib.suppress(ValueError, OSError):
+            previous[sig] = signal.signal(sig, _raise_hangup)
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            with contextlib.suppress(ValueError, OSError):
+                signal.signal(sig, handler)
+
+
+def _print_script(script: Script) -> None:
+    """A readable list of the steps, for `--script` without `--json`."""
+    console.print(
+        f"Session for {script.date.isoformat()}: {len(script.exercises)} exercises, "
+        f"about {clock_text(script.total_seconds)} (minutes:seconds).",
+        highlight=False,
+    )
+    for step in script.steps:
+        rep = f" {step.rep} of {step.of_reps}" if step.rep is not None else ""
+        side = f" ({step.side})" if step.side else ""
+        console.print(
+            f"  {step.seconds:>3} s  {step.kind:<11} {escape(step.text)}{rep}{side}",
+            highlight=False,
+        )
+
+
+def _red_flag_screen(services: Context, term: AnyTerminal, on: date) -> bool:
+    """Ask the warning-sign questions; True when it is fine to exercise."""
+    from sicoach.cli.safety_commands import render_assessment
+    from sicoach.services.safety import record_screen, screen_questions
+
+    console.print(
+        "First, a few quick questions about warning signs. Answer y (yes) or n (no).",
+        highlight=False,
+    )
+    answers: dict[str, bool] = {}
+    for question in screen_questions(services, on):
+        answers[question.code] = ask_yes_no(term, question.question)
+        if answers[question.code]:
+            break
+    assessment = record_screen(services, answers, on)
+    if any(answers.values()):
+        console.print(
+            "\n[bold]No exercises today.[/] What you said is a sign to get checked first.",
+            highlight=False,
+        )
+        render_assessment(console, assessment)
+        return False
+    if assessment.stops_exercise:
+        console.print("\n[bold]No exercises today.[/]", highlight=False)
+        render_assessment(console, assessment)
+        return False
+    return True
+
+
+def _summary(outcome: Outcome, wall_seconds: float) -> None:
+    done = [r for r in outcome.results if not r.skipped and not r.hurt]
+    console.print("\n[bold]Your session[/]", highlight=False)
+    if outcome.quit or not outcome.completed:
+        console.print("You stopped early. What you did is saved.", highlight=False)
+    console.print(f"  Done:    {len(done)}", highlight=False)
+    console.print(f"  Skipped: {len(outcome.skipped)}", highlight=False)
+    console.print(f"  Hurt:    {len(outcome.hurt)}", highlight=False)
+    console.print(
+        f"  Time:    {clock_text(round(outcome.played_seconds))} of exercise "
+        f"({clock_text(round(wall_seconds))} on the clock)",
+        highlight=False,
+    )
+    for result in outcome.hurt:
+        console.print(
+            f"  {escape(result.id.replace('_', ' ').capitalize())} hurt"
+            + (f" (pain {result.pain})" if result.pain is not None else "")
+            + ": it is left out next time.",
+            highlight=False,
+        )
+
+
+def _show_safety_change(services: Context, on: date, before: object) -> None:
+    from sicoach.cli.safety_commands import render_assessment
+    from sicoach.services.safety import assess
+
+    after = assess(services, on)
+    if after.level != before:
+        console.print("\n[bold]Your safety check changed after this session.[/]")
+        render_assessment(console, after)
+
+
+def run_session(services: Context, on: date, speed: float, voice_on: bool) -> None:
+    """The whole guided session on this terminal (see the module docstring for the order)."""
+    from sicoach.services.safety import assess
+
+    term = open_terminal(console)
+    try:
+        if not _red_flag_screen(services, term, on):
+            return
+        before = assess(services, on).level
+        script = session_script(services, on)
+        if not script.exercises:
+            console.print(script.message or "There are no exercises in your plan today.")
+            return
+        console.print(
+            f"\nToday: {len(script.exercises)} exercises, about "
+            f"{max(1, round(script.total_seconds / 60))} minutes.",
+            highlight=False,
+        )
+        pain_before = ask_number(term, "How much pain do you have right now?", required=True)
+    except InputClosed:
+        fail("session: the questions were not answered, so the session did not start", code=1)
+
+    voice: Voice | None = None
+    if voice_on:
+        voice = Voice.find()
+        if not voice.available:
+            console.print(
+                "Voice is off: espeak-ng is not installed (on Debian or Ubuntu: "
+                "sudo apt install espeak-ng). You will still hear a bell at each step.",
+                highlight=False,
+            )
+            voice = None
+    elif term.interactive:
+        console.print("Tip: add --voice to hear the steps spoken.", highlight=False)
+
+    session_id = begin_session(services, pain_before, on)
+    outcome: Outcome | None = None
+    started = time.monotonic()
+
+    def save(result: ExerciseResult) -> None:
+        record_exercise(services, session_id, result)
+
+    io = TerminalIO(term, save, voice=voice)
+    player = Player(script, io, term, time.monotonic, speed=speed)
+    if term.interactive:
+        console.print("Keys: space pause, n skip, h it hurts, q stop.", highlight=False)
+    try:
+        with _stop_signals_raise(), io.playing():
+            outcome = player.run()
+    except (KeyboardInterrupt, Hangup, InputClosed):
+        with contextlib.suppress(Exception):
+            finish_session(services, session_id, None, partial=True)
+        with contextlib.suppress(Exception):
+            console.print("\nSession stopped. Everything you did so far is saved.")
+        raise typer.Exit(130) from None
+    except BaseException:
+        with contextlib.suppress(Exception):
+            finish_session(services, session_id, None, partial=True)
+        raise
+
+    partial = not outcome.completed
+    pain_after: int | None = None
+    try:
+        if outcome.completed:
+            console.print("\nWell done, that is all for today.", highlight=False)
+        pain_after = ask_number(
+            term, "How much pain do you have right now?", required=outcome.completed
+        )
+    except (InputClosed, KeyboardInterrupt):
+        pain_after = None
+    finish_session(services, session_id, pain_after, partial=partial)
+    _summary(outcome, time.monotonic() - started)
+    _show_safety_change(services, on, before)
 
 
 def register(app: typer.Typer) -> None:
     """Add this area's commands to the top-level app."""
+
+    @app.command("session")
+    def session(
+        ctx: typer.Context,
+        speed: float = typer.Option(
+            1.0,
+            "--speed",
+            min=0.1,
+            max=1000.0,
+            help="Run the clock this many times faster (for demonstrations and tests).",
+        ),
+        voice: bool = typer.Option(
+            False, "--voice", help="Speak each step aloud (needs espeak-ng installed)."
+        ),
+        on: str | None = typer.Option(
+            None, "--date", help="Play the plan of this day (YYYY-MM-DD); default today."
+        ),
+        script: bool = typer.Option(
+            False, "--script", help="Print the timed steps of the session instead of playing it."
+        ),
+        as_json: bool = typer.Option(
+            False, "--json", help="With --script: print the steps as JSON."
+        ),
+    ) -> None:
+        """Do today's exercises with a guide: timed holds, counted repetitions, a bell at each
+        step. Keys: space pause, n skip, h it hurts, q stop. Everything is saved as you go."""
+        day = parse_date(on)
+        services = context(ctx)
+        today = services.clock.today()
+        if day is not None and day > today and not script:
+            fail(f"--date: {day.isoformat()} is in the future; you can only play today or before")
+        if as_json and not script:
+            fail("--json: only works together with --script")
+        on_day = day or today
+        try:
+            if script:
+                steps = session_script(services, on_day)
+                if as_json:
+                    typer.echo(script_to_json(steps))
+                else:
+                    _print_script(steps)
+                return
+            run_session(services, on_day, speed, voice)
+        except BadInput as err:
+            fail(str(err))

@@ -1,0 +1,323 @@
+"""The terminal behind the player: keys, prompts, the live screen, the bell and the voice.
+
+On a real terminal, keys are read one at a time without waiting for Enter (cbreak mode and
+`select`), and the screen is redrawn in place with Rich Live. Without a terminal (input from
+a pipe or a test), everything works line by line: one line is one key ("n", "h", "q", an
+empty line pauses or resumes), prompts read a line, and each step is printed as a line.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import queue
+import select
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from typing import TextIO
+
+from rich.console import Console
+from rich.live import Live
+
+from sicoach.cli.player import PlayerView
+from sicoach.cli.player_view import render, step_line
+from sicoach.domain.journal import ExerciseResult
+from sicoach.domain.script import ScriptExercise, Step
+
+VOICE_PROGRAM = "espeak-ng"
+PAIN_RANGE = "a whole number from 0 (no pain) to 10 (the worst you can imagine)"
+
+
+class InputClosed(Exception):
+    """The input ended (the terminal closed, or the pipe ran dry) while we needed an answer."""
+
+
+class Terminal:
+    """Prompts and single keys on a real terminal (stdin is a tty)."""
+
+    interactive = True
+
+    def __init__(self, console: Console, stdin: TextIO | None = None) -> None:
+        self.console = console
+        self.stdin = stdin or sys.stdin
+        self.fd = self.stdin.fileno()
+        self._saved: list[object] | None = None
+
+    def ask(self, prompt: str) -> str:
+        self.console.print(prompt, end=" ", highlight=False, markup=False)
+        line = self.stdin.readline()
+        if not line:
+            raise InputClosed
+        return line.rstrip("\r\n")
+
+    def read_key(self, timeout: float) -> str | None:
+        ready, _, _ = select.select([self.fd], [], [], max(0.0, timeout))
+        if not ready:
+            return None
+        data = os.read(self.fd, 1)
+        if not data:
+            raise InputClosed
+        return data.decode("utf-8", errors="ignore") or None
+
+    @contextlib.contextmanager
+    def keys_mode(self) -> Iterator[None]:
+        """Keys arrive one at a time, without Enter and without echo."""
+        import termios
+        import tty
+
+        saved = termios.tcgetattr(self.fd)
+        tty.setcbreak(self.fd, termios.TCSANOW)
+        try:
+            yield
+        finally:
+            with contextlib.suppress(termios.error, OSError):
+                termios.tcsetattr(self.fd, termios.TCSANOW, saved)
+
+    @contextlib.contextmanager
+    def line_mode(self) -> Iterator[None]:
+        """Back to normal typed lines (for a prompt in the middle of the session)."""
+        import termios
+
+        saved = termios.tcgetattr(self.fd)
+        cooked = list(saved)
+        cooked[3] = cooked[3] | termios.ICANON | termios.ECHO
+        termios.tcsetattr(self.fd, termios.TCSANOW, cooked)
+        try:
+            yield
+        finally:
+            with contextlib.suppress(termios.error, OSError):
+                termios.tcsetattr(self.fd, termios.TCSANOW, saved)
+
+
+class LineTerminal:
+    """Prompts and keys from lines of text, for input that is not a terminal."""
+
+    interactive = False
+
+    def __init__(self, console: Console, stdin: TextIO | None = None) -> None:
+        self.console = console
+        self.stdin = stdin or sys.stdin
+        self._lines: queue.Queue[str | None] = queue.Queue()
+        self._closed = False
+        self._reader = threading.Thread(target=self._read_lines, daemon=True)
+        self._reader.start()
+
+    def _read_lines(self) -> None:
+        try:
+            for line in iter(self.stdin.readline, ""):
+                self._lines.put(line.rstrip("\r\n"))
+        except (OSError, ValueError):
+            pass
+        self._lines.put(None)
+
+    def _next(self, timeout: float | None) -> str | None:
+        if self._closed:
+            if timeout:
+                threading.Event().wait(timeout)
+            raise InputClosed
+        try:
+            line = self._lines.get(timeout=timeout)
+        except queue.Empty:
+            return None
+        if line is None:
+            self._closed = True
+            raise InputClosed
+        return line
+
+    def ask(self, prompt: str) -> str:
+        self.console.print(prompt, end=" ", highlight=False, markup=False)
+        line = self._next(None)
+        self.console.print(line or "", highlight=False, markup=False)
+        return line or ""
+
+    def read_key(self, timeout: float) -> str | None:
+        try:
+            line = self._next(timeout)
+        except InputClosed:
+            return None  # no more keys: the session simply plays on
+        if line is None:
+            return None
+        word = line.strip().lower()
+        return word[:1] if word else " "
+
+    @contextlib.contextmanager
+    def keys_mode(self) -> Iterator[None]:
+        yield
+
+    @contextlib.contextmanager
+    def line_mode(self) -> Iterator[None]:
+        yield
+
+
+AnyTerminal = Terminal | LineTerminal
+
+
+def open_terminal(console: Console) -> AnyTerminal:
+    """A key-by-key terminal when stdin is a tty, else line by line."""
+    try:
+        if sys.stdin.isatty():
+            return Terminal(console)
+    except (AttributeError, ValueError, OSError):
+        pass
+    return LineTerminal(console)
+
+
+def ask_number(term: AnyTerminal, question: str, *, required: bool) -> int | None:
+    """Ask for a 0-10 rating until the answer is valid; Enter skips when not required."""
+    suffix = "(0-10)" if required else "(0-10, Enter to skip)"
+    while True:
+        answer = term.ask(f"{question} {suffix}").strip()
+        if not answer and not required:
+            return None
+        if answer.isdigit() and 0 <= int(answer) <= 10:
+            return int(answer)
+        shown = answer or "nothing"
+        term.console.print(
+            f"{shown!r} is not a rating. Please type {PAIN_RANGE}.",
+            highlight=False,
+            markup=False,
+        )
+
+
+def ask_yes_no(term: AnyTerminal, question: str) -> bool:
+    """Ask until the answer is y/yes or n/no."""
+    while True:
+        answer = term.ask(f"{question} [y/n]").strip().lower()
+        if answer in ("y", "yes"):
+            return True
+        if answer in ("n", "no"):
+            return False
+        term.console.print("Please answer y for yes or n for no.", highlight=False)
+
+
+class Voice:
+    """Spoken cues through espeak-ng, one at a time (a new cue cuts off the old one)."""
+
+    def __init__(self, program: str | None) -> None:
+        self.program = program
+        self._speaking: subprocess.Popen[bytes] | None = None
+
+    @classmethod
+    def find(cls) -> Voice:
+        return cls(shutil.which(VOICE_PROGRAM))
+
+    @property
+    def available(self) -> bool:
+        return self.program is not None
+
+    def say(self, text: str) -> None:
+        if self.program is None:
+            return
+        self.stop()
+        with contextlib.suppress(OSError):
+            self._speaking = subprocess.Popen(
+                [self.program, "-s", "150", text],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+
+    def stop(self) -> None:
+        if self._speaking is not None and self._speaking.poll() is None:
+            self._speaking.terminate()
+        self._speaking = None
+
+
+class TerminalIO:
+    """The player's eyes, ears and mouth on a terminal; saving goes through `save`."""
+
+    def __init__(
+        self,
+        term: AnyTerminal,
+        save: Callable[[ExerciseResult], None],
+        voice: Voice | None = None,
+        bell: bool = True,
+    ) -> None:
+        self.term = term
+        self.console = term.console
+        self.save = save
+        self.voice = voice
+        self.bell = bell
+        self._live: Live | None = None
+
+    @contextlib.contextmanager
+    def playing(self) -> Iterator[None]:
+        """The full-screen view and single-key input, for the length of the session."""
+        with self.term.keys_mode():
+            if self.term.interactive:
+                self._live = Live(
+                    console=self.console,
+                    screen=True,
+                    auto_refresh=False,
+                    transient=True,
+                    redirect_stdout=False,
+                    redirect_stderr=False,
+                )
+                self._live.start()
+            try:
+                yield
+            finally:
+                self._stop_live()
+                if self.voice is not None:
+                    self.voice.stop()
+
+    def _stop_live(self) -> None:
+        if self._live is not None:
+            with contextlib.suppress(OSError):
+                self._live.stop()
+            self._live = None
+
+    @contextlib.contextmanager
+    def _prompting(self) -> Iterator[None]:
+        """Leave the full screen and key mode while the person types an answer."""
+        live = self._live
+        if live is not None:
+            live.stop()
+        with self.term.line_mode():
+            yield
+        if live is not None:
+            live.start()
+
+    # -- PlayerIO ----------------------------------------------------------------------
+
+    def show(self, view: PlayerView) -> None:
+        if self._live is not None:
+            self._live.update(render(view), refresh=True)
+
+    def step_changed(self, step: Step) -> None:
+        if self.bell:
+            with contextlib.suppress(OSError, ValueError):
+                self.console.file.write("\a")
+                self.console.file.flush()
+        if not self.term.interactive:
+            self.console.print(step_line(step), highlight=False, markup=False)
+        if self.voice is not None:
+            self.voice.say(step.text)
+
+    def ask_hurt(self, exercise: ScriptExercise) -> int | None:
+        with self._prompting():
+            self.console.print(
+                f"\nStop {exercise.name} now and rest in a comfortable position.",
+                highlight=False,
+                markup=False,
+            )
+            pain = ask_number(self.term, "How bad is the pain right now?", required=True)
+            self.console.print(
+                "Saved: this exercise hurt. Your plan will leave it out next time and offer it "
+                "again later at the easiest level. The session goes on with the next exercise.",
+                highlight=False,
+                markup=False,
+            )
+        return pain
+
+    def ask_rating(self, exercise: ScriptExercise) -> int | None:
+        with self._prompting():
+            return ask_number(
+                self.term, f"\n{exercise.name} done. How much did it hurt?", required=False
+            )
+
+    def record(self, result: ExerciseResult) -> None:
+        self.save(result)

@@ -48,10 +48,27 @@ class Level(StrEnum):
     def rank(self) -> int:
         return _RANK[self]
 
+    # All four orderings by rank: a StrEnum would otherwise compare the words
+    # alphabetically ("urgent" > "emergency"), and `max(levels)` would pick the wrong one.
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, Level):
             return NotImplemented
         return self.rank < other.rank
+
+    def __le__(self, other: object) -> bool:
+        if not isinstance(other, Level):
+            return NotImplemented
+        return self.rank <= other.rank
+
+    def __gt__(self, other: object) -> bool:
+        if not isinstance(other, Level):
+            return NotImplemented
+        return self.rank > other.rank
+
+    def __ge__(self, other: object) -> bool:
+        if not isinstance(other, Level):
+            return NotImplemented
+        return self.rank >= other.rank
 
 
 _RANK = {Level.CONTINUE: 0, Level.SEE_DOCTOR: 1, Level.URGENT: 2, Level.EMERGENCY: 3}

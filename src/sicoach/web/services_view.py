@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sicoach.domain.journal import Journal
+from sicoach.domain.journal import Activity, CheckIn, Journal, Profile
 from sicoach.domain.safety import Assessment
 from sicoach.services.context import Context
 
@@ -19,9 +20,8 @@ def current_assessment(ctx: Context, on: date | None = None) -> Assessment | Non
 
 
 def has_profile(ctx: Context) -> bool:
-    from sicoach.services import journal
-
-    return journal.get_profile(ctx) is not None
+    """Whether first use is done (the journal service's get_profile would create one)."""
+    return load(ctx).profile is not None
 
 
 @dataclass(frozen=True)
@@ -64,3 +64,60 @@ def today_page(ctx: Context) -> dict[str, Any]:
         "checked_in_today": record.checkin_on(today) is not None,
         "today_checkin": record.checkin_on(today),
     }
+
+
+# --- writes, through the journal service (one place to follow its signatures) -------------
+
+
+def save_checkin(ctx: Context, checkin: CheckIn) -> None:
+    from sicoach.services import journal
+
+    journal.log_checkin(
+        ctx,
+        pain=checkin.pain,
+        worst_pain=checkin.worst_pain,
+        mobility=checkin.mobility,
+        symptoms=checkin.symptoms,
+        note=checkin.note,
+        day=checkin.date,
+    )
+
+
+def save_activity(ctx: Context, activity: Activity) -> None:
+    from sicoach.services import journal
+
+    journal.log_activity(ctx, activity.kind, activity.minutes, day=activity.date)
+
+
+def save_profile(ctx: Context, profile: Profile) -> None:
+    """Store every field of the profile (the journal service checks each one)."""
+    from sicoach.services import journal
+
+    journal.update_profile(
+        ctx, **{f.name: getattr(profile, f.name) for f in dataclasses.fields(profile)}
+    )
+
+
+def load(ctx: Context) -> Journal:
+    from sicoach.services import journal
+
+    return journal.load_journal(ctx)
+
+
+def symptom_groups(ctx: Context, pregnant: bool) -> list[tuple[str, str, list[Any]]]:
+    """The symptom vocabulary grouped for the check-in form: (key, heading, codes)."""
+    headings = (
+        ("guide", "Common SI joint symptoms"),
+        ("spread", "Where the pain spreads"),
+        ("emergency", "Warning signs that need help now"),
+        ("urgent", "Signs to see a doctor today"),
+        ("pregnancy", "Pregnancy warning signs"),
+    )
+    groups = []
+    for key, heading in headings:
+        if key == "pregnancy" and not pregnant:
+            continue
+        codes = [c for c in ctx.catalog.symptoms if c.group == key]
+        if codes:
+            groups.append((key, heading, codes))
+    return groups

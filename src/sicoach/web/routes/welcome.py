@@ -1,7 +1,80 @@
-"""Routes of the welcome area."""
+"""First use: what the app is and is not, the red-flag screen, profile, starting pain, days."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import RedirectResponse, Response
 
-router = APIRouter()
+from sicoach.domain import validation
+from sicoach.domain.journal import CheckIn
+from sicoach.services import safety
+from sicoach.web import services_view
+from sicoach.web.forms import Form, input_errors
+from sicoach.web.profile_form import WEEKDAY_NAMES, profile_values, read_profile
+from sicoach.web.security import verify_csrf
+from sicoach.web.templating import context_of, render
+
+router = APIRouter(dependencies=[Depends(verify_csrf)], include_in_schema=False)
+
+
+def _page(request: Request, form: Form | None = None, status: int = 200) -> Response:
+    ctx = context_of(request)
+    if form is None:
+        values = profile_values(None)
+        values["flag"] = []
+    else:
+        values = dict(form.values)
+        for name in ("flag", "history", "training_days"):
+            values[name] = form.many(name)
+    return render(
+        request,
+        "welcome.html",
+        {
+            "values": values,
+            "errors": form.errors if form else {},
+            "questions": safety.screen_questions(ctx),
+            "history_codes": ctx.catalog.history,
+            "weekday_names": WEEKDAY_NAMES,
+        },
+        status_code=status,
+    )
+
+
+@router.get("/welcome")
+def welcome(request: Request) -> Response:
+    return _page(request)
+
+
+@router.post("/welcome")
+async def welcome_submit(request: Request) -> Response:
+    ctx = context_of(request)
+    today = ctx.clock.today()
+    form = Form(await request.form())
+    if not form.flag("understood"):
+        form.errors["understood"] = "please tick this box to show you have read it"
+    pain = form.integer("pain", validation.check_rating, required=True)
+    mobility = form.integer("mobility", validation.check_rating)
+    existing = services_view.load(ctx).profile
+    profile = read_profile(form, today, existing)
+    known = {q.code for q in safety.screen_questions(ctx)}
+    flags = form.many("flag")
+    for code in flags:
+        if code not in known:
+            form.errors["flag"] = f"{code!r} is not a question of the safety check"
+    if not form.ok or profile is None:
+        return _page(request, form, status=400)
+    try:
+        services_view.save_profile(ctx, profile)
+        current = services_view.load(ctx).checkin_on(today)
+        symptoms = current.symptoms if current else ()
+        services_view.save_checkin(
+            ctx, CheckIn(date=today, pain=pain, mobility=mobility, symptoms=symptoms)
+        )
+        answers = {code: code in flags for code in known | set(flags)}
+        assessment = safety.record_screen(ctx, answers)
+    except input_errors() as error:
+        form.fail_from(error, "pain")
+        return _page(request, form, status=400)
+    if assessment.stops_exercise:
+        return RedirectResponse("/safety", status_code=303)
+    return RedirectResponse("/?saved=Welcome!+Here+is+your+routine+for+today.", status_code=303)

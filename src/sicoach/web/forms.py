@@ -1,0 +1,107 @@
+"""Reading form fields: text in, typed values out, and one message per field on a mistake.
+
+The range and code checks are the journal's own (`sicoach.domain.validation`), so a form
+says the same thing as the command line and the import; only the field name differs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any, TypeVar
+
+from starlette.datastructures import FormData
+
+from sicoach.cli._common import BadInput
+from sicoach.domain.validation import JournalError
+from sicoach.services.errors import InputError
+
+T = TypeVar("T")
+
+
+INPUT_ERRORS: tuple[type[Exception], ...] = (InputError, BadInput, JournalError)
+
+
+def input_errors() -> tuple[type[Exception], ...]:
+    """Exceptions the services raise for input a person can fix."""
+    return INPUT_ERRORS
+
+
+def split_message(message: str, known: set[str] | None = None) -> tuple[str | None, str]:
+    """ "pain: 11 is above ..." -> ("pain", "11 is above ..."); the field when it is known."""
+    head, sep, rest = message.partition(": ")
+    if sep:
+        name = head.strip().lstrip("-").replace("-", "_")
+        name = name.split(".")[-1].split("[")[0]
+        if known is None or name in known:
+            return name, rest
+    return None, message
+
+
+class Form:
+    """A submitted form: typed getters that collect errors instead of raising."""
+
+    def __init__(self, data: FormData) -> None:
+        self.data = data
+        self.errors: dict[str, str] = {}
+        self.values: dict[str, Any] = {
+            k: (data.getlist(k) if len(data.getlist(k)) > 1 else data.get(k)) for k in data
+        }
+
+    def text(self, name: str) -> str:
+        value = self.data.get(name)
+        return value.strip() if isinstance(value, str) else ""
+
+    def many(self, name: str) -> list[str]:
+        return [v for v in self.data.getlist(name) if isinstance(v, str) and v]
+
+    def flag(self, name: str) -> bool:
+        return self.text(name) in ("on", "yes", "true", "1")
+
+    def integer(
+        self, name: str, check: Callable[[object, str], T] | None = None, required: bool = False
+    ) -> Any:
+        raw = self.text(name)
+        if raw == "":
+            if required:
+                self.errors[name] = "please choose a number"
+            return None
+        try:
+            value: object = int(raw)
+        except ValueError:
+            self.errors[name] = f"must be a whole number, not {raw!r}"
+            return None
+        return self._checked(name, value, check)
+
+    def day(self, name: str, required: bool = False) -> date | None:
+        raw = self.text(name)
+        if raw == "":
+            if required:
+                self.errors[name] = "please give a date"
+            return None
+        try:
+            return date.fromisoformat(raw)
+        except ValueError:
+            self.errors[name] = f"{raw!r} is not a date; use YYYY-MM-DD, e.g. 2026-11-02"
+            return None
+
+    def checked(self, name: str, value: object, check: Callable[[object, str], T]) -> Any:
+        return self._checked(name, value, check)
+
+    def _checked(self, name: str, value: object, check: Callable[[object, str], T] | None) -> Any:
+        if check is None:
+            return value
+        try:
+            return check(value, name)
+        except JournalError as error:
+            self.errors[name] = error.message
+            return None
+
+    def fail_from(self, error: Exception, default_field: str) -> None:
+        """File a service's error message under the field it names (or the default one)."""
+        field, message = split_message(str(error))
+        self.errors[field or default_field] = message
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors

@@ -1,0 +1,149 @@
+"""Plan services: today's routine, and the person's choices about it.
+
+Every face (CLI, web) calls these; the rules live in `sicoach.domain.plan`. Input a person can
+fix raises `InputError` naming the field and listing what is allowed; nothing is written then.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from datetime import date, time
+
+from sicoach.domain.journal import PlanChoices, Profile
+from sicoach.domain.plan import DayPlan, plan_day
+from sicoach.domain.safety import evaluate
+from sicoach.domain.vocabulary import WEEKDAYS
+from sicoach.services.context import Context
+from sicoach.services.errors import InputError
+
+
+def plan_today(ctx: Context, on: date | None = None) -> DayPlan:
+    """The routine for `on` (default today) from the journal as it stood that day."""
+    day = on if on is not None else ctx.clock.today()
+    with ctx.uow() as uow:
+        journal = uow.journal.load()
+    journal = journal.sorted().up_to(day)
+    return plan_day(ctx.catalog, journal, day, assessment=evaluate(journal, day))
+
+
+def get_choices(ctx: Context) -> PlanChoices:
+    """What the person chose: left-out exercises, training days, reminder, re-enabled moves."""
+    with ctx.uow() as uow:
+        profile = uow.journal.get_profile()
+    return profile.plan if profile is not None else PlanChoices()
+
+
+def _check_id(ctx: Context, exercise_id: str, field: str = "exercise") -> str:
+    ids = ctx.catalog.exercise_ids
+    if exercise_id not in ids:
+        raise InputError(field, f"{exercise_id!r} is not an exercise; use one of: {', '.join(ids)}")
+    return exercise_id
+
+
+def _update(ctx: Context, change: Callable[[PlanChoices], PlanChoices]) -> PlanChoices:
+    """Apply a change to the stored choices in one transaction (creating the profile)."""
+    with ctx.uow() as uow:
+        profile = uow.journal.get_profile()
+        if profile is None:
+            profile = Profile(started_on=ctx.clock.today())
+        choices = change(profile.plan)
+        uow.journal.save_profile(profile.with_changes(plan=choices))
+        uow.commit()
+    return choices
+
+
+def leave_out(ctx: Context, exercise_id: str) -> PlanChoices:
+    """Leave an exercise out of the routine (it shows as skipped, with how to bring it back)."""
+    _check_id(ctx, exercise_id)
+
+    def change(c: PlanChoices) -> PlanChoices:
+        if exercise_id in c.left_out:
+            return c
+        return replace(c, left_out=(*c.left_out, exercise_id))
+
+    return _update(ctx, change)
+
+
+def include(ctx: Context, exercise_id: str) -> PlanChoices:
+    """Bring a left-out exercise back into the routine."""
+    _check_id(ctx, exercise_id)
+    return _update(
+        ctx, lambda c: replace(c, left_out=tuple(e for e in c.left_out if e != exercise_id))
+    )
+
+
+_FULL_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def parse_days(values: Iterable[str], field: str = "days") -> tuple[int, ...]:
+    """Weekday words ("mon", "Tuesday", ...) to numbers 0-6, in week order, no repeats."""
+    found: set[int] = set()
+    for raw in values:
+        word = raw.strip().lower()
+        if not word:
+            continue
+        if word in WEEKDAYS:
+            found.add(WEEKDAYS.index(word))
+        elif word in _FULL_DAYS:
+            found.add(_FULL_DAYS.index(word))
+        else:
+            raise InputError(
+                field, f"{raw.strip()!r} is not a day of the week; use {','.join(WEEKDAYS)}"
+            )
+    if not found:
+        raise InputError(field, f"choose at least one day from {','.join(WEEKDAYS)}")
+    return tuple(sorted(found))
+
+
+def set_training_days(ctx: Context, days: Iterable[str | int]) -> PlanChoices:
+    """Choose the training days ("mon" ... or 0 Monday .. 6 Sunday); other days are rest days
+    (walks still count)."""
+    words: list[str] = []
+    for v in days:
+        if isinstance(v, int):
+            if not 0 <= v <= 6:
+                raise InputError("days", f"{v} is not a weekday number; use 0 (Monday) to 6")
+            words.append(WEEKDAYS[v])
+        else:
+            words.append(v)
+    numbers = parse_days(words)
+    return _update(ctx, lambda c: replace(c, training_days=numbers))
+
+
+def enable(ctx: Context, exercise_id: str) -> PlanChoices:
+    """Turn an exercise back on after it hurt twice; it restarts at the easiest level."""
+    _check_id(ctx, exercise_id)
+    today = ctx.clock.today()
+
+    def change(c: PlanChoices) -> PlanChoices:
+        kept = tuple((e, d) for e, d in c.enabled_on if e != exercise_id)
+        return replace(
+            c,
+            enabled_on=(*kept, (exercise_id, today)),
+            left_out=tuple(e for e in c.left_out if e != exercise_id),
+        )
+
+    return _update(ctx, change)
+
+
+def parse_reminder(value: str, field: str = "time") -> time | None:
+    """ "HH:MM" (24-hour) to a time; "off" or "none" clears the reminder."""
+    text = value.strip().lower()
+    if text in ("off", "none", ""):
+        return None
+    try:
+        hours, minutes = text.split(":")
+        if len(minutes) != 2:
+            raise ValueError
+        return time(int(hours), int(minutes))
+    except ValueError:
+        raise InputError(
+            field, f"{value!r} is not a time; use HH:MM on a 24-hour clock, e.g. 07:30, or off"
+        ) from None
+
+
+def set_reminder_time(ctx: Context, value: time | str | None) -> PlanChoices:
+    """Set (or clear with None/"off") the daily reminder time."""
+    reminder = parse_reminder(value) if isinstance(value, str) else value
+    return _update(ctx, lambda c: replace(c, reminder_time=reminder))

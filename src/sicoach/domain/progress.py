@@ -210,6 +210,8 @@ class Progress:
     hurt: tuple[HurtExercise, ...]
     symptoms: tuple[SymptomHistory, ...]
     function: FunctionSummary
+    period_adherence: Adherence | None = None
+    """Sessions against training days counted from `period_start` only (for a report)."""
 
     @property
     def summaries(self) -> tuple[str, ...]:
@@ -321,24 +323,27 @@ def _change(
     return Change(baseline, latest, difference, percent, Meaning.WORSE, summary)
 
 
-def _session_done(session: Session) -> bool:
+def session_done(session: Session) -> bool:
     """A session counts when it was finished, or when at least one exercise was done."""
     return not session.partial or any(not e.skipped for e in session.exercises)
 
 
-def _adherence(journal: Journal, start: date | None, on: date) -> Adherence:
+def _adherence(
+    journal: Journal, start: date | None, on: date, since: date | None = None
+) -> Adherence:
     profile = journal.profile
     training = tuple(sorted(profile.plan.training_days)) if profile else (0, 1, 2, 3, 4, 5, 6)
-    done_dates = {s.date for s in journal.sessions if _session_done(s)}
-    sessions = sum(1 for s in journal.sessions if _session_done(s))
+    done_dates = {s.date for s in journal.sessions if session_done(s)}
+    sessions = sum(1 for s in journal.sessions if session_done(s))
     if start is None:
         return Adherence(training, 0, 0, 0, 0, "No sessions yet: your first one starts the count.")
-    planned = [d for d in _days(start, on) if d.weekday() in training]
-    if planned and planned[-1] == on and on not in done_dates:
-        planned.pop()  # today is not over yet
+    every = [d for d in _days(start, on) if d.weekday() in training]
+    if every and every[-1] == on and on not in done_dates:
+        every.pop()  # today is not over yet
+    planned = [d for d in every if since is None or d >= since]
     done = sum(1 for d in planned if d in done_dates)
     streak = 0
-    for day in reversed(planned):
+    for day in reversed(every):
         if day not in done_dates:
             break
         streak += 1
@@ -496,12 +501,14 @@ def compute_progress(
     symptom_labels: Mapping[str, str] | None = None,
     weekly_goal: int = WEEKLY_GOAL_MINUTES,
     weekly_targets: Mapping[date, int] | None = None,
+    period_start: date | None = None,
 ) -> Progress:
     """All progress figures for the journal as it stood at the end of `on`.
 
     `exercise_names` (id -> name, in catalog order) and `symptom_labels` (code -> plain words)
     only make the output readable; `weekly_targets` maps an ISO week's Monday to that week's
-    aerobic target (the plan's gradual build-up), defaulting to the goal.
+    aerobic target (the plan's gradual build-up), defaulting to the goal. With
+    `period_start`, `period_adherence` counts training days from that date only.
     """
     journal = journal.sorted().up_to(on)
     start = journal.start_date
@@ -519,4 +526,7 @@ def compute_progress(
         hurt=_hurt(journal, names),
         symptoms=_symptoms(journal, labels),
         function=_function(journal),
+        period_adherence=None
+        if period_start is None
+        else _adherence(journal, start, on, since=period_start),
     )

@@ -1,0 +1,232 @@
+"""Progress, "my activities", the report for the doctor, and the CSV / FHIR / iCalendar exports.
+
+One function per thing a person does; the CLI and the web call these and render the result.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from sicoach.domain.journal import FunctionRating, Journal
+from sicoach.domain.progress import (
+    MAX_FUNCTION_ACTIVITIES,
+    Adherence,
+    Progress,
+    compute_progress,
+    session_done,
+)
+from sicoach.domain.safety import Assessment
+from sicoach.domain.validation import (
+    JournalError,
+    check_function_activity,
+    check_not_future,
+    check_rating,
+)
+from sicoach.interchange import csv_export, fhir, ics
+from sicoach.interchange.report import (
+    DEFAULT_REPORT_WEEKS,
+    ProgressCallback,
+    Report,
+    render_html,
+    render_pdf,
+    week_rows,
+)
+from sicoach.services.context import Context
+from sicoach.services.errors import InputError
+
+TARGET_WEEKS = 4
+"""How many recent weeks show the plan's gradual aerobic target; older weeks show the goal.
+Working the target out replays the whole record week by week, so we keep it to a few."""
+
+
+def _load(ctx: Context) -> Journal:
+    with ctx.uow() as uow:
+        return uow.journal.load()
+
+
+def _names(ctx: Context) -> tuple[dict[str, str], dict[str, str], int]:
+    catalog = ctx.catalog
+    names = {e.id: e.name for e in catalog.exercises}
+    labels = {c.code: c.label for c in catalog.symptoms}
+    return names, labels, catalog.aerobic.weekly_goal_minutes
+
+
+def _weekly_targets(ctx: Context, journal: Journal, on: date) -> dict[date, int]:
+    """The plan's aerobic target for the last few weeks (the goal is used before them)."""
+    try:
+        from sicoach.domain.aerobic import week_start, week_target
+    except ImportError:  # the plan's aerobic rules are not installed: show the goal only
+        return {}
+    item = ctx.catalog.aerobic
+    start = journal.start_date
+    if start is None:
+        return {}
+    targets: dict[date, int] = {}
+    monday = week_start(on)
+    for back in range(TARGET_WEEKS):
+        week = monday - timedelta(weeks=back)
+        if week + timedelta(days=6) < start:
+            break
+        targets[week] = week_target(item, journal, week).minutes
+    return targets
+
+
+def _progress_of(ctx: Context, journal: Journal, on: date, since: date | None = None) -> Progress:
+    names, labels, goal = _names(ctx)
+    journal = journal.up_to(on)
+    return compute_progress(
+        journal,
+        on,
+        exercise_names=names,
+        symptom_labels=labels,
+        weekly_goal=goal,
+        weekly_targets=_weekly_targets(ctx, journal, on),
+        period_start=since,
+    )
+
+
+def _check_day(ctx: Context, day: date | None, field: str) -> date:
+    today = ctx.clock.today()
+    if day is None:
+        return today
+    try:
+        return check_not_future(day, field, today)
+    except JournalError as err:
+        raise InputError.from_journal_error(err) from None
+
+
+def progress(ctx: Context, on: date | None = None) -> Progress:
+    """All progress figures for the journal as it stood at the end of `on` (default today)."""
+    return _progress_of(ctx, _load(ctx), _check_day(ctx, on, "date"))
+
+
+def rate_activity(
+    ctx: Context, activity: str, score: int, on: date | None = None
+) -> FunctionRating:
+    """Rate one of "my activities" 0 (unable) to 10 (as before); at most 5 different ones."""
+    day = _check_day(ctx, on, "date")
+    try:
+        name = " ".join(check_function_activity(activity, "activity").split())
+        value = check_rating(score, "score")
+    except JournalError as err:
+        raise InputError.from_journal_error(err) from None
+    with ctx.uow() as uow:
+        journal = uow.journal.load()
+        known = list(dict.fromkeys(f.activity for f in journal.function))
+        match = next((k for k in known if k.casefold() == name.casefold()), None)
+        if match is None and len(known) >= MAX_FUNCTION_ACTIVITIES:
+            listed = "; ".join(known)
+            raise InputError(
+                "activity",
+                f"you already rate {MAX_FUNCTION_ACTIVITIES} activities ({listed}); "
+                "rate one of those, so the scores stay comparable",
+            )
+        rating = FunctionRating(day, match or name, value)
+        uow.journal.add_function_rating(rating)
+        uow.commit()
+    return rating
+
+
+def _period(
+    ctx: Context, journal: Journal, start: date | None, end: date | None
+) -> tuple[date, date]:
+    last = _check_day(ctx, end, "to")
+    program = journal.start_date
+    if start is None:
+        first = last - timedelta(weeks=DEFAULT_REPORT_WEEKS) + timedelta(days=1)
+        if program is not None:
+            first = max(first, program)
+    else:
+        first = _check_day(ctx, start, "from")
+    if first > last:
+        raise InputError("from", f"{first.isoformat()} is after the end date {last.isoformat()}")
+    return first, last
+
+
+def _assessment(ctx: Context, on: date) -> Assessment | None:
+    from sicoach.services.safety import assess
+
+    try:
+        return assess(ctx, on)
+    except NotImplementedError:
+        return None
+
+
+def build_report(
+    ctx: Context,
+    start: date | None = None,
+    end: date | None = None,
+    progress_cb: ProgressCallback | None = None,
+) -> Report:
+    """The report's figures for [start, end]; without `start`, the last 12 weeks."""
+    if progress_cb:
+        progress_cb("Reading your journal", 0, 3)
+    journal = _load(ctx)
+    first, last = _period(ctx, journal, start, end)
+    if progress_cb:
+        progress_cb("Working out the figures", 1, 3)
+    prog = _progress_of(ctx, journal, last, since=first)
+    session_days = [s.date for s in journal.sessions if first <= s.date <= last and session_done(s)]
+    notes = tuple((c.date, c.note) for c in journal.checkins if c.note and first <= c.date <= last)
+    if progress_cb:
+        progress_cb("Checking for warning signs", 2, 3)
+    safety = _assessment(ctx, last)
+    period_adherence: Adherence = prog.period_adherence or prog.adherence
+    labels = {c.code: c.label for c in ctx.catalog.symptoms}
+    return Report(
+        generated_at=ctx.clock.now(),
+        start=first,
+        end=last,
+        progress=prog,
+        profile=journal.profile,
+        safety=safety,
+        notes=notes[-20:],
+        weeks=tuple(week_rows(prog, first, last, session_days)),
+        period_adherence=period_adherence,
+        symptom_labels=labels,
+    )
+
+
+def render_report_html(
+    ctx: Context,
+    start: date | None = None,
+    end: date | None = None,
+    progress_cb: ProgressCallback | None = None,
+) -> str:
+    """The report as one self-contained HTML page."""
+    return render_html(build_report(ctx, start, end, progress_cb), progress_cb)
+
+
+def render_report_pdf(
+    ctx: Context,
+    out: Path,
+    start: date | None = None,
+    end: date | None = None,
+    progress_cb: ProgressCallback | None = None,
+) -> Path:
+    """The same HTML printed to a PDF file at `out`."""
+    html = render_report_html(ctx, start, end, progress_cb)
+    if progress_cb:
+        progress_cb("Printing the PDF", 4, 5)
+    render_pdf(html, out)
+    if progress_cb:
+        progress_cb("Done", 5, 5)
+    return out
+
+
+def export_csv(ctx: Context, out_dir: Path) -> list[Path]:
+    """One CSV file per record type, with headers, in `out_dir`."""
+    return csv_export.write_csv(_load(ctx), out_dir)
+
+
+def export_fhir(ctx: Context) -> str:
+    """The journal as a FHIR R4 Bundle (JSON text)."""
+    return fhir.journal_bundle_json(_load(ctx), ctx.clock.now(), ctx.person)
+
+
+def export_ics(ctx: Context) -> str:
+    """A weekly reminder on the training days at the chosen time (iCalendar text)."""
+    with ctx.uow() as uow:
+        profile = uow.journal.get_profile()
+    return ics.reminder_calendar(profile, ctx.clock.now(), ctx.person)

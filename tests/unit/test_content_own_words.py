@@ -82,3 +82,9 @@ def test_no_content_text_shares_eight_words_with_the_guide(
         for run in sorted(runs(text) & guide_runs)
     ]
     assert not shared, "text copied from the guide:\n" + "\n".join(shared)
+
+
+def test_the_readme_is_in_our_own_words(guide_runs: set[tuple[str, ...]]) -> None:
+    readme = Path(__file__).parents[2] / "README.md"
+    shared = sorted(runs(readme.read_text(encoding="utf-8")) & guide_runs)
+    assert not shared, f"README.md repeats the guide: {shared}"

@@ -94,6 +94,8 @@ def test_exercise_card_shows_the_whole_exercise(sicoach) -> None:  # type: ignor
     assert result.exit_code == 0, result.stderr
     for words in (
         "Side-lying thigh stretch",
+        "front of the thighs (quadriceps)",
+        "Hold your top ankle and bring your heel toward your bottom.",
         "How to do it",
         "Hold 5 seconds, 2 to 3 times on each side.",
         "strap (optional)",

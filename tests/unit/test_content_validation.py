@@ -160,3 +160,11 @@ def test_a_code_in_the_wrong_group_is_refused(pack: Path) -> None:
     head, tail = text.split("[symptoms.fever]")
     path.write_text(head + "[symptoms.fever]" + tail.replace('"urgent"', '"guide"', 1))
     assert load_error(pack) == "vocabulary.toml: symptoms.fever.group: 'guide' should be 'urgent'"
+
+
+def test_every_body_part_and_position_has_a_plain_label() -> None:
+    from sicoach.domain.exercises import BODY_PARTS, POSITIONS
+    from sicoach.interchange.content_json import BODY_PART_LABELS, POSITION_LABELS
+
+    assert set(BODY_PART_LABELS) == set(BODY_PARTS)
+    assert set(POSITION_LABELS) == set(POSITIONS)

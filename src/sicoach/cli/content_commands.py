@@ -18,6 +18,7 @@ from rich.text import Text
 from sicoach.cli._common import console, context, fail
 from sicoach.domain.exercises import AerobicItem, Catalog, Exercise
 from sicoach.interchange.content_json import (
+    BODY_PART_LABELS,
     DEFAULT_LABELS,
     GROUP_TITLES,
     POSITION_LABELS,
@@ -126,6 +127,8 @@ def _print_exercise(item: Exercise) -> None:
     parts = [
         escape(item.purpose),
         _heading("Position") + f"\n  {POSITION_LABELS[item.position]}",
+        _heading("Works") + "\n  " + ", ".join(BODY_PART_LABELS[p] for p in item.works),
+        _heading("Remember") + f"\n  {escape(item.key_instruction)}",
         _heading("How to do it") + "\n" + _bullets(item.steps, numbered=True),
         _heading("How much") + f"\n  {escape(dosage_text(item.dosage))}",
     ]

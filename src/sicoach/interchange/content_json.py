@@ -28,6 +28,19 @@ POSITION_LABELS: dict[str, str] = {
     "seated": "Sitting on a chair",
 }
 
+BODY_PART_LABELS: dict[str, str] = {
+    "core": "belly and trunk (core)",
+    "glutes": "buttocks (glutes)",
+    "hips": "hips",
+    "inner_thighs": "inner thighs",
+    "outer_hips": "outside of the hips",
+    "lower_back": "lower back",
+    "spine": "spine",
+    "quadriceps": "front of the thighs (quadriceps)",
+    "hamstrings": "back of the thighs (hamstrings)",
+    "shoulders": "shoulders",
+}
+
 DEFAULT_LABELS: dict[str, str] = {
     "position": "starting position",
     "hold_seconds": "how long to hold",

@@ -149,7 +149,7 @@ def test_knee_to_chest_alternates_legs_each_rep(catalog: Catalog) -> None:
     ]
     assert all(s.seconds == 3 for s in holds)
     assert "switch_side" not in [s.kind for s in script.steps]
-    assert "right leg" in holds[0].text and "left leg" in holds[1].text
+    assert "right knee" in holds[0].text and "left knee" in holds[1].text
 
 
 def test_per_side_exercise_does_one_side_then_switches(catalog: Catalog) -> None:

@@ -2,15 +2,15 @@
 
 On a real terminal, keys are read one at a time without waiting for Enter (cbreak mode and
 `select`), and the screen is redrawn in place with Rich Live. Without a terminal (input from
-a pipe or a test), everything works line by line: one line is one key ("n", "h", "q", an
-empty line pauses or resumes), prompts read a line, and each step is printed as a line.
+a pipe or a test), everything works line by line: a line "n", "h", "q" or "p" is a key,
+prompts read a line, and each step is printed as a line.
 """
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import os
-import queue
 import select
 import shutil
 import subprocess
@@ -92,56 +92,80 @@ class Terminal:
                 termios.tcsetattr(self.fd, termios.TCSANOW, saved)
 
 
+LINE_KEYS: dict[str, str] = {
+    "n": "n",
+    "next": "n",
+    "skip": "n",
+    "h": "h",
+    "hurt": "h",
+    "hurts": "h",
+    "q": "q",
+    "quit": "q",
+    "stop": "q",
+    "p": " ",
+    "pause": " ",
+    "resume": " ",
+}
+"""Lines that act as keys without a terminal; other lines wait for the next prompt."""
+
+
 class LineTerminal:
-    """Prompts and keys from lines of text, for input that is not a terminal."""
+    """Prompts and keys from lines of text, for input that is not a terminal.
+
+    Lines are taken in order. While the session plays, a line at the front that names a key
+    ("n", "h", "q", "p" or "pause") is used as that key; any other line (a number, an empty
+    line) waits for the next question. So a piped script of answers plays the same way
+    every time.
+    """
 
     interactive = False
 
     def __init__(self, console: Console, stdin: TextIO | None = None) -> None:
         self.console = console
         self.stdin = stdin or sys.stdin
-        self._lines: queue.Queue[str | None] = queue.Queue()
-        self._closed = False
+        self._lines: collections.deque[str | None] = collections.deque()
+        self._ready = threading.Condition()
         self._reader = threading.Thread(target=self._read_lines, daemon=True)
         self._reader.start()
 
     def _read_lines(self) -> None:
         try:
             for line in iter(self.stdin.readline, ""):
-                self._lines.put(line.rstrip("\r\n"))
+                self._push(line.rstrip("\r\n"))
         except (OSError, ValueError):
             pass
-        self._lines.put(None)
+        self._push(None)
 
-    def _next(self, timeout: float | None) -> str | None:
-        if self._closed:
-            if timeout:
-                threading.Event().wait(timeout)
-            raise InputClosed
-        try:
-            line = self._lines.get(timeout=timeout)
-        except queue.Empty:
-            return None
-        if line is None:
-            self._closed = True
-            raise InputClosed
-        return line
+    def _push(self, line: str | None) -> None:
+        with self._ready:
+            self._lines.append(line)
+            self._ready.notify_all()
 
     def ask(self, prompt: str) -> str:
         self.console.print(prompt, end=" ", highlight=False, markup=False)
-        line = self._next(None)
-        self.console.print(line or "", highlight=False, markup=False)
-        return line or ""
+        with self._ready:
+            self._ready.wait_for(lambda: bool(self._lines))
+            line = self._lines[0]
+            if line is None:  # the end stays at the front for every later question
+                self.console.print("", highlight=False)
+                raise InputClosed
+            self._lines.popleft()
+        self.console.print(line, highlight=False, markup=False)
+        return line
 
     def read_key(self, timeout: float) -> str | None:
-        try:
-            line = self._next(timeout)
-        except InputClosed:
-            return None  # no more keys: the session simply plays on
-        if line is None:
-            return None
-        word = line.strip().lower()
-        return word[:1] if word else " "
+        with self._ready:
+            if not self._lines or self._lines[0] is None or self._key(self._lines[0]) is None:
+                self._ready.wait(max(0.0, timeout))
+            head = self._lines[0] if self._lines else None
+            key = self._key(head) if head is not None else None
+            if key is not None:
+                self._lines.popleft()
+            return key
+
+    @staticmethod
+    def _key(line: str) -> str | None:
+        return LINE_KEYS.get(line.strip().lower())
 
     @contextlib.contextmanager
     def keys_mode(self) -> Iterator[None]:

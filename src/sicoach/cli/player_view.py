@@ -104,8 +104,9 @@ def render(view: PlayerView) -> RenderableType:
 
 def step_line(step: Step) -> str:
     """One plain line per step, for a terminal that cannot redraw (input is not a tty)."""
-    reps = rep_line(step)
-    extra = f" ({reps})" if reps else ""
+    details = [rep_line(step)] if rep_line(step) else []
+    if step.seconds:
+        details.append(f"{step.seconds} s")
     head = f"[{step.name}] " if step.name else ""
-    timing = f": {step.seconds} s" if step.seconds else ""
-    return f"{head}{step.text}{extra}{timing}"
+    tail = f" ({', '.join(details)})" if details else ""
+    return f"{head}{step.text}{tail}"

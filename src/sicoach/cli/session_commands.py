@@ -204,7 +204,7 @@ def run_session(services: Context, on: date, speed: float, voice_on: bool) -> No
     partial = not outcome.completed
     pain_after: int | None = None
     try:
-        if outcome.completed:
+        if outcome.completed and term.interactive:
             console.print("\nWell done, that is all for today.", highlight=False)
         pain_after = ask_number(
             term, "How much pain do you have right now?", required=outcome.completed

@@ -138,9 +138,9 @@ _HOLD_CUES: dict[str, tuple[str, str]] = {
     "knee_to_chest": ("Hold your {side} knee to your chest", "Lower your {side} leg"),
     "double_knee_to_chest": ("Hold both knees gently", "Lower one leg, then the other"),
     "inner_thigh_squeeze": ("Squeeze gently", "Relax your legs"),
-    "figure_four": ("Hold: lift gently, {side} ankle crossed", "Lower and relax"),
-    "supine_twist": ("Hold: knees to your {side}, shoulders down", "Bring your knees back up"),
-    "side_lying_quad_stretch": ("Hold: heel toward your bottom, {side}", "Let your leg go"),
+    "figure_four": ("Hold: {side} ankle on the other knee, lift gently", "Lower and relax"),
+    "supine_twist": ("Hold: knees to the {side}, shoulders down", "Bring your knees back up"),
+    "side_lying_quad_stretch": ("Hold: {side} heel toward your bottom", "Let your leg go"),
     "bridge": ("Hold your hips up", "Lower your hips slowly"),
     "triangle_pose": ("Hold: reach down toward your {side} shin", "Rise back up slowly"),
 }
@@ -166,12 +166,10 @@ def side_label(exercise_id: str, side: str) -> str:
 
 
 def _cue(template: str, exercise_id: str, side: str | None) -> str:
+    """The cue for one step; the side goes in the text only where the sentence needs it
+    (players show `side` on its own line)."""
     if "{side}" in template:
-        return template.format(side=side_label(exercise_id, side) if side else "").replace(
-            "  ", " "
-        )
-    if side:
-        return f"{template} ({side_label(exercise_id, side)})"
+        return " ".join(template.format(side=side or "").split())
     return template
 
 

@@ -51,9 +51,18 @@ def render_plan(out: Console, plan: DayPlan) -> None:
     else:
         head = f"Your routine for {day}: no exercises today"
     out.print(f"[bold]{escape(head)}[/]", highlight=False)
+    if plan.safety.stops_exercise:
+        out.print(
+            "Stop: no exercises and no walking today. Follow the safety advice above first.",
+            highlight=False,
+        )
+        return
     if plan.message:
         out.print(escape(plan.message), highlight=False)
     out.print()
+    if not plan.training_day:
+        render_aerobic(out, plan)
+        return
     for n, e in enumerate(plan.exercises, start=1):
         style, icon, words = _STATUS_LOOK[e.status]
         name = e.name if e.level == 0 or not e.level_name else e.level_name
@@ -76,14 +85,14 @@ def render_aerobic(out: Console, plan: DayPlan) -> None:
     grid.add_column()
     grid.add_column()
     target = max(a.week_target_minutes, 1)
-    bar = ProgressBar(total=target, completed=min(a.week_done_minutes, target), width=30)
+    bar = ProgressBar(total=target, completed=min(a.week_done_minutes, target), width=20)
     grid.add_row(
         "This week:",
         bar,
-        f"{a.week_done_minutes} of {a.week_target_minutes} minutes "
-        f"(full goal: {a.weekly_goal_minutes} a week)",
+        f"{a.week_done_minutes} of {a.week_target_minutes} minutes",
     )
     out.print(grid)
+    out.print(f"The full goal is {a.weekly_goal_minutes} minutes a week.", highlight=False)
     if a.today_kind and a.today_minutes:
         kind = a.today_kind.replace("_", " ")
         out.print(f"Today: about {a.today_minutes} minutes of {escape(kind)}.", highlight=False)

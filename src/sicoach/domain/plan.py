@@ -434,7 +434,7 @@ def _decide(
 ) -> _Decision:
     start = _bottom(ex)
     if assessment.stops_exercise:
-        return _Decision("safety_stop", start, {"why": _safety_why(assessment)})
+        return _Decision("safety_stop", start, {"why": _safety_lead(assessment)})
     if ex.id in choices.left_out:
         return _Decision("left_out", start, {"id": ex.id})
     if on.weekday() not in choices.training_days:
@@ -555,13 +555,16 @@ def _offer_caution(ex: Exercise) -> str:
     )
 
 
+def _safety_lead(assessment: Assessment) -> str:
+    """The one action, without the reasons (those are listed with the safety result)."""
+    if assessment.level is Level.EMERGENCY:
+        return "Warning signs in your record need emergency care now."
+    return "Warning signs in your record need a doctor today, before you exercise again."
+
+
 def _safety_why(assessment: Assessment) -> str:
     top = [r.message for r in assessment.reasons if r.level is assessment.level]
-    if assessment.level is Level.EMERGENCY:
-        lead = "get emergency care now."
-    else:
-        lead = "see a doctor today before you exercise again."
-    return " ".join([lead, *top]).strip()
+    return " ".join([_safety_lead(assessment), *top]).strip()
 
 
 # ---------------------------------------------------------------- building the plan
@@ -691,7 +694,7 @@ def estimate_seconds(item: PlannedExercise, catalog: Catalog | None = None) -> i
 
 def _day_message(assessment: Assessment, training_day: bool, choices: PlanChoices, on: date) -> str:
     if assessment.stops_exercise:
-        return "Stop: no exercises today. " + _safety_why(assessment)
+        return "Stop: no exercises or activity today. " + _safety_why(assessment)
     parts = []
     if assessment.level is Level.SEE_DOCTOR:
         parts.append(
@@ -740,7 +743,7 @@ def plan_day(
         journal,
         on,
         stop=stop,
-        stop_reason="No activity today: " + _safety_why(assessment) if stop else "",
+        stop_reason="No activity today either. " + _safety_lead(assessment) if stop else "",
         hold=assessment.level is Level.SEE_DOCTOR,
     )
     seconds = sum(estimate_seconds(i, catalog) for i in items)

@@ -168,3 +168,11 @@ def test_every_body_part_and_position_has_a_plain_label() -> None:
 
     assert set(BODY_PART_LABELS) == set(BODY_PARTS)
     assert set(POSITION_LABELS) == set(POSITIONS)
+
+
+def test_a_pregnancy_caution_needs_a_source(pack: Path) -> None:
+    path = pack / "exercises" / "triangle_pose.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"(?m)^pregnancy_caution_source = .*\n", "", text), encoding="utf-8")
+    message = load_error(pack)
+    assert message.startswith("exercises/triangle_pose.toml: pregnancy_caution_source: is missing")

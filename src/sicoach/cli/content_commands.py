@@ -151,6 +151,7 @@ def _print_exercise(item: Exercise) -> None:
             lines.append(_bullets(pregnancy.steps, numbered=True))
         if item.pregnancy_caution:
             lines.append(f"  {escape(item.pregnancy_caution)}")
+            lines.append(f"  [dim]Source: {escape(item.pregnancy_caution_source)}[/]")
         parts.append(_heading("If you are pregnant") + "\n" + "\n".join(lines))
     if item.our_defaults:
         named = ", ".join(DEFAULT_LABELS[name] for name in item.our_defaults)

@@ -216,6 +216,11 @@ def _check_exercise(relative: str, model: ExerciseModel) -> None:
             )
     if model.dosage.hold_seconds is None and model.dosage.reps is None:
         raise ContentError(f"{relative}: dosage: give hold_seconds, reps or both")
+    if model.pregnancy_caution and not model.pregnancy_caution_source:
+        raise ContentError(
+            f"{relative}: pregnancy_caution_source: is missing "
+            "(a pregnancy caution must say where it comes from)"
+        )
     if len(set(model.our_defaults)) != len(model.our_defaults):
         raise ContentError(f"{relative}: our_defaults: a field is named twice")
 
@@ -272,6 +277,7 @@ def _exercise(model: ExerciseModel) -> Exercise:
         ),
         pregnancy_caution=model.pregnancy_caution,
         order=model.order,
+        pregnancy_caution_source=model.pregnancy_caution_source or "",
     )
 
 

@@ -113,6 +113,7 @@ class ExerciseModel(_Strict):
     our_defaults: list[str] = []
     variants: list[VariantModel] = []
     pregnancy_caution: Text | None = None
+    pregnancy_caution_source: Text | None = None
 
     @field_validator("position")
     @classmethod

@@ -95,6 +95,7 @@ class Exercise:
     variants: tuple[Variant, ...] = ()
     pregnancy_caution: str | None = None
     order: int = 0
+    pregnancy_caution_source: str = ""
 
     @property
     def lies_on_back(self) -> bool:

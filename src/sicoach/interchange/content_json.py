@@ -158,6 +158,7 @@ def exercise_to_dict(exercise: Exercise) -> dict[str, Any]:
         "progression_steps": {str(p.level): list(p.steps) for p in exercise.progressions},
         "variants": [variant_to_dict(v) for v in exercise.variants],
         "pregnancy_caution": exercise.pregnancy_caution,
+        "pregnancy_caution_source": exercise.pregnancy_caution_source or None,
     }
 
 

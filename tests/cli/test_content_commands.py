@@ -101,7 +101,7 @@ def test_exercise_card_shows_the_whole_exercise(sicoach) -> None:  # type: ignor
         "strap (optional)",
         "If this stretch hurts, skip it.",
         "Level 0",
-        "The guide does not say how long to hold, how many times",
+        "The guide does not say how long to hold or how many times;",
     ):
         assert words in result.stdout, words
 

@@ -154,7 +154,8 @@ def _print_exercise(item: Exercise) -> None:
             lines.append(f"  [dim]Source: {escape(item.pregnancy_caution_source)}[/]")
         parts.append(_heading("If you are pregnant") + "\n" + "\n".join(lines))
     if item.our_defaults:
-        named = ", ".join(DEFAULT_LABELS[name] for name in item.our_defaults)
+        labels = [DEFAULT_LABELS[name] for name in item.our_defaults]
+        named = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " or " + labels[-1]
         parts.append(
             _heading("Our choice")
             + f"\n  The guide does not say {escape(named)}; we picked a gentle amount."

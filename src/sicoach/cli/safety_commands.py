@@ -9,13 +9,20 @@ from __future__ import annotations
 import json
 from datetime import date
 
-import click
 import typer
 from rich.console import Console
 from rich.markup import escape
 
 from sicoach.cli._common import BadInput, console, context, fail, parse_date
-from sicoach.domain.safety import EMERGENCY_CALL, Assessment, Level
+from sicoach.domain.safety import (
+    BOOK_VISIT,
+    DOCTOR_TODAY,
+    EMERGENCY_CALL,
+    MATERNITY_NOW,
+    MATERNITY_TODAY,
+    Assessment,
+    Level,
+)
 from sicoach.interchange.safety_json import assessment_to_dict
 from sicoach.services.context import Context
 from sicoach.services.safety import assess, record_screen, screen_questions
@@ -41,32 +48,61 @@ _TODO: dict[Level, str] = {
     Level.CONTINUE: "Nothing in your record needs a doctor right now. Keep going with your plan.",
 }
 
-_MATERNITY_NOW = (
-    "Call your maternity unit or midwife now. If you cannot reach them, call your local "
-    "emergency number (911 in the US, 999 in the UK, 112 in the EU). Do not do your exercises."
-)
+# Standard actions that open a reason's message; the human view says the action once at
+# the top and lists only the "why" of each reason. Maternity actions stay in full.
+_STANDARD_ACTIONS = (EMERGENCY_CALL, DOCTOR_TODAY, BOOK_VISIT)
+
+
+def _why(message: str, top_action: str) -> str:
+    for action in (*_STANDARD_ACTIONS, top_action):
+        if message.startswith(action):
+            return message[len(action) :].strip()
+    return message
 
 
 def what_to_do(assessment: Assessment) -> str:
-    """The one action for the level; pregnancy-only emergencies go to the maternity unit."""
+    """The one action for the level; maternity-only signs go to the maternity team."""
+    top = [r for r in assessment.reasons if r.level is assessment.level]
     if assessment.level is Level.EMERGENCY:
-        top = [r for r in assessment.reasons if r.level is Level.EMERGENCY]
-        if top and all("maternity" in r.message for r in top):
-            return _MATERNITY_NOW
+        maternity = [r for r in top if r.message.startswith(MATERNITY_NOW)]
+        if top and len(maternity) == len(top):
+            return MATERNITY_NOW
+        if maternity:
+            return f"{_TODO[Level.EMERGENCY]} Then call your maternity unit or midwife."
+    if assessment.level is Level.URGENT:
+        maternity = [r for r in top if r.message.startswith(MATERNITY_TODAY)]
+        if top and len(maternity) == len(top):
+            return MATERNITY_TODAY
+        if maternity:
+            return f"{_TODO[Level.URGENT]} Contact your maternity team today as well."
     return _TODO[assessment.level]
 
 
 def render_assessment(out: Console, assessment: Assessment) -> None:
-    """Print the level (colour, icon and words), what to do now, and each reason."""
+    """Print the level (colour, icon and words), what to do now, and each reason's why."""
     style, icon, words = _LOOK[assessment.level]
     out.print(f"[{style}] {escape(icon)} {escape(words)} [/]", highlight=False)
-    out.print(f"[bold]What to do now:[/] {escape(what_to_do(assessment))}", highlight=False)
+    action = what_to_do(assessment)
+    out.print(f"[bold]What to do now:[/] {escape(action)}", highlight=False)
     if assessment.reasons:
         out.print("[bold]Why:[/]", highlight=False)
     for reason in assessment.reasons:
-        _, r_icon, _ = _LOOK[reason.level]
-        out.print(f"  {escape(r_icon)} {escape(reason.message)}", highlight=False)
+        r_style, r_icon, _ = _LOOK[reason.level]
+        label = _LEVEL_WORDS[reason.level]
+        why = escape(_why(reason.message, action))
+        out.print(
+            f"  [{r_style}]{escape(r_icon)}[/] [bold]{label}:[/] {why}",
+            highlight=False,
+        )
         out.print(f"      [dim]Source: {escape(reason.source)}[/]", highlight=False)
+
+
+_LEVEL_WORDS = {
+    Level.EMERGENCY: "Emergency",
+    Level.URGENT: "Urgent",
+    Level.SEE_DOCTOR: "See a doctor",
+    Level.CONTINUE: "Fine",
+}
 
 
 def show_safety_if_raised(context: Context, on: date) -> None:
@@ -83,7 +119,9 @@ _NO = {"n", "no"}
 def _ask(question: str) -> bool:
     """Ask until the answer is y/yes or n/no."""
     while True:
-        answer = typer.prompt(f"{question} [y/n]", default="", show_default=False)
+        answer = typer.prompt(
+            f"{question} [y/n]", default="", show_default=False, prompt_suffix=" "
+        )
         word = answer.strip().lower()
         if word in _YES:
             return True
@@ -148,7 +186,7 @@ def register(app: typer.Typer) -> None:
                 answers[q.code] = _ask(q.question)
                 if answers[q.code] and q.group == "emergency":
                     break
-        except click.exceptions.Abort:
+        except typer.Abort:
             fail("screen: the questions were not all answered, so nothing was saved")
         try:
             assessment = record_screen(services, answers, day)

@@ -110,13 +110,27 @@ def week_target(item: AerobicItem, journal: Journal, on: date, *, hold: bool = F
     monday = max(week_start(start), this_monday - timedelta(weeks=MAX_WEEKS))
     if monday > this_monday:
         monday = this_monday
-    logged_before = minutes_between(journal, monday - timedelta(days=7), monday - timedelta(days=1))
+    # one pass over the record: minutes and pain by week (a long journal stays fast)
+    minutes_by_week: Counter[date] = Counter()
+    for a in journal.activities:
+        minutes_by_week[week_start(a.date)] += a.minutes
+    pain_by_week: dict[date, list[int]] = {}
+    for c in journal.checkins:
+        if c.pain is not None:
+            pain_by_week.setdefault(week_start(c.date), []).append(c.pain)
+
+    def mean(week: date) -> float | None:
+        values = pain_by_week.get(week)
+        return sum(values) / len(values) if values else None
+
+    logged_before = minutes_by_week[monday - timedelta(days=7)]
     target = min(goal, max(start_target(item), logged_before))
     result = WeekTarget(target, False, False, logged_before > start_target(item))
     while monday < this_monday:
         next_monday = monday + timedelta(days=7)
-        done = minutes_between(journal, monday, next_monday - timedelta(days=1))
-        rising = pain_rising(journal, monday)
+        done = minutes_by_week[monday]
+        now, before = mean(monday), mean(monday - timedelta(days=7))
+        rising = now is not None and before is not None and now - before >= RISING_PAIN_POINTS
         base = max(target, done)
         if rising or (hold and next_monday == this_monday):
             new = target

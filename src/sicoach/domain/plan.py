@@ -531,7 +531,8 @@ def _current_dose(
 ) -> tuple[_Dose, list[_Done]]:
     """The dose last done without hurting (sessions in a lowered period do not count),
     and the run of latest sessions at that dose."""
-    counted = [x for x in done if _lowered_on(rises, x.on, d) is None]
+    lowered = {r.on + timedelta(days=k) for r in rises for k in range(d.lowered_days)}
+    counted = [x for x in done if x.on not in lowered]
     ok = [x for x in counted if not _hurt(x.result, d)]
     if not ok:
         return _bottom(ex), []

@@ -238,7 +238,8 @@ def journal_bundle(
                     "text": "Guided exercise session",
                 },
                 "subject": {"reference": b.patient_ref},
-                "effectiveDateTime": s.started_at.isoformat(),
+                # FHIR needs a time zone with a time: the local one the session was done in.
+                "effectiveDateTime": s.started_at.astimezone().isoformat(),
                 "component": components,
             },
         )

@@ -1,0 +1,276 @@
+"""Exports and the report, read back by real libraries: fhir.resources (R4B models),
+icalendar, the csv module, pypdf and pdftoppm. Data go through the real SQLite store."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import shutil
+import subprocess
+from dataclasses import replace
+from datetime import date, datetime, time
+from pathlib import Path
+
+import pytest
+
+from sicoach.domain.journal import Journal
+from sicoach.services import reports
+from sicoach.services.context import Context
+from sicoach.services.errors import InputError
+from tests.unit.test_progress_fortnight import MOBILITY, PAIN, fortnight
+
+
+def store(context: Context, journal: Journal) -> None:
+    with context.uow() as uow:
+        uow.journal.import_journal(journal, replace=True)
+        uow.commit()
+
+
+@pytest.fixture
+def filled(context: Context) -> Context:
+    """The hand-computed fortnight (tests/unit/test_progress_fortnight.py), on Nov 15 evening."""
+    journal = fortnight()
+    assert journal.profile is not None
+    profile = replace(journal.profile, birth_year=1974, sex="female")
+    store(context, replace(journal, profile=profile))
+    context.clock.current = datetime(2026, 11, 15, 20, 0)  # type: ignore[attr-defined]
+    return context
+
+
+# ---------------------------------------------------------------------------------------
+# FHIR
+
+
+def test_fhir_bundle_is_valid_r4_and_holds_every_score(filled: Context) -> None:
+    from fhir.resources.R4B import get_fhir_model_class
+    from fhir.resources.R4B.bundle import Bundle
+
+    text = reports.export_fhir(filled)
+    data = json.loads(text)
+    bundle = Bundle.model_validate(data)
+    assert bundle.type == "collection"
+    resources = [e.resource for e in bundle.entry]
+    for raw in data["entry"]:  # each resource through its own model class as well
+        get_fhir_model_class(raw["resource"]["resourceType"]).model_validate(raw["resource"])
+
+    patients = [r for r in resources if r.get_resource_type() == "Patient"]
+    assert len(patients) == 1
+    patient = patients[0]
+    assert patient.gender == "female"
+    assert str(patient.birthDate) == "1974"
+    assert not patient.name
+    ref = f"urn:uuid:{patient.id}"
+
+    observations = [r for r in resources if r.get_resource_type() == "Observation"]
+    assert all(o.status == "final" and o.subject.reference == ref for o in observations)
+
+    def coded(system: str, code: str) -> list:  # type: ignore[type-arg]
+        return [
+            o
+            for o in observations
+            if (o.code.coding[0].system, o.code.coding[0].code) == (system, code)
+        ]
+
+    pain = coded("http://loinc.org", "72514-3")
+    assert {str(o.effectiveDateTime): o.valueInteger for o in pain} == {
+        f"2026-11-{d:02d}": v for d, v in PAIN.items()
+    }
+    mobility = coded("urn:sicoach:codes", "mobility")
+    assert {str(o.effectiveDateTime): o.valueQuantity.value for o in mobility} == {
+        f"2026-11-{d:02d}": v for d, v in MOBILITY.items()
+    }
+    minutes = coded("http://loinc.org", "55411-3")
+    assert sorted(int(o.valueQuantity.value) for o in minutes) == [15, 20, 30, 30, 30, 40, 60]
+    assert {o.valueQuantity.code for o in minutes} == {"min"}
+    sessions = coded("urn:sicoach:codes", "exercise-session")
+    assert len(sessions) == 7
+    function = coded("urn:sicoach:codes", "patient-specific-activity")
+    assert sorted(o.valueInteger for o in function) == [2, 3, 4, 5, 6, 7]
+    flags = [o for o in coded("urn:sicoach:codes", "symptom") if o.interpretation]
+    assert [o.valueCodeableConcept.coding[0].code for o in flags] == ["night_pain"]
+    # The same journal gives the same document (name-based ids).
+    assert reports.export_fhir(filled) == text
+
+
+def test_the_fhir_models_really_reject_a_broken_observation(filled: Context) -> None:
+    from fhir.resources.R4B.bundle import Bundle
+
+    data = json.loads(reports.export_fhir(filled))
+    data["entry"][1]["resource"]["valueInteger"] = "seven"
+    with pytest.raises(ValueError):
+        Bundle.model_validate(data)
+
+
+def test_fhir_of_an_empty_journal_is_a_bare_patient(context: Context) -> None:
+    from fhir.resources.R4B.bundle import Bundle
+
+    bundle = Bundle.model_validate(json.loads(reports.export_fhir(context)))
+    assert [e.resource.get_resource_type() for e in bundle.entry] == ["Patient"]
+    assert bundle.entry[0].resource.birthDate is None
+
+
+# ---------------------------------------------------------------------------------------
+# iCalendar
+
+
+def _event(text: str):  # type: ignore[no-untyped-def]
+    from icalendar import Calendar
+
+    calendar = Calendar.from_ical(text)
+    events = list(calendar.walk("VEVENT"))
+    assert len(events) == 1
+    return events[0]
+
+
+def test_ics_repeats_weekly_on_the_training_days_at_the_default_time(filled: Context) -> None:
+    event = _event(reports.export_ics(filled))
+    rule = event["RRULE"]
+    assert rule["FREQ"] == ["WEEKLY"]
+    assert rule["BYDAY"] == ["MO", "WE", "FR"]
+    # Sunday evening the 15th: the next training day is Monday the 16th, at 07:30 (our default).
+    assert event.decoded("DTSTART") == datetime(2026, 11, 16, 7, 30)
+    assert "sicoach" in str(event["DESCRIPTION"])
+    assert list(event.walk("VALARM"))
+
+
+def test_ics_uses_the_chosen_time_and_days(filled: Context) -> None:
+    with filled.uow() as uow:
+        profile = uow.journal.get_profile()
+        assert profile is not None
+        plan = replace(profile.plan, training_days=(1, 3, 5), reminder_time=time(18, 15))
+        uow.journal.save_profile(replace(profile, plan=plan))
+        uow.commit()
+    filled.clock.current = datetime(2026, 11, 17, 18, 30)  # type: ignore[attr-defined]
+    event = _event(reports.export_ics(filled))
+    assert event["RRULE"]["BYDAY"] == ["TU", "TH", "SA"]
+    # Tuesday 18:30 is past today's 18:15, so the first one is Thursday.
+    assert event.decoded("DTSTART") == datetime(2026, 11, 19, 18, 15)
+
+
+# ---------------------------------------------------------------------------------------
+# CSV
+
+
+def test_csv_reads_back_one_row_per_record(filled: Context, tmp_path: Path) -> None:
+    paths = reports.export_csv(filled, tmp_path / "out")
+    assert [p.name for p in paths] == [
+        "checkins.csv",
+        "sessions.csv",
+        "session_exercises.csv",
+        "activities.csv",
+        "function.csv",
+        "profile.csv",
+    ]
+
+    def rows(name: str) -> list[dict[str, str]]:
+        with (tmp_path / "out" / name).open(newline="", encoding="utf-8") as handle:
+            return list(csv.DictReader(handle))
+
+    journal = fortnight()
+    checkins = rows("checkins.csv")
+    assert len(checkins) == len(journal.checkins)
+    assert {r["date"]: r["pain"] for r in checkins if r["pain"]} == {
+        f"2026-11-{d:02d}": str(v) for d, v in PAIN.items()
+    }
+    assert next(r for r in checkins if r["date"] == "2026-11-12")["symptoms"] == "night_pain"
+    assert len(rows("sessions.csv")) == len(journal.sessions)
+    exercises = rows("session_exercises.csv")
+    assert len(exercises) == sum(len(s.exercises) for s in journal.sessions)
+    assert sum(r["hurt"] == "true" for r in exercises) == 3
+    activities = rows("activities.csv")
+    assert sum(int(r["minutes"]) for r in activities) == 225
+    assert len(rows("function.csv")) == 6
+    (profile,) = rows("profile.csv")
+    assert profile["started_on"] == "2026-11-02"
+    assert profile["birth_year"] == "1974"
+    assert profile["training_days"] == "0;2;4"
+
+
+# ---------------------------------------------------------------------------------------
+# "My activities"
+
+
+def test_rate_activity_keeps_at_most_five(context: Context) -> None:
+    for i, name in enumerate(["sitting", "standing up", "sleeping", "walking", "lifting"]):
+        reports.rate_activity(context, name, i, on=date(2026, 11, 13))
+    # The same activity in other letters is the same one.
+    again = reports.rate_activity(context, "  Sitting ", 6)
+    assert again.activity == "sitting"
+    with pytest.raises(InputError) as err:
+        reports.rate_activity(context, "driving", 4)
+    assert err.value.field == "activity"
+    with pytest.raises(InputError) as err:
+        reports.rate_activity(context, "sitting", 11)
+    assert err.value.field == "score"
+    with pytest.raises(InputError) as err:
+        reports.rate_activity(context, "sitting", 5, on=date(2026, 12, 1))
+    assert err.value.field == "date"
+    p = reports.progress(context)
+    assert len(p.function.activities) == 5
+    assert next(a for a in p.function.activities if a.activity == "sitting").change == 6
+
+
+# ---------------------------------------------------------------------------------------
+# The report
+
+
+def test_report_html_is_self_contained_and_accessible(filled: Context) -> None:
+    html = reports.render_report_html(filled)
+    assert "All data are self-reported" in html
+    assert "Your pain is 2.5 points lower than in your first week" in html
+    assert html.count('role="img"') == 3
+    assert html.count("<title id=") == 3 and html.count("<desc id=") == 3
+    ids = re.findall(r'\sid="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), "duplicate ids"
+    assert not re.search(r'(src|href)="(https?:)?//', html)
+    assert "<link" not in html and "<script" not in html
+    assert ' style="' not in html  # charts carry presentation attributes, not inline styles
+    assert "Pain at night or at rest" in html  # the red flag, with its date
+    assert "2026-11-12" in html
+
+
+def test_report_pdf_has_the_key_figures_and_renders(filled: Context, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    steps: list[str] = []
+    out = reports.render_report_pdf(
+        filled, tmp_path / "report.pdf", progress_cb=lambda t, d, n: steps.append(t)
+    )
+    assert "Printing the PDF" in steps
+    reader = PdfReader(str(out))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    text = " ".join(text.split())
+    for expected in (
+        "SI Coach progress report",
+        "self-reported",
+        "2026-11-02 to 2026-11-15",
+        "2.5 points lower",
+        "5 of 6 planned training days",
+        "Side-lying",
+        "2026-11-12",
+        "sitting for 30 minutes",
+    ):
+        assert expected in text, expected
+    assert 1 <= len(reader.pages) <= 3
+    pdftoppm = shutil.which("pdftoppm")
+    assert pdftoppm, "pdftoppm (poppler-utils) is needed"
+    subprocess.run([pdftoppm, "-r", "40", "-png", str(out), str(tmp_path / "page")], check=True)
+    pngs = sorted(tmp_path.glob("page*.png"))
+    assert len(pngs) == len(reader.pages)
+    assert all(p.stat().st_size > 2000 for p in pngs)
+
+
+def test_report_period_checks(filled: Context) -> None:
+    with pytest.raises(InputError) as err:
+        reports.build_report(filled, start=date(2026, 11, 10), end=date(2026, 11, 9))
+    assert err.value.field == "from"
+    with pytest.raises(InputError) as err:
+        reports.build_report(filled, end=date(2026, 12, 1))
+    assert err.value.field == "to"
+    report = reports.build_report(filled, start=date(2026, 11, 9))
+    assert (report.start, report.end) == (date(2026, 11, 9), date(2026, 11, 15))
+    assert [w.label for w in report.weeks] == ["2026-W46"]
+    assert (report.period_adherence.planned_days, report.period_adherence.done_days) == (3, 3)
+    # The baseline stays the program's first week whatever the period.
+    assert report.progress.pain.change.baseline == pytest.approx(6.0)

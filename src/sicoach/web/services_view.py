@@ -48,16 +48,18 @@ def recent_pain(journal: Journal, end: date, days: int = 14) -> list[PainDay]:
     return out
 
 
-def today_page(ctx: Context) -> dict[str, Any]:
-    """Everything the today page shows."""
+def today_page(ctx: Context, on: date | None = None) -> dict[str, Any]:
+    """Everything the today page shows (`on` previews another day, e.g. tomorrow)."""
     from sicoach.services import journal, plan
 
     today = ctx.clock.today()
-    day_plan = plan.plan_today(ctx)
+    day_plan = plan.plan_today(ctx, on=on)
     record = journal.load_journal(ctx)
     days = recent_pain(record, today)
     return {
         "today": today,
+        "day": on or today,
+        "tomorrow": today + timedelta(days=1),
         "plan": day_plan,
         "pain_days": days,
         "pain_points": {d.day: d.pain for d in days},
@@ -121,3 +123,32 @@ def symptom_groups(ctx: Context, pregnant: bool) -> list[tuple[str, str, list[An
         if codes:
             groups.append((key, heading, codes))
     return groups
+
+
+def plan_today(ctx: Context, on: date | None = None) -> Any:
+    from sicoach.services import plan
+
+    return plan.plan_today(ctx, on=on)
+
+
+def session_summary(ctx: Context, session_id: int) -> dict[str, Any]:
+    """The latest session in words and numbers, for the player's last screen."""
+    record = load(ctx)
+    if not record.sessions:
+        return {"id": session_id}
+    latest = max(record.sessions, key=lambda s: s.started_at)
+    catalog = ctx.catalog
+
+    def name(exercise_id: str) -> str:
+        return catalog.exercise(exercise_id).name if catalog.has_exercise(exercise_id) else ""
+
+    return {
+        "id": session_id,
+        "started_at": latest.started_at.isoformat(),
+        "pain_before": latest.pain_before,
+        "pain_after": latest.pain_after,
+        "partial": latest.partial,
+        "done": [name(e.id) for e in latest.exercises if not e.skipped and not e.hurt],
+        "hurt": [name(e.id) for e in latest.exercises if e.hurt],
+        "skipped": [name(e.id) for e in latest.exercises if e.skipped and not e.hurt],
+    }

@@ -1,7 +1,239 @@
-"""Routes of the settings area."""
+"""Settings: profile, plan choices, download the journal and upload one to import.
+
+The JSON API for the profile and the whole journal lives here too. Import runs the same
+validation as `sicoach import`, so the messages are the same.
+"""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+import json
+from typing import Any
+
+from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+from starlette.datastructures import UploadFile
+
+from sicoach.domain import validation
+from sicoach.services import journal, plan
+from sicoach.web import services_view
+from sicoach.web.forms import Form, input_errors
+from sicoach.web.profile_form import WEEKDAY_NAMES, profile_values, read_profile
+from sicoach.web.schemas import ProfileIn
+from sicoach.web.security import verify_csrf
+from sicoach.web.templating import context_of, render
 
 router = APIRouter()
+pages = APIRouter(dependencies=[Depends(verify_csrf)], include_in_schema=False)
+
+MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+
+
+def _page(
+    request: Request,
+    profile_form: Form | None = None,
+    plan_form: Form | None = None,
+    import_form: Form | None = None,
+    status: int = 200,
+) -> Response:
+    ctx = context_of(request)
+    stored = services_view.load(ctx).profile
+    if profile_form is not None:
+        values = dict(profile_form.values)
+        for name in ("history", "training_days"):
+            values[name] = profile_form.many(name)
+    else:
+        values = profile_values(stored)
+    choices = plan.get_choices(ctx)
+    if plan_form is not None:
+        plan_values = {
+            "included": plan_form.many("included"),
+            "reminder_time": plan_form.text("reminder_time"),
+        }
+    else:
+        plan_values = {
+            "included": [i for i in ctx.catalog.exercise_ids if i not in choices.left_out],
+            "reminder_time": (
+                choices.reminder_time.strftime("%H:%M") if choices.reminder_time else ""
+            ),
+        }
+    return render(
+        request,
+        "settings.html",
+        {
+            "values": values,
+            "errors": profile_form.errors if profile_form else {},
+            "plan_values": plan_values,
+            "plan_errors": plan_form.errors if plan_form else {},
+            "import_errors": import_form.errors if import_form else {},
+            "exercises": sorted(ctx.catalog.exercises, key=lambda e: e.order),
+            "history_codes": ctx.catalog.history,
+            "weekday_names": WEEKDAY_NAMES,
+            "notice": request.query_params.get("saved"),
+            "location": ctx.settings.display_location,
+        },
+        status_code=status,
+        active="settings",
+    )
+
+
+@pages.get("/settings")
+def settings_page(request: Request) -> Response:
+    return _page(request)
+
+
+@pages.post("/settings/profile")
+async def settings_profile(request: Request) -> Response:
+    ctx = context_of(request)
+    form = Form(await request.form())
+    profile = read_profile(form, ctx.clock.today(), services_view.load(ctx).profile)
+    if profile is not None:
+        try:
+            services_view.save_profile(ctx, profile)
+        except input_errors() as error:
+            form.fail_from(error, "birth_year")
+    if not form.ok or profile is None:
+        return _page(request, profile_form=form, status=400)
+    return RedirectResponse("/settings?saved=Your+profile+is+saved.", status_code=303)
+
+
+@pages.post("/settings/plan")
+async def settings_plan(request: Request) -> Response:
+    ctx = context_of(request)
+    form = Form(await request.form())
+    ids = ctx.catalog.exercise_ids
+    included = form.many("included")
+    for item in included:
+        if item not in ids:
+            form.errors["included"] = f"{item!r} is not an exercise"
+    if not set(included) & set(ids) and "included" not in form.errors:
+        form.errors["included"] = "keep at least one exercise in your routine"
+    try:
+        reminder = plan.parse_reminder(form.text("reminder_time"), "reminder_time")
+    except input_errors() as error:
+        form.fail_from(error, "reminder_time")
+    if not form.ok:
+        return _page(request, plan_form=form, status=400)
+    choices = plan.get_choices(ctx)
+    for exercise_id in ids:
+        if exercise_id in included and exercise_id in choices.left_out:
+            plan.include(ctx, exercise_id)
+        elif exercise_id not in included and exercise_id not in choices.left_out:
+            plan.leave_out(ctx, exercise_id)
+    plan.set_reminder_time(ctx, reminder)
+    return RedirectResponse("/settings?saved=Your+plan+choices+are+saved.", status_code=303)
+
+
+def _export(request: Request) -> Response:
+    ctx = context_of(request)
+    document = journal.export_journal(ctx)
+    filename = f"sicoach-journal-{ctx.clock.today().isoformat()}.json"
+    return Response(
+        json.dumps(document, indent=2, ensure_ascii=False) + "\n",
+        media_type="application/json",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+@pages.get("/settings/export")
+def settings_export(request: Request) -> Response:
+    return _export(request)
+
+
+@pages.post("/settings/import")
+async def settings_import(request: Request) -> Response:
+    ctx = context_of(request)
+    data = await request.form()
+    form = Form(data)
+    upload = data.get("file")
+    if not isinstance(upload, UploadFile) or not upload.filename:
+        form.errors["file"] = "choose a journal file (.json) to upload"
+        return _page(request, import_form=form, status=400)
+    raw = await upload.read(MAX_UPLOAD_BYTES + 1)
+    if len(raw) > MAX_UPLOAD_BYTES:
+        form.errors["file"] = "the file is larger than 50 MB; this is not a journal file"
+        return _page(request, import_form=form, status=413)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        form.errors["file"] = "the file is not text (UTF-8); choose a .json journal file"
+        return _page(request, import_form=form, status=400)
+    try:
+        summary = journal.import_journal(ctx, text, replace=form.flag("replace"))
+    except input_errors() as error:
+        form.errors["file"] = str(error)
+        return _page(request, import_form=form, status=422)
+    notice = (
+        f"Imported {summary.checkins} check-ins, {summary.sessions} sessions and "
+        f"{summary.activities} activities."
+    )
+    return RedirectResponse(f"/settings?saved={notice.replace(' ', '+')}", status_code=303)
+
+
+# --- API ------------------------------------------------------------------------------------
+
+
+def _profile_dict(ctx: Any) -> dict[str, Any] | None:
+    document = journal.export_journal(ctx)
+    profile = document.get("profile")
+    return profile if isinstance(profile, dict) else None
+
+
+@router.get("/api/v1/profile", tags=["profile"])
+def api_profile(request: Request) -> dict[str, Any] | None:
+    """The profile as in the journal format (null before first use)."""
+    return _profile_dict(context_of(request))
+
+
+@router.put("/api/v1/profile", tags=["profile"])
+def api_put_profile(request: Request, body: ProfileIn) -> dict[str, Any] | None:
+    """Replace the profile (fields left out take their defaults; plan choices are kept)."""
+    ctx = context_of(request)
+    today = ctx.clock.today()
+    document = body.model_dump(mode="json", exclude_none=False)
+    current = services_view.load(ctx).profile
+    document["started_on"] = (
+        document["started_on"] or (current.started_on if current else today).isoformat()
+    )
+    if document.get("plan") is None:
+        document.pop("plan")
+    if document.get("pregnancy") is not None:
+        document["pregnancy"] = {k: v for k, v in document["pregnancy"].items() if v is not None}
+    try:
+        profile = validation.validate_profile(document, "profile", today, ctx.catalog.exercise_ids)
+        if profile is not None and "plan" not in document and current is not None:
+            profile = profile.with_changes(plan=current.plan)
+        assert profile is not None
+        services_view.save_profile(ctx, profile)
+    except input_errors() as error:
+        raise HTTPException(status_code=422, detail=str(error)) from error
+    return _profile_dict(ctx)
+
+
+@router.get("/api/v1/journal", tags=["journal"])
+def api_export(request: Request) -> Response:
+    """The whole journal in the interchange format (DESIGN.md section 4)."""
+    return JSONResponse(journal.export_journal(context_of(request)))
+
+
+@router.post("/api/v1/journal", tags=["journal"])
+async def api_import(request: Request, replace: bool = False) -> dict[str, Any]:
+    """Import a journal document (the request body); all or nothing, like `sicoach import`."""
+    ctx = context_of(request)
+    raw = await request.body()
+    try:
+        summary = journal.import_journal(ctx, raw.decode("utf-8-sig"), replace=replace)
+    except UnicodeDecodeError as error:
+        raise HTTPException(status_code=422, detail="body: not UTF-8 text") from error
+    except input_errors() as error:
+        raise HTTPException(status_code=422, detail=str(error)) from error
+    return {
+        "checkins": summary.checkins,
+        "sessions": summary.sessions,
+        "activities": summary.activities,
+        "function": summary.function,
+        "profile": summary.profile,
+        "replaced": summary.replaced,
+    }
+
+
+router.include_router(pages)

@@ -2,21 +2,39 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from datetime import date, timedelta
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
+from sicoach.interchange.plan_json import day_plan_to_dict
 from sicoach.web import charts, services_view
 from sicoach.web.templating import context_of, render
 
 router = APIRouter()
 
 
+def _day(request: Request, raw: str | None) -> date | None:
+    """A preview day from ?date= (up to tomorrow); None means today."""
+    if not raw:
+        return None
+    ctx = context_of(request)
+    try:
+        day = date.fromisoformat(raw)
+    except ValueError as error:
+        raise HTTPException(400, f"date: {raw!r} is not a date; use YYYY-MM-DD") from error
+    if day > ctx.clock.today() + timedelta(days=1):
+        raise HTTPException(400, f"date: {raw} is too far ahead; plans go up to tomorrow")
+    return day
+
+
 @router.get("/", include_in_schema=False)
-def today(request: Request) -> Response:
+def today(request: Request, date: str | None = None) -> Response:
     ctx = context_of(request)
     if not services_view.has_profile(ctx):
         return RedirectResponse("/welcome", status_code=303)
-    page = services_view.today_page(ctx)
+    page = services_view.today_page(ctx, on=_day(request, date))
     page["pain_chart"] = charts.pain_strip(page["pain_points"], page["today"])
     aerobic = page["plan"].aerobic
     page["aerobic_meter"] = charts.minutes_meter(
@@ -24,3 +42,11 @@ def today(request: Request) -> Response:
     )
     page["notice"] = request.query_params.get("saved")
     return render(request, "today.html", page, active="today")
+
+
+@router.get("/api/v1/plan", tags=["plan"])
+@router.get("/api/v1/plan/today", tags=["plan"])
+def api_plan(request: Request, date: str | None = None) -> dict[str, Any]:
+    """The routine for today (or `date`, up to tomorrow): exercises, dose, status, reasons."""
+    ctx = context_of(request)
+    return day_plan_to_dict(services_view.plan_today(ctx, on=_day(request, date)))

@@ -1,0 +1,425 @@
+// The guided session player: plays the session script from /api/v1/session/script.
+// Saves each exercise the moment it ends (so closing the tab loses nothing done),
+// speaks cues, beeps at each step, keeps the screen awake, and honours reduced motion.
+// ?speed=N runs the clock N times faster (demonstrations and tests).
+
+const $ = (id) => document.getElementById(id);
+const root = $("player");
+const sessionId = root.dataset.sessionId;
+const speed = Math.max(1, Number(root.dataset.speed) || 1);
+const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+const RING = 326.73;
+
+const state = {
+  script: null,
+  index: 0,
+  remaining: 0, // seconds left in the current step (script time)
+  paused: true,
+  last: 0,
+  timer: null,
+  muted: localStorage.getItem("sicoach-muted") === "1",
+  results: new Map(), // exercise id -> {reps, hurt, pain, skipped, saved}
+  wakeLock: null,
+  audio: null,
+};
+
+function setState(name) {
+  root.dataset.state = name;
+}
+
+function show(id, visible) {
+  $(id).hidden = !visible;
+}
+
+// --- sound, voice, wake lock ------------------------------------------------------------
+
+function beep(high) {
+  try {
+    state.audio = state.audio || new AudioContext();
+    const ctx = state.audio;
+    const osc = ctx.createOscillator();
+    const gain = ctx.createGain();
+    osc.frequency.value = high ? 880 : 660;
+    gain.gain.setValueAtTime(0.0001, ctx.currentTime);
+    gain.gain.exponentialRampToValueAtTime(0.2, ctx.currentTime + 0.02);
+    gain.gain.exponentialRampToValueAtTime(0.0001, ctx.currentTime + 0.18);
+    osc.connect(gain).connect(ctx.destination);
+    osc.start();
+    osc.stop(ctx.currentTime + 0.2);
+  } catch (err) {
+    // No sound available: the screen still shows every step.
+  }
+}
+
+function say(text) {
+  if (state.muted || speed > 3 || !("speechSynthesis" in window)) return;
+  try {
+    window.speechSynthesis.cancel();
+    const utterance = new SpeechSynthesisUtterance(text);
+    utterance.rate = 0.95;
+    window.speechSynthesis.speak(utterance);
+  } catch (err) {
+    // Speech is a help, never required.
+  }
+}
+
+async function keepAwake() {
+  if (!("wakeLock" in navigator) || state.wakeLock) return;
+  try {
+    state.wakeLock = await navigator.wakeLock.request("screen");
+    state.wakeLock.addEventListener("release", () => {
+      state.wakeLock = null;
+    });
+  } catch (err) {
+    state.wakeLock = null;
+  }
+}
+
+document.addEventListener("visibilitychange", () => {
+  if (document.visibilityState === "visible" && !state.paused) keepAwake();
+});
+
+// --- saving -------------------------------------------------------------------------------
+
+async function post(url, body) {
+  let lastError = null;
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    try {
+      const response = await fetch(url, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Accept: "application/json" },
+        body: JSON.stringify(body),
+        credentials: "same-origin",
+      });
+      if (response.ok) return response.json();
+      const detail = await response.json().catch(() => ({}));
+      lastError = new Error(typeof detail.detail === "string" ? detail.detail : `HTTP ${response.status}`);
+      if (response.status < 500) break;
+    } catch (err) {
+      lastError = err;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 400 * (attempt + 1)));
+  }
+  const box = $("p-error");
+  box.textContent = `Could not save: ${lastError ? lastError.message : "unknown problem"}. Your other answers are kept.`;
+  box.hidden = false;
+  return null;
+}
+
+function resultFor(id) {
+  if (!state.results.has(id)) {
+    state.results.set(id, { done: new Set(), hurt: false, pain: null, skipped: false, saved: false });
+  }
+  return state.results.get(id);
+}
+
+function saveExercise(id) {
+  const result = resultFor(id);
+  if (result.saved) return Promise.resolve();
+  result.saved = true;
+  const info = state.script.exercises.find((e) => e.id === id) || { level: 0, per_side: false };
+  const pairs = result.done.size;
+  const reps = info.per_side ? Math.floor(pairs / 2) : pairs;
+  const body = { id, level: info.level || 0, reps, hurt: result.hurt, skipped: result.skipped };
+  if (result.pain !== null) body.pain = result.pain;
+  return post(`/api/v1/sessions/${sessionId}/exercises`, body);
+}
+
+// --- script navigation --------------------------------------------------------------------
+
+function step(i = state.index) {
+  return state.script.steps[i];
+}
+
+function exerciseNames() {
+  return state.script.exercises.map((e) => e.id);
+}
+
+function nextExerciseStart(from) {
+  const id = step(from).exercise_id;
+  let i = from;
+  while (i < state.script.steps.length && step(i).exercise_id === id) i += 1;
+  return Math.min(i, state.script.steps.length - 1);
+}
+
+function elapsedBefore(i) {
+  let total = 0;
+  for (let k = 0; k < i; k += 1) total += state.script.steps[k].seconds;
+  return total;
+}
+
+function formatLeft(seconds) {
+  const s = Math.max(0, Math.round(seconds));
+  const minutes = Math.floor(s / 60);
+  const rest = s % 60;
+  if (minutes === 0) return `${rest} s left`;
+  return `${minutes} min ${String(rest).padStart(2, "0")} s left`;
+}
+
+function sideWords(side) {
+  return side ? `${side} side` : "";
+}
+
+function renderStep() {
+  const current = step();
+  const ids = exerciseNames();
+  const position = ids.indexOf(current.exercise_id);
+  $("p-count").textContent =
+    current.kind === "done" ? "All exercises done" : `Exercise ${position + 1} of ${ids.length}`;
+  $("p-name").textContent = current.name || "Done";
+  $("p-text").textContent = current.text;
+  const rep = current.rep && current.of_reps ? `${current.rep} of ${current.of_reps}` : "";
+  const side = sideWords(current.side);
+  $("p-rep").textContent = [rep, side].filter(Boolean).join(" · ");
+  const nextIndex = nextExerciseStart(state.index);
+  const next = step(nextIndex);
+  $("p-next").textContent =
+    next && next.exercise_id && next.exercise_id !== current.exercise_id ? `Next up: ${next.name}` : "";
+  if (current.exercise_id) {
+    const src = `/figures/${current.exercise_id}.svg`;
+    const figure = $("p-figure");
+    if (figure.getAttribute("src") !== src) {
+      figure.setAttribute("src", src);
+      figure.setAttribute("alt", `Drawing of ${current.name}`);
+    }
+  }
+  renderClock();
+}
+
+function renderClock() {
+  const current = step();
+  const shown = Math.max(0, Math.ceil(state.remaining));
+  $("p-seconds").textContent = String(shown);
+  if (!reducedMotion) {
+    const share = current.seconds > 0 ? state.remaining / current.seconds : 0;
+    $("p-ring").setAttribute("stroke-dashoffset", String(RING * (1 - Math.max(0, Math.min(1, share)))));
+  }
+  const total = state.script.total_seconds || 1;
+  const elapsed = elapsedBefore(state.index) + (current.seconds - state.remaining);
+  $("p-bar").value = Math.round((1000 * elapsed) / total);
+  $("p-left").textContent = formatLeft(total - elapsed);
+}
+
+function enterStep(i) {
+  state.index = i;
+  const current = step();
+  state.remaining = current.seconds;
+  renderStep();
+  if (current.kind === "done") {
+    finishExercises();
+    return;
+  }
+  beep(current.kind === "hold" || current.kind === "move");
+  say(current.text);
+}
+
+function completeStep() {
+  const current = step();
+  if (current.exercise_id && (current.kind === "hold" || current.kind === "move" || current.kind === "release")) {
+    // A repetition counts once its last phase has finished.
+    const following = step(state.index + 1);
+    const closesRep =
+      !following ||
+      following.exercise_id !== current.exercise_id ||
+      following.rep !== current.rep ||
+      following.side !== current.side ||
+      !["hold", "move", "release"].includes(following.kind);
+    if (closesRep) resultFor(current.exercise_id).done.add(`${current.rep}|${current.side}`);
+  }
+  const following = step(state.index + 1);
+  if (current.exercise_id && (!following || following.exercise_id !== current.exercise_id)) {
+    saveExercise(current.exercise_id);
+  }
+  enterStep(Math.min(state.index + 1, state.script.steps.length - 1));
+}
+
+function tick() {
+  const now = performance.now();
+  const delta = ((now - state.last) / 1000) * speed;
+  state.last = now;
+  if (state.paused) return;
+  state.remaining -= delta;
+  while (!state.paused && state.remaining <= 0 && step().kind !== "done") {
+    const carry = -state.remaining;
+    completeStep();
+    if (step().kind === "done") break;
+    state.remaining -= carry;
+  }
+  if (step().kind !== "done") renderClock();
+}
+
+function run() {
+  state.paused = false;
+  state.last = performance.now();
+  $("p-pause").textContent = "Pause";
+  setState("running");
+  keepAwake();
+  if (!state.timer) state.timer = setInterval(tick, 100);
+}
+
+function pause() {
+  state.paused = true;
+  $("p-pause").textContent = "Resume";
+  setState("paused");
+  if ("speechSynthesis" in window) window.speechSynthesis.cancel();
+}
+
+function jumpToNextExercise() {
+  const i = nextExerciseStart(state.index);
+  enterStep(i);
+}
+
+// --- buttons ------------------------------------------------------------------------------
+
+$("p-begin").addEventListener("click", () => {
+  show("p-ready-panel", false);
+  show("p-stage", true);
+  enterStep(0);
+  run();
+  $("p-pause").focus();
+});
+
+$("p-pause").addEventListener("click", () => {
+  if (state.paused) {
+    run();
+    say("Carry on");
+  } else {
+    pause();
+    say("Paused");
+  }
+});
+
+$("p-skip").addEventListener("click", () => {
+  const current = step();
+  if (!current.exercise_id) return;
+  const result = resultFor(current.exercise_id);
+  if (result.done.size === 0) result.skipped = true;
+  saveExercise(current.exercise_id);
+  jumpToNextExercise();
+});
+
+$("p-hurt").addEventListener("click", () => {
+  const current = step();
+  if (!current.exercise_id) return;
+  pause();
+  setState("hurt");
+  show("p-stage", false);
+  show("p-hurt-panel", true);
+  say("Stop this exercise. How much does it hurt?");
+  $("hurt-title").focus();
+});
+
+function afterHurt(pain) {
+  const current = step();
+  const result = resultFor(current.exercise_id);
+  result.hurt = true;
+  result.pain = pain;
+  saveExercise(current.exercise_id);
+  show("p-hurt-panel", false);
+  show("p-stage", true);
+  jumpToNextExercise();
+  if (step().kind !== "done") {
+    run();
+    $("p-pause").focus();
+  }
+}
+
+document.querySelectorAll(".pain-choice").forEach((button) => {
+  button.addEventListener("click", () => afterHurt(Number(button.dataset.pain)));
+});
+$("p-hurt-unsure").addEventListener("click", () => afterHurt(null));
+
+$("p-mute").addEventListener("click", () => {
+  state.muted = !state.muted;
+  localStorage.setItem("sicoach-muted", state.muted ? "1" : "0");
+  renderMute();
+  if (state.muted && "speechSynthesis" in window) window.speechSynthesis.cancel();
+});
+
+function renderMute() {
+  $("p-mute").setAttribute("aria-pressed", state.muted ? "true" : "false");
+  $("p-mute").textContent = state.muted ? "Voice: off" : "Voice: on";
+}
+
+// --- the end ------------------------------------------------------------------------------
+
+function finishExercises() {
+  state.paused = true;
+  clearInterval(state.timer);
+  state.timer = null;
+  if (state.wakeLock) state.wakeLock.release().catch(() => {});
+  setState("ending");
+  $("p-bar").value = 1000;
+  $("p-left").textContent = "";
+  show("p-stage", false);
+  show("p-hurt-panel", false);
+  show("p-end-panel", true);
+  beep(true);
+  say("Well done. How is your pain now?");
+  $("end-title").focus();
+}
+
+document.querySelectorAll(".pain-after").forEach((button) => {
+  button.addEventListener("click", async () => {
+    document.querySelectorAll(".pain-after").forEach((b) => {
+      b.disabled = true;
+    });
+    const answer = await post(`/api/v1/sessions/${sessionId}/finish`, {
+      pain_after: Number(button.dataset.pain),
+      partial: false,
+    });
+    showSummary(answer ? answer.summary : null, Number(button.dataset.pain));
+  });
+});
+
+function showSummary(summary, painAfter) {
+  const list = $("p-summary-list");
+  list.replaceChildren();
+  const add = (text) => {
+    const item = document.createElement("li");
+    item.textContent = text;
+    list.appendChild(item);
+  };
+  const done = [];
+  const hurt = [];
+  const skipped = [];
+  for (const info of state.script.exercises) {
+    const result = state.results.get(info.id);
+    if (!result || result.skipped) skipped.push(info.name);
+    else if (result.hurt) hurt.push(info.name);
+    else done.push(info.name);
+  }
+  add(`Exercises done: ${done.length}${done.length ? ` (${done.join(", ")})` : ""}.`);
+  if (hurt.length) add(`It hurt: ${hurt.join(", ")}. We will skip it next time and offer it again later at the easiest level.`);
+  if (skipped.length) add(`Skipped: ${skipped.join(", ")}.`);
+  const before = summary && summary.pain_before !== null && summary.pain_before !== undefined ? summary.pain_before : null;
+  add(before === null ? `Pain now: ${painAfter}.` : `Pain before: ${before}, pain now: ${painAfter}.`);
+  show("p-end-panel", false);
+  show("p-summary", true);
+  setState("finished");
+  $("summary-title").focus();
+}
+
+// --- start --------------------------------------------------------------------------------
+
+async function load() {
+  $("no-player").hidden = true;
+  root.hidden = false;
+  if (reducedMotion) root.classList.add("reduced-motion");
+  renderMute();
+  try {
+    const response = await fetch("/api/v1/session/script", { headers: { Accept: "application/json" } });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    state.script = await response.json();
+  } catch (err) {
+    $("p-count").textContent = "Sorry, the session could not be loaded. Go back to today and try again.";
+    return;
+  }
+  const count = state.script.exercises.length;
+  $("p-count").textContent = `${count} exercise${count === 1 ? "" : "s"}`;
+  $("p-left").textContent = formatLeft(state.script.total_seconds);
+  setState("ready");
+  $("p-begin").focus();
+}
+
+load();

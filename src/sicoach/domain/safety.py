@@ -250,9 +250,10 @@ def _facts(journal: Journal, on: date) -> _Facts:
         group[0] if len(group) == 1 else _merge_day(day, group)
         for day, group in sorted(by_day.items())
     )
-    sessions = tuple(
-        sorted(cut.sessions, key=lambda s: (s.started_at, s.pain_before or -1, repr(s)))
-    )
+    sessions = tuple(sorted(cut.sessions, key=lambda s: s.started_at))
+    if len({s.started_at for s in sessions}) < len(sessions):
+        # Two sessions at the same minute: break the tie on content, not on input order.
+        sessions = tuple(sorted(sessions, key=lambda s: (s.started_at, repr(s))))
     start = cut.start_date
     if start is not None and checkins:
         end = start + timedelta(days=BASELINE_DAYS)

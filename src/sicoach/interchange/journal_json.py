@@ -142,9 +142,11 @@ def parse_document(text: str) -> object:
     try:
         return json.loads(text)
     except json.JSONDecodeError as err:
-        what = "ends too early" if err.pos >= len(text.rstrip()) else "is not valid JSON"
+        truncated = err.pos >= len(text.rstrip()) or err.msg.startswith("Unterminated string")
+        what = "ends too early; it may be cut off" if truncated else "is not valid JSON"
+        detail = "a text value is not closed" if err.msg.startswith("Unterminated") else err.msg
         raise JournalError(
-            "document", f"the file {what} (line {err.lineno}, column {err.colno}: {err.msg})"
+            "document", f"the file {what} (line {err.lineno}, column {err.colno}: {detail})"
         ) from None
     except RecursionError:
         raise JournalError("document", "the file is nested too deeply to be a journal") from None

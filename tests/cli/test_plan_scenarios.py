@@ -203,11 +203,27 @@ def test_hurt_twice_stays_off_until_enabled(
     bridge = ex(today(sicoach, later), "bridge")
     assert bridge["status"] == "skipped"
     assert "sicoach plan enable bridge" in bridge["reason"]
-    res = sicoach("plan", "enable", "bridge", now=f"{later.isoformat()}T08:00:00")
+    now = f"{later.isoformat()}T08:00:00"
+    assert "Kept off (hurt twice): bridge" in sicoach("plan", "show", now=now).stdout
+    res = sicoach("plan", "enable", "bridge", now=now)
     assert res.exit_code == 0, res.stderr
+    assert "back on" in res.stdout
+    assert "Kept off" not in sicoach("plan", "show", now=now).stdout
     back = ex(today(sicoach, later), "bridge")
     assert back["status"] == "modified" and back["level"] == 0 and back["reps"] == 8
     assert "turned this back on" in back["reason"]
+
+
+def test_enabling_a_move_that_is_on_keeps_its_progress(
+    sicoach: Run, load: Callable[[dict[str, Any]], None]
+) -> None:
+    week = days(START, 7)
+    load(document(sessions=[session(d, comfortable_results()) for d in week]))
+    on = START + timedelta(days=7)
+    now = f"{on.isoformat()}T08:00:00"
+    res = sicoach("plan", "enable", "bridge", now=now)
+    assert res.exit_code == 0 and "nothing changed" in res.stdout
+    assert ex(today(sicoach, on), "bridge")["reps"] == 9
 
 
 def test_next_day_pain_up_lowers_the_dose(

@@ -16,6 +16,7 @@ from sicoach.domain.plan import WEEKDAY_NAMES, DayPlan, PlannedExercise, Status
 from sicoach.domain.safety import Level
 from sicoach.interchange.plan_json import day_plan_to_dict
 from sicoach.services import plan as plan_service
+from sicoach.services.context import Context
 from sicoach.services.errors import InputError
 
 _STATUS_LOOK = {
@@ -99,13 +100,19 @@ def render_aerobic(out: Console, plan: DayPlan) -> None:
     out.print(f"[dim]{escape(a.reason)}[/]", highlight=False)
 
 
-def render_choices(out: Console, choices: PlanChoices) -> None:
+def render_choices(out: Console, choices: PlanChoices, off: tuple[str, ...] = ()) -> None:
     days = ", ".join(WEEKDAY_NAMES[d] for d in sorted(choices.training_days))
     out.print(f"[bold]Training days:[/] {escape(days)}", highlight=False)
     left = ", ".join(choices.left_out) or "none"
     out.print(f"[bold]Left out:[/] {escape(left)}", highlight=False)
     reminder = choices.reminder_time.strftime("%H:%M") if choices.reminder_time else "off"
     out.print(f"[bold]Reminder:[/] {reminder}", highlight=False)
+    if off:
+        out.print(
+            f"[bold]Kept off (hurt twice):[/] {escape(', '.join(off))} - turn one back on with "
+            "sicoach plan enable ID",
+            highlight=False,
+        )
     if choices.enabled_on:
         back = ", ".join(f"{eid} (since {d.isoformat()})" for eid, d in choices.enabled_on)
         out.print(f"[bold]Turned back on:[/] {escape(back)}", highlight=False)
@@ -114,6 +121,10 @@ def render_choices(out: Console, choices: PlanChoices) -> None:
         "plan days mon,wed,fri, plan enable ID, plan reminder HH:MM[/]",
         highlight=False,
     )
+
+
+def _show(services: Context) -> None:
+    render_choices(console, plan_service.get_choices(services), plan_service.kept_off(services))
 
 
 def register(app: typer.Typer) -> None:
@@ -155,12 +166,12 @@ def register(app: typer.Typer) -> None:
     def plan_root(ctx: typer.Context) -> None:
         """See and change your routine choices (shows them when no subcommand is given)."""
         if ctx.invoked_subcommand is None:
-            render_choices(console, plan_service.get_choices(context(ctx)))
+            _show(context(ctx))
 
     @plan_app.command("show")
     def show(ctx: typer.Context) -> None:
         """Show your training days, left-out exercises and reminder time."""
-        render_choices(console, plan_service.get_choices(context(ctx)))
+        _show(context(ctx))
 
     @plan_app.command("leave-out")
     def leave_out(
@@ -212,15 +223,23 @@ def register(app: typer.Typer) -> None:
         exercise_id: str = typer.Argument(..., metavar="ID", help="The exercise id, e.g. bridge."),
     ) -> None:
         """Turn an exercise back on after it hurt twice; it starts again at the easiest level."""
+        services = context(ctx)
         try:
-            plan_service.enable(context(ctx), exercise_id)
+            was_off = exercise_id in plan_service.kept_off(services)
+            plan_service.enable(services, exercise_id)
         except InputError as err:
             fail(str(err))
-        console.print(
-            f"{escape(exercise_id)} is back on and starts at the easiest level. "
-            "Go gently, and stop if it hurts.",
-            highlight=False,
-        )
+        if was_off:
+            console.print(
+                f"{escape(exercise_id)} is back on and starts at the easiest level. "
+                "Go gently, and stop if it hurts.",
+                highlight=False,
+            )
+        else:
+            console.print(
+                f"{escape(exercise_id)} was not kept off, so nothing changed in its dose.",
+                highlight=False,
+            )
 
     @plan_app.command("reminder")
     def reminder(

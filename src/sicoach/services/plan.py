@@ -111,17 +111,27 @@ def set_training_days(ctx: Context, days: Iterable[str | int]) -> PlanChoices:
     return _update(ctx, lambda c: replace(c, training_days=numbers))
 
 
+def kept_off(ctx: Context, on: date | None = None) -> tuple[str, ...]:
+    """Exercises kept off because they hurt again after being offered at the easiest level."""
+    return tuple(e.id for e in plan_today(ctx, on).exercises if e.rule == "hurt_twice")
+
+
 def enable(ctx: Context, exercise_id: str) -> PlanChoices:
-    """Turn an exercise back on after it hurt twice; it restarts at the easiest level."""
+    """Turn an exercise back on: after it hurt twice it restarts at the easiest level.
+
+    The day is recorded only when the exercise is kept off today, so turning on a move that
+    is already on does not reset its progress; a left-out move is brought back as well.
+    """
     _check_id(ctx, exercise_id)
     today = ctx.clock.today()
+    off = exercise_id in kept_off(ctx, today)
 
     def change(c: PlanChoices) -> PlanChoices:
-        kept = tuple((e, d) for e, d in c.enabled_on if e != exercise_id)
+        enabled = c.enabled_on
+        if off and (exercise_id, today) not in enabled:
+            enabled = (*enabled, (exercise_id, today))
         return replace(
-            c,
-            enabled_on=(*kept, (exercise_id, today)),
-            left_out=tuple(e for e in c.left_out if e != exercise_id),
+            c, enabled_on=enabled, left_out=tuple(e for e in c.left_out if e != exercise_id)
         )
 
     return _update(ctx, change)

@@ -13,7 +13,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from sicoach.cli._common import BadInput, console, context, fail, parse_date
+from sicoach.cli._common import console, context, fail, parse_date
 from sicoach.domain.safety import (
     BOOK_VISIT,
     DOCTOR_TODAY,
@@ -25,6 +25,7 @@ from sicoach.domain.safety import (
 )
 from sicoach.interchange.safety_json import assessment_to_dict
 from sicoach.services.context import Context
+from sicoach.services.errors import InputError
 from sicoach.services.safety import assess, record_screen, screen_questions
 
 # Colour plus an icon and words, never colour alone (UI.md).
@@ -190,7 +191,7 @@ def register(app: typer.Typer) -> None:
             fail("screen: the questions were not all answered, so nothing was saved")
         try:
             assessment = record_screen(services, answers, day)
-        except BadInput as err:
+        except InputError as err:
             fail(str(err))
         if not any(answers.values()):
             console.print("Thank you. You have none of these warning signs today.")

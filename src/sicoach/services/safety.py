@@ -8,11 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sicoach.cli._common import BadInput
 from sicoach.domain.journal import CheckIn, Journal
 from sicoach.domain.safety import Assessment, evaluate
 from sicoach.domain.vocabulary import EMERGENCY_FLAGS, PREGNANCY_WARNINGS, URGENT_FLAGS
 from sicoach.services.context import Context
+from sicoach.services.errors import InputError
 
 
 @dataclass(frozen=True)
@@ -101,15 +101,15 @@ def record_screen(ctx: Context, answers: dict[str, bool], on: date | None = None
     """
     day = _today(ctx, on)
     if day > ctx.clock.today():
-        raise BadInput(f"date: {day.isoformat()} is in the future")
+        raise InputError("date", f"{day.isoformat()} is in the future")
     with ctx.uow() as uow:
         journal = uow.journal.load()
         known = {q.code for q in _questions_for(journal, day)}
         for code, value in answers.items():
             if code not in known:
-                raise BadInput(f"answers.{code}: not a question of the screen")
+                raise InputError(f"answers.{code}", "not a question of the screen")
             if not isinstance(value, bool):
-                raise BadInput(f"answers.{code}: must be yes or no (true or false)")
+                raise InputError(f"answers.{code}", "must be yes or no (true or false)")
         existing = journal.checkin_on(day)
         symptoms = set(existing.symptoms) if existing else set()
         symptoms |= {code for code, yes in answers.items() if yes}

@@ -21,7 +21,8 @@ rule applies to which exercise, in this order (the first that applies wins):
 Pregnancy changes are laid on top: from week 14, moves done lying on the back use the
 content pack's "pregnancy" variant or are kept short; moves with a pelvic girdle caution
 carry it whenever the person is pregnant. Numbers the guide leaves open are in
-`PlanDefaults` and are ours.
+`PlanDefaults` and are ours. Holds stay at the short end of the guide's range (knee to chest
+2 of "2-3 seconds"): sessions record levels and repetitions, not holds, so only those climb.
 """
 
 from __future__ import annotations

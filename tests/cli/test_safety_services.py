@@ -31,7 +31,7 @@ def test_assess_uses_the_given_date(context: Context) -> None:
     log_checkin(context, pain=4, day=date(2026, 11, 5))
     assert assess(context, date(2026, 11, 8)).level is Level.URGENT  # 7 days old
     assert assess(context, date(2026, 11, 9)).level is Level.CONTINUE  # 8 days old
-    # still in the latest check-in: nothing newer says it has gone
+    # on 11-04 the fever day is the latest check-in: it counts whatever its age
     assert assess(context, date(2026, 11, 4)).level is Level.URGENT
     assert assess(context, date(2026, 10, 31)).level is Level.CONTINUE  # before it
 

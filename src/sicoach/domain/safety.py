@@ -313,9 +313,10 @@ EMERGENCY_MESSAGES: dict[str, str] = {
         f"{EMERGENCY_CALL} New trouble starting or holding in your pee or poo can mean the "
         "nerves at the bottom of your spine are squeezed. That needs treatment within hours."
     ),
-    # The guide only says "see a provider" for tingling, numbness or weakness in one or both
-    # legs; the NHS emergency tier says both legs at once means emergency care. We take the
-    # more cautious NHS reading for both legs and keep "see a doctor" for one leg.
+    # Guide vs NHS: for leg tingling, numbness or weakness (one leg or both) the guide only
+    # asks people to see a provider; the NHS emergency tier says both legs at once needs
+    # emergency care. We take the more cautious NHS reading for both legs and keep "see a
+    # doctor" for one leg (`one_leg_symptoms`).
     "both_legs_symptoms": (
         f"{EMERGENCY_CALL} Tingling, numbness or weakness in both of your legs together can "
         "mean pressure on the nerves in your spine that needs quick treatment."

@@ -177,7 +177,6 @@ def run_session(services: Context, on: date, speed: float, voice_on: bool) -> No
         console.print("Tip: add --voice to hear the steps spoken.", highlight=False)
 
     session_id = begin_session(services, pain_before, on)
-    outcome: Outcome | None = None
     started = time.monotonic()
 
     def save(result: ExerciseResult) -> None:
@@ -187,31 +186,36 @@ def run_session(services: Context, on: date, speed: float, voice_on: bool) -> No
     player = Player(script, io, term, time.monotonic, speed=speed)
     if term.interactive:
         console.print("Keys: space pause, n skip, h it hurts, q stop.", highlight=False)
-    try:
-        with _stop_signals_raise(), io.playing():
-            outcome = player.run()
-    except (KeyboardInterrupt, Hangup, InputClosed):
-        with contextlib.suppress(Exception):
-            finish_session(services, session_id, None, partial=True)
-        with contextlib.suppress(Exception):
-            console.print("\nSession stopped. Everything you did so far is saved.")
-        raise typer.Exit(130) from None
-    except BaseException:
-        with contextlib.suppress(Exception):
-            finish_session(services, session_id, None, partial=True)
-        raise
+    with _stop_signals_raise():
+        try:
+            with io.playing():
+                outcome = player.run()
+        except (KeyboardInterrupt, Hangup, InputClosed):
+            with contextlib.suppress(Exception):
+                finish_session(services, session_id, None, partial=True)
+            with contextlib.suppress(Exception):
+                console.print("\nSession stopped. Everything you did so far is saved.")
+            raise typer.Exit(130) from None
+        except BaseException:
+            with contextlib.suppress(Exception):
+                finish_session(services, session_id, None, partial=True)
+            raise
 
-    partial = not outcome.completed
-    pain_after: int | None = None
-    try:
-        if outcome.completed and term.interactive:
-            console.print("\nWell done, that is all for today.", highlight=False)
-        pain_after = ask_number(
-            term, "How much pain do you have right now?", required=outcome.completed
-        )
-    except (InputClosed, KeyboardInterrupt):
-        pain_after = None
-    finish_session(services, session_id, pain_after, partial=partial)
+        pain_after: int | None = None
+        hung_up = False
+        try:
+            if outcome.completed and term.interactive:
+                console.print("\nWell done, that is all for today.", highlight=False)
+            pain_after = ask_number(
+                term, "How much pain do you have right now?", required=outcome.completed
+            )
+        except (InputClosed, KeyboardInterrupt):
+            pain_after = None
+        except Hangup:
+            hung_up = True
+        finish_session(services, session_id, pain_after, partial=not outcome.completed)
+    if hung_up:
+        raise typer.Exit(130)
     _summary(outcome, time.monotonic() - started)
     _show_safety_change(services, on, before)
 

@@ -129,6 +129,8 @@ def check_text(value: object, path: str, max_length: int = MAX_NOTE_LENGTH) -> s
         raise JournalError(path, f"must be text, not {describe(value)}")
     if len(value) > max_length:
         raise JournalError(path, f"is {len(value)} characters long; the limit is {max_length}")
+    if "\x00" in value:
+        raise JournalError(path, "contains an invisible NUL character, which cannot be stored")
     return value
 
 
@@ -529,18 +531,12 @@ def validate_journal(
         seen_days[checkin.date] = i
         checkins.append(checkin)
 
-    sessions: list[Session] = []
-    seen_starts: dict[datetime, int] = {}
-    for i, item in enumerate(_list(top.get("sessions", []), "sessions")):
-        session = validate_session(item, f"sessions[{i}]", today, ids)
-        if session.started_at in seen_starts:
-            raise JournalError(
-                f"sessions[{i}].started_at",
-                f"{session.started_at.isoformat()} appears twice "
-                f"(also at sessions[{seen_starts[session.started_at]}])",
-            )
-        seen_starts[session.started_at] = i
-        sessions.append(session)
+    # Two sessions may share a start time (the store allows it, e.g. a quick restart),
+    # so only check-ins (one a day) and function ratings are checked for duplicates.
+    sessions = [
+        validate_session(item, f"sessions[{i}]", today, ids)
+        for i, item in enumerate(_list(top.get("sessions", []), "sessions"))
+    ]
 
     activities = [
         validate_activity(item, f"activities[{i}]", today)

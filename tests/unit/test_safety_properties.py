@@ -222,3 +222,11 @@ def test_result_never_depends_on_record_order(j: Journal, on: date, rnd) -> None
     rnd.shuffle(ss)
     shuffled = replace(j, checkins=tuple(cis), sessions=tuple(ss))
     assert evaluate(shuffled, on) == evaluate(j, on)
+
+
+@settings(max_examples=200, deadline=None)
+@given(journals, journals, days)
+def test_later_records_never_change_the_result(j: Journal, extra: Journal, on: date) -> None:
+    later = tuple(replace(c, date=on + timedelta(days=1 + i)) for i, c in enumerate(extra.checkins))
+    grown = replace(j, checkins=(*j.checkins, *later))
+    assert evaluate(grown, on) == evaluate(j, on)

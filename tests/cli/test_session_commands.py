@@ -126,3 +126,20 @@ def test_voice_without_espeak_ng_says_so_in_one_line(
     notes = [line for line in result.stdout.splitlines() if "espeak-ng is not installed" in line]
     assert len(notes) == 1
     assert "Voice is off" in notes[0]
+
+
+def test_summary_shows_the_safety_level_when_the_session_changed_it(sicoach: Any) -> None:
+    def hurt_session() -> str:
+        count = len(sicoach("session", "--script", "--json").json()["exercises"])
+        answers = ["4", "h", "7"] + [""] * (count - 1) + ["4"]
+        result = sicoach("session", "--speed", "1000", input=NO_FLAGS + "\n".join(answers) + "\n")
+        assert result.exit_code == 0, result.stdout + result.stderr
+        return str(result.stdout)
+
+    first = hurt_session()
+    assert "Hurt:    1" in first
+    assert "safety check changed" not in first
+    second = hurt_session()  # exercises hurt in two recent sessions: see a doctor
+    assert "Your safety check changed after this session" in second
+    assert "SEE A DOCTOR" in second
+    assert len(_sessions(sicoach)) == 2

@@ -7,12 +7,26 @@ stored as partial when it starts and only marked complete by `finish_session`.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 
 from sicoach.cli._common import BadInput
 from sicoach.domain.journal import ExerciseResult, Session
 from sicoach.domain.script import Script, build_script
+from sicoach.domain.validation import (
+    JournalError,
+    check_bool,
+    check_exercise_id,
+    check_int,
+    check_not_future,
+    check_optional_rating,
+)
+from sicoach.domain.vocabulary import EXERCISE_IDS
 from sicoach.services.context import Context
+
+MAX_LEVEL = 20
+MAX_REPS = 1000
 
 
 def session_script(ctx: Context, on: date | None = None) -> Script:
@@ -28,8 +42,11 @@ def begin_session(ctx: Context, pain_before: int | None, on: date | None = None)
 
     `on` dates a session played for another day (`--date`); the time of day is now's.
     """
-    _check_pain(pain_before, "pain_before")
     now = ctx.clock.now()
+    with _bad_input():
+        check_optional_rating(pain_before, "pain_before")
+        if on is not None:
+            check_not_future(on, "date", ctx.clock.today())
     started_at = now if on is None else datetime.combine(on, now.time())
     session = Session(started_at=started_at, pain_before=pain_before, partial=True)
     with ctx.uow() as uow:
@@ -39,9 +56,15 @@ def begin_session(ctx: Context, pain_before: int | None, on: date | None = None)
 
 
 def record_exercise(ctx: Context, session_id: int, result: ExerciseResult) -> None:
-    """Save how one exercise went, straight away."""
-    _check_pain(result.pain, "pain")
-    with ctx.uow() as uow:
+    """Save how one exercise went, straight away (its own transaction)."""
+    with _bad_input():
+        check_exercise_id(result.id, "id", EXERCISE_IDS)
+        check_int(result.level, "level", 0, MAX_LEVEL)
+        check_int(result.reps, "reps", 0, MAX_REPS)
+        check_optional_rating(result.pain, "pain")
+        check_bool(result.hurt, "hurt")
+        check_bool(result.skipped, "skipped")
+    with ctx.uow() as uow, _known_session(session_id):
         uow.journal.add_session_exercise(session_id, result)
         uow.commit()
 
@@ -49,15 +72,30 @@ def record_exercise(ctx: Context, session_id: int, result: ExerciseResult) -> No
 def finish_session(
     ctx: Context, session_id: int, pain_after: int | None, partial: bool = False
 ) -> None:
-    """Close the session: pain afterwards, and whether it ended early."""
-    _check_pain(pain_after, "pain_after")
-    with ctx.uow() as uow:
+    """Close the session: the pain afterwards, and whether it ended early."""
+    with _bad_input():
+        check_optional_rating(pain_after, "pain_after")
+        check_bool(partial, "partial")
+    with ctx.uow() as uow, _known_session(session_id):
         uow.journal.finish_session(session_id, pain_after, partial)
         uow.commit()
 
 
-def _check_pain(value: int | None, field: str) -> None:
-    if value is None:
-        return
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10:
-        raise BadInput(f"{field}: {value!r} is not a whole number from 0 to 10")
+@contextmanager
+def _bad_input() -> Iterator[None]:
+    """The journal's field checks, reported the way every face reports bad input."""
+    try:
+        yield
+    except JournalError as err:
+        raise BadInput(str(err)) from None
+
+
+@contextmanager
+def _known_session(session_id: int) -> Iterator[None]:
+    """The store raises KeyError for a session that is not this person's."""
+    if isinstance(session_id, bool) or not isinstance(session_id, int):
+        raise BadInput(f"session_id: {session_id!r} is not a session number")
+    try:
+        yield
+    except KeyError:
+        raise BadInput(f"session_id: there is no session {session_id}") from None

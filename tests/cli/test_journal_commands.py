@@ -1,0 +1,269 @@
+"""The journal commands end to end on a temporary SQLite file (clock pinned to 2026-11-20)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.integration.journal_samples import sample
+
+
+def _export(sicoach) -> dict:  # type: ignore[no-untyped-def]
+    result = sicoach("export")
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_checkin_saves_and_a_second_one_replaces_it(sicoach) -> None:  # type: ignore[no-untyped-def]
+    first = sicoach(
+        "checkin",
+        "--pain",
+        "5",
+        "--worst",
+        "7",
+        "--mobility",
+        "4",
+        "--symptom",
+        "pain_hips",
+        "--symptom",
+        "sleep_difficulty",
+        "--note",
+        "stiff",
+    )
+    assert first.exit_code == 0, first.stderr
+    assert "Saved your check-in for 2026-11-20: pain 5/10, worst 7/10, moving 4/10." in first.stdout
+    second = sicoach("checkin", "--pain", "3")
+    assert second.exit_code == 0
+    assert "Replaced your earlier check-in for 2026-11-20" in second.stdout
+    (only,) = _export(sicoach)["checkins"]
+    assert only == {
+        "date": "2026-11-20",
+        "pain": 3,
+        "worst_pain": None,
+        "mobility": None,
+        "symptoms": [],
+        "note": "",
+    }
+
+
+def test_checkin_with_a_red_flag_shows_the_safety_message(sicoach) -> None:  # type: ignore[no-untyped-def]
+    result = sicoach("checkin", "--pain", "4", "--symptom", "saddle_numbness")
+    assert result.exit_code == 0
+    assert "emergency" in result.stdout.lower()
+
+
+def test_checkin_on_an_earlier_date(sicoach) -> None:  # type: ignore[no-untyped-def]
+    assert sicoach("checkin", "--pain", "2", "--date", "2026-11-18").exit_code == 0
+    assert [c["date"] for c in _export(sicoach)["checkins"]] == ["2026-11-18"]
+
+
+def _refused(result, expected: str) -> None:  # type: ignore[no-untyped-def]
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith(f"Error: {expected}"), lines[0]
+
+
+def test_bad_checkin_input_is_refused_and_nothing_is_written(sicoach) -> None:  # type: ignore[no-untyped-def]
+    assert sicoach("checkin", "--pain", "1", "--date", "2026-11-01").exit_code == 0
+    before = _export(sicoach)
+    _refused(sicoach("checkin", "--pain", "11"), "--pain: 11 is above the maximum of 10")
+    _refused(sicoach("checkin", "--pain", "-1"), "--pain: -1 is below the minimum of 0")
+    _refused(sicoach("checkin", "--pain", "five"), "--pain: 'five' is not a whole number")
+    _refused(sicoach("checkin", "--pain", "2", "--worst", "12"), "--worst: 12 is above")
+    _refused(sicoach("checkin", "--pain", "2", "--mobility", "x"), "--mobility: 'x' is not")
+    _refused(
+        sicoach("checkin", "--pain", "2", "--symptom", "hiccups"),
+        '--symptom: "hiccups" is not a known symptom code',
+    )
+    _refused(
+        sicoach("checkin", "--pain", "2", "--date", "2026-11-21"),
+        "--date: 2026-11-21 is in the future (today is 2026-11-20)",
+    )
+    _refused(
+        sicoach("checkin", "--pain", "2", "--date", "21/11/2026"),
+        '--date: "21/11/2026" is not a date',
+    )
+    _refused(
+        sicoach("checkin", "--pain", "2", "--note", "x" * 2001), "--note: is 2001 characters long"
+    )
+    assert _export(sicoach) == before
+
+
+def test_activity_is_logged_and_bad_ones_refused(sicoach) -> None:  # type: ignore[no-untyped-def]
+    result = sicoach("activity", "walking", "25")
+    assert result.exit_code == 0
+    assert "Logged 25 minutes of walking on 2026-11-20." in result.stdout
+    assert sicoach("activity", "water_aerobics", "40", "--date", "2026-11-19").exit_code == 0
+    before = _export(sicoach)
+    assert before["activities"] == [
+        {"date": "2026-11-19", "kind": "water_aerobics", "minutes": 40},
+        {"date": "2026-11-20", "kind": "walking", "minutes": 25},
+    ]
+    _refused(sicoach("activity", "skydiving", "20"), 'KIND: "skydiving" is not a known kind')
+    _refused(sicoach("activity", "walking", "0"), "MINUTES: 0 is below the minimum of 1")
+    _refused(sicoach("activity", "walking", "1441"), "MINUTES: 1441 is above the maximum of 1440")
+    _refused(sicoach("activity", "walking", "half"), "MINUTES: 'half' is not a whole number")
+    _refused(
+        sicoach("activity", "walking", "10", "--date", "2027-01-01"),
+        "--date: 2027-01-01 is in the future",
+    )
+    assert _export(sicoach) == before
+
+
+def test_profile_shows_and_sets_fields(sicoach) -> None:  # type: ignore[no-untyped-def]
+    shown = sicoach("profile")
+    assert shown.exit_code == 0
+    assert "Started on" in shown.stdout and "2026-11-20" in shown.stdout
+    result = sicoach(
+        "profile",
+        "--birth-year",
+        "1974",
+        "--sex",
+        "female",
+        "--pregnant-due",
+        "2027-02-20",
+        "--sedentary-job",
+        "--history",
+        "osteoporosis",
+        "--history",
+        "cancer",
+        "--started-on",
+        "2026-11-02",
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "pregnant, due 2027-02-20" in result.stdout
+    profile = _export(sicoach)["profile"]
+    assert profile["birth_year"] == 1974
+    assert profile["pregnancy"] == {"status": "pregnant", "due_date": "2027-02-20"}
+    assert profile["sedentary_job"] is True and profile["overweight"] is False
+    assert profile["history"] == ["osteoporosis", "cancer"]
+    assert profile["started_on"] == "2026-11-02"
+
+    result = sicoach("profile", "--postpartum-delivered", "2026-11-10", "--no-sedentary-job")
+    assert result.exit_code == 0
+    profile = _export(sicoach)["profile"]
+    assert profile["pregnancy"] == {"status": "postpartum", "delivery_date": "2026-11-10"}
+    assert profile["sedentary_job"] is False
+    assert sicoach("profile", "--not-pregnant", "--clear-history").exit_code == 0
+    profile = _export(sicoach)["profile"]
+    assert profile["pregnancy"] is None and profile["history"] == []
+
+
+def test_bad_profile_input_is_refused(sicoach) -> None:  # type: ignore[no-untyped-def]
+    assert sicoach("profile", "--birth-year", "1970").exit_code == 0
+    before = _export(sicoach)
+    _refused(
+        sicoach("profile", "--birth-year", "1850"),
+        "--birth-year: 1850 is below the minimum of 1900",
+    )
+    _refused(
+        sicoach("profile", "--birth-year", "2030"),
+        "--birth-year: 2030 is above the maximum of 2026",
+    )
+    _refused(
+        sicoach("profile", "--sex", "robot"), '--sex: "robot" is not one of female, male, other'
+    )
+    _refused(
+        sicoach("profile", "--history", "gout"), '--history: "gout" is not a known history code'
+    )
+    _refused(
+        sicoach("profile", "--pregnant-due", "2028-06-01"),
+        "--pregnant-due: 2028-06-01 is more than 44 weeks away",
+    )
+    _refused(
+        sicoach("profile", "--postpartum-delivered", "2026-12-01"),
+        "--postpartum-delivered: 2026-12-01 is in the future",
+    )
+    _refused(
+        sicoach("profile", "--started-on", "2026-12-01"),
+        "--started-on: 2026-12-01 is in the future",
+    )
+    _refused(
+        sicoach("profile", "--not-pregnant", "--pregnant-due", "2027-01-01"),
+        "--pregnant-due: choose only one",
+    )
+    assert _export(sicoach) == before
+
+
+def test_history_lists_recent_days(sicoach) -> None:  # type: ignore[no-untyped-def]
+    empty = sicoach("history")
+    assert empty.exit_code == 0
+    assert "Nothing logged yet" in empty.stdout
+    sicoach(
+        "checkin",
+        "--pain",
+        "6",
+        "--worst",
+        "8",
+        "--symptom",
+        "pain_buttocks",
+        "--date",
+        "2026-11-19",
+    )
+    sicoach("activity", "cycling", "30", "--date", "2026-11-19")
+    sicoach("activity", "walking", "15", "--date", "2026-11-19")
+    result = sicoach("history", "--days", "3")
+    assert result.exit_code == 0
+    assert "Your last 3 days" in result.stdout
+    line = next(x for x in result.stdout.splitlines() if "2026-11-19" in x)
+    assert "6/10" in line and "8/10" in line and "pain_buttocks" in line and "45" in line
+    assert "2026-11-18" in result.stdout and "2026-11-17" not in result.stdout
+    _refused(sicoach("history", "--days", "0"), "--days: 0 is not between 1 and 3650")
+
+
+def test_import_and_export_json_round_trip(sicoach, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    source = tmp_path / "in.json"
+    source.write_text(json.dumps(sample()), encoding="utf-8")
+    result = sicoach("import", str(source))
+    assert result.exit_code == 0, result.stderr
+    assert "Imported 2 check-ins, 2 sessions, 3 activities and 2 function ratings." in result.stdout
+    out = tmp_path / "nested" / "out.json"
+    assert sicoach("export", "--format", "json", "--out", str(out)).exit_code == 0
+    assert json.loads(out.read_text(encoding="utf-8")) == sample()
+
+
+def test_big_import_shows_a_progress_bar(sicoach, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    doc = sample()
+    doc["activities"] = [
+        {"date": f"2025-{m:02d}-{d:02d}", "kind": "walking", "minutes": 20}
+        for m in range(1, 13)
+        for d in range(1, 29)
+    ]
+    source = tmp_path / "big.json"
+    source.write_text(json.dumps(doc), encoding="utf-8")
+    result = sicoach("import", str(source))
+    assert result.exit_code == 0, result.stderr
+    assert "Importing" in result.stdout
+    assert "336 activities" in result.stdout
+    small = sicoach("import", str(tmp_path / "big.json"))  # same days again: refused
+    assert small.exit_code == 2
+
+
+def test_small_import_has_no_progress_bar(sicoach, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    source = tmp_path / "in.json"
+    source.write_text(json.dumps(sample()), encoding="utf-8")
+    result = sicoach("import", str(source))
+    assert "Importing" not in result.stdout
+
+
+def test_export_rejects_an_unknown_format(sicoach) -> None:  # type: ignore[no-untyped-def]
+    _refused(
+        sicoach("export", "--format", "xml"), "--format: 'xml' is not one of json, csv, fhir, ics"
+    )
+    _refused(sicoach("export", "--format", "csv"), "--out: csv writes several files")
+
+
+def test_export_other_formats_write_files(sicoach, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    source = tmp_path / "in.json"
+    source.write_text(json.dumps(sample()), encoding="utf-8")
+    assert sicoach("import", str(source)).exit_code == 0
+    ics = tmp_path / "plan.ics"
+    assert sicoach("export", "--format", "ics", "--out", str(ics)).exit_code == 0
+    assert ics.read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
+    fhir = tmp_path / "fhir.json"
+    assert sicoach("export", "--format", "fhir", "--out", str(fhir)).exit_code == 0
+    assert json.loads(fhir.read_text(encoding="utf-8"))["resourceType"] == "Bundle"
+    folder = tmp_path / "csv"
+    assert sicoach("export", "--format", "csv", "--out", str(folder)).exit_code == 0
+    assert any(p.suffix == ".csv" for p in folder.iterdir())

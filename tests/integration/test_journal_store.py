@@ -249,3 +249,35 @@ def test_profile_is_created_on_first_use_and_updated_field_by_field(
         journal_service.update_profile(store_context, history=["broken_heart"])
     assert err.value.field == "history"
     assert journal_service.get_profile(store_context) == updated
+
+
+def test_an_import_interrupted_half_way_writes_nothing(store_context: Context) -> None:
+    journal_service.log_checkin(store_context, pain=2, day=date(2026, 11, 19))
+    before = journal_service.export_journal(store_context)
+    document = sample()
+    document["profile"] = None
+    document["activities"] = [
+        {"date": f"2025-{m:02d}-{d:02d}", "kind": "walking", "minutes": 20}
+        for m in range(1, 13)
+        for d in range(1, 29)
+    ]
+    calls: list[tuple[int, int]] = []
+
+    def interrupt(done: int, total: int) -> None:
+        calls.append((done, total))
+        if done > 0:
+            raise KeyboardInterrupt  # the person pressed Ctrl-C after the first batch
+
+    with pytest.raises(KeyboardInterrupt):
+        journal_service.import_journal(store_context, json.dumps(document), progress=interrupt)
+    assert calls and calls[0][1] == 2 + 2 + 336 + 2
+    assert journal_service.export_journal(store_context) == before
+
+
+def test_progress_reaches_the_total(store_context: Context) -> None:
+    seen: list[tuple[int, int]] = []
+    journal_service.import_journal(
+        store_context, json.dumps(sample()), progress=lambda d, t: seen.append((d, t))
+    )
+    assert seen[-1] == (9, 9)
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)

@@ -30,6 +30,8 @@ _DIGITS: dict[str, tuple[str, ...]] = {
     "8": ("█████", "█   █", "█████", "█   █", "█████"),
     "9": ("█████", "█   █", "█████", "    █", "█████"),
 }
+SHOUT_UP_TO = 48
+"""Short cues are shown in capitals; longer sentences read more easily as they are."""
 KEYS_HELP = "space pause/resume   n skip exercise   h it hurts   q stop"
 
 _KIND_STYLE = {
@@ -79,8 +81,12 @@ def render(view: PlayerView) -> RenderableType:
     parts: list[RenderableType] = [Text("")]
     parts.append(Align.center(Text(big_number(view.remaining), style=style)))
     parts.append(Text(""))
-    parts.append(Align.center(Text(step.text.upper(), style=style, justify="center")))
+    cue = step.text.upper() if len(step.text) <= SHOUT_UP_TO else step.text
+    parts.append(Align.center(Text(cue, style=style, justify="center")))
     reps = rep_line(step)
+    if step.kind == "get_ready" and view.exercise is not None:
+        each = " on each side" if view.exercise.per_side else ""
+        reps = f"{view.exercise.reps} times{each}"
     if reps:
         parts.append(Align.center(Text(reps, style="bold")))
     if view.paused:

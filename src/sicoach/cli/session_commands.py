@@ -109,7 +109,7 @@ def _red_flag_screen(services: Context, term: AnyTerminal, on: date) -> bool:
     return True
 
 
-def _summary(outcome: Outcome, wall_seconds: float) -> None:
+def _summary(outcome: Outcome, script: Script, wall_seconds: float) -> None:
     done = [r for r in outcome.results if not r.skipped and not r.hurt]
     console.print("\n[bold]Your session[/]", highlight=False)
     if outcome.quit or not outcome.completed:
@@ -123,10 +123,9 @@ def _summary(outcome: Outcome, wall_seconds: float) -> None:
         highlight=False,
     )
     for result in outcome.hurt:
+        pain = f" (pain {result.pain})" if result.pain is not None else ""
         console.print(
-            f"  {escape(result.id.replace('_', ' ').capitalize())} hurt"
-            + (f" (pain {result.pain})" if result.pain is not None else "")
-            + ": it is left out next time.",
+            f"  {escape(script.exercise(result.id).name)} hurt{pain}: it is left out next time.",
             highlight=False,
         )
 
@@ -216,7 +215,7 @@ def run_session(services: Context, on: date, speed: float, voice_on: bool) -> No
         finish_session(services, session_id, pain_after, partial=not outcome.completed)
     if hung_up:
         raise typer.Exit(130)
-    _summary(outcome, time.monotonic() - started)
+    _summary(outcome, script, time.monotonic() - started)
     _show_safety_change(services, on, before)
 
 

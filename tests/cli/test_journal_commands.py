@@ -207,7 +207,7 @@ def test_history_lists_recent_days(sicoach) -> None:  # type: ignore[no-untyped-
     assert result.exit_code == 0
     assert "Your last 3 days" in result.stdout
     line = next(x for x in result.stdout.splitlines() if "2026-11-19" in x)
-    assert "6/10" in line and "8/10" in line and "pain_buttocks" in line and "45" in line
+    assert "6/10" in line and "8/10" in line and "pain_butt" in line and "45" in line
     assert "2026-11-18" in result.stdout and "2026-11-17" not in result.stdout
     _refused(sicoach("history", "--days", "0"), "--days: 0 is not between 1 and 3650")
 

@@ -48,16 +48,22 @@ class Terminal:
 
     def ask(self, prompt: str) -> str:
         self.console.print(prompt, end=" ", highlight=False, markup=False)
-        line = self.stdin.readline()
+        try:
+            line = self.stdin.readline()
+        except OSError:  # the terminal went away
+            raise InputClosed from None
         if not line:
             raise InputClosed
         return line.rstrip("\r\n")
 
     def read_key(self, timeout: float) -> str | None:
-        ready, _, _ = select.select([self.fd], [], [], max(0.0, timeout))
-        if not ready:
+        try:
+            ready, _, _ = select.select([self.fd], [], [], max(0.0, timeout))
+            data = os.read(self.fd, 1) if ready else None
+        except OSError:  # the terminal went away
+            raise InputClosed from None
+        if data is None:
             return None
-        data = os.read(self.fd, 1)
         if not data:
             raise InputClosed
         return data.decode("utf-8", errors="ignore") or None

@@ -189,7 +189,8 @@ def run_session(services: Context, on: date, speed: float, voice_on: bool) -> No
         try:
             with io.playing():
                 outcome = player.run()
-        except (KeyboardInterrupt, Hangup, InputClosed):
+        except (KeyboardInterrupt, Hangup, InputClosed, OSError):
+            # Ctrl-C, a closed terminal (its writes fail with OSError), or input that ended
             with contextlib.suppress(Exception):
                 finish_session(services, session_id, None, partial=True)
             with contextlib.suppress(Exception):

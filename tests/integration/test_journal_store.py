@@ -281,3 +281,26 @@ def test_progress_reaches_the_total(store_context: Context) -> None:
     )
     assert seen[-1] == (9, 9)
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+
+def test_sqlite_folder_is_created_and_plain_postgresql_urls_use_psycopg(
+    store_url: str, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    from sicoach.store.engine import create_store_engine
+
+    if store_url.startswith("sqlite"):
+        nested = tmp_path / "new" / "folder" / "journal.sqlite3"
+        factory = make_uow_factory(f"sqlite:///{nested}")
+        with factory() as uow:
+            uow.journal.upsert_checkin(CheckIn(date(2026, 11, 1), pain=1))
+            uow.commit()
+        assert nested.is_file()
+    else:
+        plain = store_url.replace("postgresql+psycopg://", "postgresql://")
+        engine = create_store_engine(plain)
+        try:
+            assert engine.dialect.driver == "psycopg"
+            with engine.connect() as conn:
+                assert conn.execute(text("SELECT 1")).scalar() == 1
+        finally:
+            engine.dispose()

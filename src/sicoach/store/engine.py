@@ -51,7 +51,9 @@ def create_store_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"check_same_thread": False})
         _configure_sqlite(engine)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    if parsed.drivername == "postgresql":
+        parsed = parsed.set(drivername="postgresql+psycopg")  # psycopg 3 is what we ship
+    return create_engine(parsed, pool_pre_ping=True)
 
 
 def get_engine(url: str) -> Engine:

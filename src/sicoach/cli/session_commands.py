@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import signal
 import time
+from collections.abc import Iterator
 from datetime import date
 from types import FrameType
 
@@ -50,7 +51,7 @@ def _raise_hangup(signum: int, frame: FrameType | None) -> None:
 
 
 @contextlib.contextmanager
-def _stop_signals_raise() -> object:
+def _stop_signals_raise() -> Iterator[None]:
     """SIGHUP and SIGTERM end the session like Ctrl-C does: saved, marked partial."""
     previous = {}
     for sig in (signal.SIGHUP, signal.SIGTERM):
@@ -229,6 +230,7 @@ def register(app: typer.Typer) -> None:
         speed: float = typer.Option(
             1.0,
             "--speed",
+            metavar="N",
             min=0.1,
             max=1000.0,
             help="Run the clock this many times faster (for demonstrations and tests).",
@@ -237,7 +239,10 @@ def register(app: typer.Typer) -> None:
             False, "--voice", help="Speak each step aloud (needs espeak-ng installed)."
         ),
         on: str | None = typer.Option(
-            None, "--date", help="Play the plan of this day (YYYY-MM-DD); default today."
+            None,
+            "--date",
+            metavar="D",
+            help="Play the plan of this day (YYYY-MM-DD); default today.",
         ),
         script: bool = typer.Option(
             False, "--script", help="Print the timed steps of the session instead of playing it."

@@ -25,9 +25,16 @@ class WebClient(TestClient):
         assert match, f"no CSRF token on {path}"
         return match.group(1)
 
+    def form_token(self, path: str = "/welcome") -> str:
+        """The token as the page's forms carry it (a hidden field)."""
+        page = self.get(path)
+        match = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
+        assert match, f"no CSRF field on {path}"
+        return match.group(1)
+
     def submit(self, path: str, data: dict[str, object], **kwargs: object):  # type: ignore[no-untyped-def]
         fields = dict(data)
-        fields.setdefault("csrf_token", self.token())
+        fields.setdefault("csrf_token", self.form_token())
         return self.post(path, data=fields, follow_redirects=False, **kwargs)  # type: ignore[arg-type]
 
 

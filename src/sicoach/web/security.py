@@ -3,6 +3,8 @@
 - Host must be the bound host:port: a foreign domain re-pointed at 127.0.0.1 (DNS rebinding)
   is refused.
 - Origin, when a browser sends one, must be this server: a page elsewhere cannot post here.
+  (`Origin: null`, which no-referrer makes browsers send on their own POSTs, is accepted only
+  with `Sec-Fetch-Site: same-origin`.)
 - Forms carry a signed double-submit token (cookie + field, HMAC with a per-install secret).
 - API writes must be JSON, which a foreign page cannot send without a CORS preflight.
 - Every response gets a strict Content-Security-Policy and no-referrer.
@@ -98,11 +100,13 @@ def make_guard(
         if host not in hosts:
             return _refuse("This server only answers on its own address.")
         origin = request.headers.get("origin")
-        if origin is not None and origin not in origins:
+        site = request.headers.get("sec-fetch-site")
+        # With Referrer-Policy no-referrer, browsers send `Origin: null` on their own POSTs;
+        # Sec-Fetch-Site (set by the browser, not by pages) then says where it came from.
+        same_site_null = origin == "null" and site == "same-origin"
+        if origin is not None and origin not in origins and not same_site_null:
             return _refuse("Requests from other websites are not accepted.")
-        if request.headers.get("sec-fetch-site") == "cross-site" and (
-            request.method in UNSAFE_METHODS
-        ):
+        if site in ("cross-site", "same-site") and request.method in UNSAFE_METHODS:
             return _refuse("Requests from other websites are not accepted.")
         if request.method in UNSAFE_METHODS and request.url.path.startswith("/api/"):
             kind = request.headers.get("content-type", "").split(";")[0].strip()

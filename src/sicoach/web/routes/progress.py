@@ -1,0 +1,184 @@
+"""Progress (charts with summaries and data tables), "my activities", and the doctor's report.
+
+The charts are the report's own (server-made SVG, nothing loaded from elsewhere); the same
+figures are in the JSON API at /api/v1/progress.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from sicoach.domain.progress import MAX_FUNCTION_ACTIVITIES
+from sicoach.interchange import report as report_render
+from sicoach.services import reports
+from sicoach.services.errors import InputError
+from sicoach.web.forms import Form, input_errors
+from sicoach.web.security import verify_csrf
+from sicoach.web.templating import context_of, render
+
+router = APIRouter()
+pages = APIRouter(dependencies=[Depends(verify_csrf)], include_in_schema=False)
+
+CHART_DAYS = 56
+"""The web charts show the last 8 weeks (our default); the report covers any period."""
+TABLE_DAYS = 28
+CHART_WEEKS = 12
+
+
+def _day(raw: str | None, field: str) -> date | None:
+    if not raw:
+        return None
+    try:
+        return date.fromisoformat(raw)
+    except ValueError as error:
+        raise HTTPException(400, f"{field}: {raw!r} is not a date; use YYYY-MM-DD") from error
+
+
+def _page(request: Request, form: Form | None = None, status: int = 200) -> Response:
+    ctx = context_of(request)
+    p = reports.progress(ctx)
+    values: dict[str, Any] = {"p": p}
+    if p.start is not None:
+        first = max(p.start, p.on - timedelta(days=CHART_DAYS - 1))
+        weeks = list(p.aerobic.weeks[-CHART_WEEKS:])
+        values.update(
+            first=first,
+            pain_svg=report_render.rating_chart(
+                p.pain, first, p.on, report_render.PAIN_COLOUR, "web-pain", compact=True
+            ),
+            mobility_svg=report_render.rating_chart(
+                p.mobility, first, p.on, report_render.MOBILITY_COLOUR, "web-mobility", compact=True
+            ),
+            minutes_svg=report_render.minutes_chart(
+                weeks, p.aerobic.goal, "web-minutes", compact=True
+            ),
+            pain_rows=[d for d in p.pain.days if d.date > p.on - timedelta(days=TABLE_DAYS)],
+            mobility_rows=[
+                d for d in p.mobility.days if d.date > p.on - timedelta(days=TABLE_DAYS)
+            ],
+            weeks=weeks,
+        )
+    values["activities"] = [a.activity for a in p.function.activities]
+    values["max_activities"] = MAX_FUNCTION_ACTIVITIES
+    values["notice"] = request.query_params.get("saved")
+    if form is not None:
+        values["errors"] = form.errors
+        values["values"] = form.values
+    return render(request, "progress.html", values, status_code=status, active="progress")
+
+
+@router.get("/progress", include_in_schema=False)
+def progress_page(request: Request) -> Response:
+    return _page(request)
+
+
+@pages.post("/progress/rate")
+async def rate_submit(request: Request) -> Response:
+    ctx = context_of(request)
+    form = Form(await request.form())
+    activity = form.text("activity")
+    score = form.integer("score", required=True)
+    if not activity:
+        form.errors["activity"] = "name an activity that is hard for you, e.g. putting on socks"
+    if form.ok:
+        try:
+            reports.rate_activity(ctx, activity, score)
+        except input_errors() as error:
+            form.fail_from(error, "activity")
+    if not form.ok:
+        return _page(request, form, status=400)
+    return RedirectResponse("/progress?saved=Rating+saved.#activities", status_code=303)
+
+
+@router.get("/api/v1/progress", tags=["progress"])
+def api_progress(request: Request, date: str | None = None) -> dict[str, Any]:
+    """Pain, mobility, sessions, aerobic minutes, symptoms and activities (as of `date`)."""
+    try:
+        return report_render.progress_to_dict(
+            reports.progress(context_of(request), _day(date, "date"))
+        )
+    except InputError as error:
+        raise HTTPException(400, str(error)) from error
+
+
+def _period(request: Request) -> tuple[date | None, date | None]:
+    return (
+        _day(request.query_params.get("from"), "from"),
+        _day(request.query_params.get("to"), "to"),
+    )
+
+
+@router.get("/report", include_in_schema=False)
+def report_page(request: Request) -> Response:
+    ctx = context_of(request)
+    start, end = _period(request)
+    errors: dict[str, str] = {}
+    report = None
+    try:
+        report = reports.build_report(ctx, start, end)
+    except InputError as error:
+        errors[error.field] = error.message
+    query = ""
+    if report is not None:
+        query = f"?from={report.start.isoformat()}&to={report.end.isoformat()}"
+    values = {
+        "report": report,
+        "query": query,
+        "errors": errors,
+        "values": {
+            "from": request.query_params.get("from", report.start.isoformat() if report else ""),
+            "to": request.query_params.get("to", report.end.isoformat() if report else ""),
+        },
+    }
+    return render(
+        request, "report_page.html", values, status_code=400 if errors else 200, active="progress"
+    )
+
+
+def _filename(start: date, end: date, suffix: str) -> str:
+    return f"sicoach-report-{start.isoformat()}-to-{end.isoformat()}.{suffix}"
+
+
+@router.get("/report.html", include_in_schema=False)
+def report_html(request: Request) -> Response:
+    """The self-contained report page, as a download (it carries its own styles)."""
+    ctx = context_of(request)
+    start, end = _period(request)
+    try:
+        report = reports.build_report(ctx, start, end)
+    except InputError as error:
+        raise HTTPException(400, str(error)) from error
+    html = report_render.render_html(report)
+    name = _filename(report.start, report.end, "html")
+    return HTMLResponse(html, headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+@router.get("/report.pdf", include_in_schema=False)
+def report_pdf(request: Request) -> Response:
+    import tempfile
+    from pathlib import Path
+
+    ctx = context_of(request)
+    start, end = _period(request)
+    try:
+        report = reports.build_report(ctx, start, end)
+    except InputError as error:
+        raise HTTPException(400, str(error)) from error
+    html = report_render.render_html(report)
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "report.pdf"
+        report_render.render_pdf(html, out)
+        data = out.read_bytes()
+    name = _filename(report.start, report.end, "pdf")
+    return Response(
+        data,
+        media_type="application/pdf",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
+router.include_router(pages)

@@ -1,0 +1,191 @@
+"""Browser tests: a real `sicoach serve` on a free port and a temporary SQLite file, driven by
+Debian's Chromium through Playwright. Every request the page makes must stay on 127.0.0.1.
+
+Screenshots go to artifacts/screenshots/ (not committed) for a person to look at.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import httpx
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+FAKE_NOW = "2026-11-20T08:00:00"
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
+VIEWPORTS = {"phone": {"width": 390, "height": 844}, "laptop": {"width": 1280, "height": 800}}
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--autoplay-policy=no-user-gesture-required",
+]
+
+pytestmark = pytest.mark.browser
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class Server:
+    """A running `sicoach serve` in a child process, with its own data folder."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.port = _free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        env = {
+            **os.environ,
+            "SICOACH_FAKE_NOW": FAKE_NOW,
+            "SICOACH_DATA_DIR": str(folder),
+            "SICOACH_DB": str(folder / "journal.sqlite3"),
+        }
+        env.pop("SICOACH_DATABASE_URL", None)
+        self.log = open(folder / "server.log", "w")  # noqa: SIM115
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "sicoach", "serve", "--port", str(self.port)],
+            env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError((folder / "server.log").read_text())
+            try:
+                if httpx.get(self.base + "/healthz", timeout=1).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        self.stop()
+        raise RuntimeError("the server did not start within 30 s")
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.log.close()
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[Server]:
+    running = Server(tmp_path)
+    try:
+        yield running
+    finally:
+        running.stop()
+
+
+@pytest.fixture(scope="session")
+def browser():  # type: ignore[no-untyped-def]
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is not installed")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS
+        )
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(params=list(VIEWPORTS), ids=list(VIEWPORTS))
+def viewport(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+class Shots:
+    """Saves full-page screenshots named after the test, the viewport and the step."""
+
+    def __init__(self, page, test: str, viewport: str) -> None:  # type: ignore[no-untyped-def]
+        self.page = page
+        self.prefix = f"{re.sub(r'[^a-z0-9]+', '_', test.lower()).strip('_')}-{viewport}"
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+
+    def __call__(self, step: str) -> Path:
+        path = SCREENSHOTS / f"{self.prefix}-{step}.png"
+        self.page.screenshot(path=str(path), full_page=True)
+        return path
+
+
+@pytest.fixture
+def page(browser, server: Server, viewport: str, request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+    """A fresh browser tab on the server; fails the test if any request leaves 127.0.0.1."""
+    context = browser.new_context(
+        viewport=VIEWPORTS[viewport], base_url=server.base, accept_downloads=True
+    )
+    outside: list[str] = []
+    context.on(
+        "request",
+        lambda r: (
+            outside.append(r.url)
+            if urlsplit(r.url).scheme not in ("data", "blob")
+            and urlsplit(r.url).hostname != "127.0.0.1"
+            else None
+        ),
+    )
+    tab = context.new_page()
+    tab.set_default_timeout(15000)
+    errors: list[str] = []
+    tab.on("pageerror", lambda e: errors.append(str(e)))
+    tab.shots = Shots(tab, request.node.originalname, viewport)
+    yield tab
+    context.close()
+    assert outside == [], f"requests left 127.0.0.1: {outside}"
+    assert errors == [], f"JavaScript errors on the page: {errors}"
+
+
+def first_use(page, pain: int = 5, flags: tuple[str, ...] = ()) -> None:  # type: ignore[no-untyped-def]
+    """Fill the first-use form with ordinary answers."""
+    page.goto("/")
+    page.wait_for_url("**/welcome")
+    page.get_by_label("I understand that SI Coach does not replace my doctor.").check()
+    for code in flags:
+        page.locator(f'input[name="flag"][value="{code}"]').check()
+    choose(page, "pain", pain)
+    choose(page, "mobility", 4)
+    page.get_by_label("Year you were born").fill("1974")
+    page.get_by_label("Sex").select_option("female")
+    page.get_by_label("I sit for most of my working day").check()
+    page.get_by_role("button", name="Save and see today's routine").click()
+
+
+def choose(page, name: str, value: int) -> None:  # type: ignore[no-untyped-def]
+    """Pick a value on a 0-10 scale by clicking its big button."""
+    page.locator(f'label.scale-option:has(input[name="{name}"][value="{value}"])').click()
+
+
+def axe_violations(page) -> list[str]:  # type: ignore[no-untyped-def]
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    return [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['target']})"
+        for v in results.response["violations"]
+    ]
+
+
+def have_chromium() -> bool:
+    return shutil.which(CHROMIUM) is not None

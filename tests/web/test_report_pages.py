@@ -1,0 +1,89 @@
+"""The progress page, "my activities" form, report page and downloads, in-process."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from sicoach.services.context import Context
+from tests.unit.test_progress_fortnight import fortnight
+
+
+@pytest.fixture
+def filled(context: Context) -> Context:
+    with context.uow() as uow:
+        uow.journal.import_journal(fortnight(), replace=True)
+        uow.commit()
+    return context
+
+
+def test_progress_page_has_charts_summaries_and_tables(client, filled) -> None:  # type: ignore[no-untyped-def]
+    page = client.get("/progress")
+    assert page.status_code == 200
+    html = page.text
+    # On Nov 20 the last 7 days (14-20) hold pain 3 and 3: 3 points below the first week's 6.
+    assert "Your pain is 3 points lower than in your first week — a meaningful change." in html
+    assert html.count('role="img"') >= 3
+    for key in ("web-pain", "web-mobility", "web-minutes"):
+        assert f'aria-labelledby="{key}-title {key}-desc"' in html
+    assert "<table>" in html and "7-day average" in html
+    assert ' style="' not in html  # the page's CSP forbids inline styles
+    assert not re.search(r'(src|href)="(https?:)?//', html)
+    ids = re.findall(r'\sid="([^"]+)"', html)
+    assert len(ids) == len(set(ids))
+    assert 'href="/report"' in html
+
+
+def test_progress_page_without_data(client) -> None:  # type: ignore[no-untyped-def]
+    page = client.get("/progress")
+    assert page.status_code == 200
+    assert "Nothing to show yet" in page.text
+
+
+def test_api_progress(client, filled) -> None:  # type: ignore[no-untyped-def]
+    data = client.get("/api/v1/progress", params={"date": "2026-11-15"}).json()
+    assert data["pain"]["latest"] == 3.5
+    assert data["adherence"]["done_days"] == 5
+    assert client.get("/api/v1/progress", params={"date": "soon"}).status_code == 400
+    assert client.get("/api/v1/progress", params={"date": "2027-01-01"}).status_code == 400
+
+
+def test_rate_form(client, filled) -> None:  # type: ignore[no-untyped-def]
+    ok = client.submit("/progress/rate", {"activity": "sitting for 30 minutes", "score": "8"})
+    assert ok.status_code == 303
+    page = client.get("/progress").text
+    assert "6 (15 Nov)" not in page and "8 (20 Nov)" in page
+    bad = client.submit("/progress/rate", {"activity": "sitting for 30 minutes", "score": "12"})
+    assert bad.status_code == 400
+    assert 'id="score-error"' in bad.text
+    for name in ("driving", "lifting"):
+        assert client.submit("/progress/rate", {"activity": name, "score": "5"}).status_code == 303
+    sixth = client.submit("/progress/rate", {"activity": "gardening", "score": "5"})
+    assert sixth.status_code == 400
+    assert 'id="activity-error"' in sixth.text
+    assert "already rate 5 activities" in sixth.text
+    missing_token = client.post("/progress/rate", data={"activity": "x", "score": "1"})
+    assert missing_token.status_code in (400, 403)
+
+
+def test_report_page_and_downloads(client, filled) -> None:  # type: ignore[no-untyped-def]
+    page = client.get("/report", params={"from": "2026-11-02", "to": "2026-11-15"})
+    assert page.status_code == 200
+    assert 'href="/report.pdf?from=2026-11-02&amp;to=2026-11-15"' in page.text
+    pdf = client.get("/report.pdf", params={"from": "2026-11-02", "to": "2026-11-15"})
+    assert pdf.status_code == 200
+    assert pdf.headers["content-type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF")
+    assert "attachment" in pdf.headers["content-disposition"]
+    html = client.get("/report.html", params={"to": "2026-11-15"})
+    assert html.status_code == 200
+    assert "2.5 points lower" in html.text
+    assert "sicoach-report-2026-11-02-to-2026-11-15.html" in html.headers["content-disposition"]
+
+
+def test_report_bad_period(client, filled) -> None:  # type: ignore[no-untyped-def]
+    page = client.get("/report", params={"from": "2026-11-15", "to": "2026-11-10"})
+    assert page.status_code == 400
+    assert 'id="from-error"' in page.text
+    assert client.get("/report.pdf", params={"to": "not-a-date"}).status_code == 400

@@ -184,9 +184,24 @@ def _date_axis(ax: Any, first: date, last: date) -> None:
     ax.set_xlim(first - timedelta(days=0.5), last + timedelta(days=0.5))
 
 
-def rating_chart(trend: Trend, first: date, last: date, colour: str, key: str) -> Markup:
-    """Daily 0-10 ratings as dots, the 7-day average as a line, the first week shaded."""
-    fig, ax = _figure()
+def _legend(fig: Any, ax: Any, compact: bool, bottom: float) -> None:
+    """Beside the plot on a page; under it on a phone-sized chart."""
+    if compact:
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2, fontsize=9, frameon=False)
+        fig.subplots_adjust(left=0.12, right=0.97, top=0.96, bottom=0.36)
+    else:
+        ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
+        fig.subplots_adjust(left=0.08, right=0.74, top=0.95, bottom=bottom)
+
+
+def rating_chart(
+    trend: Trend, first: date, last: date, colour: str, key: str, compact: bool = False
+) -> Markup:
+    """Daily 0-10 ratings as dots, the 7-day average as a line, the first week shaded.
+
+    `compact` draws a narrower chart with the legend underneath, for phone screens.
+    """
+    fig, ax = _figure(4.6, 3.4) if compact else _figure()
     days = [d for d in trend.days if first <= d.date <= last]
     dots = [(d.date, d.value) for d in days if d.value is not None]
     line = [(d.date, d.average) for d in days if d.average is not None]
@@ -233,8 +248,9 @@ def rating_chart(trend: Trend, first: date, last: date, colour: str, key: str) -
     ax.set_ylabel(f"{trend.name.capitalize()} (0-10)")
     _date_axis(ax, first, last)
     if dots or line:
-        ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
-    fig.subplots_adjust(left=0.08, right=0.74, top=0.95, bottom=0.22)
+        _legend(fig, ax, compact, 0.22)
+    else:
+        fig.subplots_adjust(left=0.08, right=0.74, top=0.95, bottom=0.22)
     name = trend.name
     title = f"{name.capitalize()} by day, {first.isoformat()} to {last.isoformat()}"
     desc = (
@@ -245,9 +261,11 @@ def rating_chart(trend: Trend, first: date, last: date, colour: str, key: str) -
     return accessible_svg(_svg_text(fig), key, title, desc)
 
 
-def minutes_chart(weeks: Sequence[WeekMinutes], goal: int, key: str) -> Markup:
+def minutes_chart(
+    weeks: Sequence[WeekMinutes], goal: int, key: str, compact: bool = False
+) -> Markup:
     """Aerobic minutes as weekly bars against the week's target and the weekly goal."""
-    fig, ax = _figure()
+    fig, ax = _figure(4.6, 3.4) if compact else _figure()
     xs = list(range(len(weeks)))
     ax.bar(xs, [w.minutes for w in weeks], color=BAR_COLOUR, width=0.75, label="Minutes done")
     if any(w.target != goal for w in weeks):
@@ -260,15 +278,14 @@ def minutes_chart(weeks: Sequence[WeekMinutes], goal: int, key: str) -> Markup:
             label="Your target that week",
         )
     ax.axhline(goal, color=GOAL_COLOUR, linestyle=(0, (4, 3)), linewidth=1, label=f"Goal ({goal})")
-    step = max(1, len(weeks) // 8)
+    step = max(1, len(weeks) // (4 if compact else 8))
     ax.set_xticks(xs[::step])
     ax.set_xticklabels([w.week_start.strftime("%d %b") for w in weeks][::step], fontsize=8)
     top = max([goal, *[w.minutes for w in weeks], *[w.target for w in weeks]])
     ax.set_ylim(0, top * 1.12)
     ax.set_ylabel("Minutes a week")
     ax.set_xlabel("Week starting")
-    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
-    fig.subplots_adjust(left=0.08, right=0.74, top=0.95, bottom=0.24)
+    _legend(fig, ax, compact, 0.24)
     first = weeks[0].week_start.isoformat() if weeks else ""
     title = f"Aerobic minutes by week, from the week of {first}" if weeks else "Aerobic minutes"
     met = sum(1 for w in weeks if w.met_goal)

@@ -65,14 +65,15 @@ def test_bad_options_fail_with_one_clear_message(sicoach: Any) -> None:
 def test_line_by_line_session_saves_everything(sicoach: Any) -> None:
     script = sicoach("session", "--script", "--json").json()
     count = len(script["exercises"])
-    # pain now (with two wrong answers), "h" in the first exercise and how bad, "n" in the
-    # second; then a rating of 2 for each finished one, and the pain at the end
-    answers = ["eleven", "-1", "4", "h", "6", "n"] + ["2"] * (count - 2) + ["3"]
+    # pain now (after no answer and two wrong ones), "h" in the first exercise and how bad,
+    # "n" in the second; then a rating of 2 for each finished one, and the pain at the end
+    answers = ["", "eleven", "-1", "4", "h", "6", "n"] + ["2"] * (count - 2) + ["3"]
     result = sicoach("session", "--speed", "1000", input=NO_FLAGS + "\n".join(answers) + "\n")
     assert result.exit_code == 0, result.stdout + result.stderr
     out = result.stdout
     assert "(0-10)" in out
     assert out.count("is not a rating. Please type a whole number from 0 (no pain) to 10") == 2
+    assert out.count("Please type a whole number from 0 (no pain) to 10") == 3
     assert "Hurt:    1" in out and "Skipped: 1" in out and f"Done:    {count - 2}" in out
 
     sessions = _sessions(sicoach)

@@ -204,12 +204,8 @@ def ask_number(term: AnyTerminal, question: str, *, required: bool) -> int | Non
             return None
         if answer.isdigit() and 0 <= int(answer) <= 10:
             return int(answer)
-        shown = answer or "nothing"
-        term.console.print(
-            f"{shown!r} is not a rating. Please type {PAIN_RANGE}.",
-            highlight=False,
-            markup=False,
-        )
+        problem = f"{answer!r} is not a rating. " if answer else ""
+        term.console.print(f"{problem}Please type {PAIN_RANGE}.", highlight=False, markup=False)
 
 
 def ask_yes_no(term: AnyTerminal, question: str) -> bool:

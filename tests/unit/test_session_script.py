@@ -12,6 +12,7 @@ from sicoach.domain.exercises import Catalog, Exercise
 from sicoach.domain.plan import AerobicPlan, DayPlan, PlannedExercise, Status
 from sicoach.domain.safety import Assessment, Level
 from sicoach.domain.script import (
+    GET_READY_CHANGED_SECONDS,
     GET_READY_SECONDS,
     STEP_KINDS,
     SWITCH_SIDE_SECONDS,
@@ -206,6 +207,15 @@ def test_modified_exercise_uses_todays_instructions(catalog: Catalog) -> None:
     assert exercise.key_instruction not in ready.text
     assert script.exercises[0].steps == variant.steps
     assert script.exercises[0].variant == "pregnancy"
+    # more time to read the changed position; plain cues, as the lying-down ones do not fit
+    assert ready.seconds == GET_READY_CHANGED_SECONDS
+    holds = [st for st in script.steps if st.kind == "hold"]
+    assert {st.text for st in holds} == {"Hold"}
+    assert {st.text for st in script.steps if st.kind == "release"} == {"Release"}
+    assert len(holds) == p.reps
+    base = expected_seconds(p, exercise)
+    assert script.total_seconds == base - GET_READY_SECONDS + GET_READY_CHANGED_SECONDS
+    assert script_seconds(p, exercise.dosage) == script.total_seconds
 
 
 def test_no_active_exercise_gives_only_done(catalog: Catalog) -> None:

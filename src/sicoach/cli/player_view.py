@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from rich.align import Align
 from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.progress_bar import ProgressBar
 from rich.table import Table
@@ -89,6 +90,10 @@ def render(view: PlayerView) -> RenderableType:
         reps = f"{view.exercise.reps} times{each}"
     if reps:
         parts.append(Align.center(Text(reps, style="bold")))
+    changed = view.exercise is not None and view.exercise.status == "modified"
+    if step.kind == "get_ready" and changed and view.exercise is not None:
+        how = Text("\n".join(f"- {line}" for line in view.exercise.steps[1:]), style="italic")
+        parts.append(Padding(how, (1, 4, 0, 4)))
     if view.paused:
         parts.append(Text(""))
         parts.append(Align.center(Text("PAUSED: press space to go on", style="bold yellow")))

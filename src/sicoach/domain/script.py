@@ -6,10 +6,11 @@ movement phases for moves without a hold), rests between repetitions, a pause to
 sides, and a final "done". Skipped exercises are left out; modified ones use today's
 (modified) instructions from the plan.
 
-Our defaults (the guide gives no number): 8 s to get ready, 5 s to switch sides. The hold,
-repetitions and sides come from the plan's dose; the movement pace (`move_seconds`) and the
-rest between repetitions (`rest_seconds`) come from the catalog's dosage. Moves without a
-hold (cat-cow) flow from one breath to the next, so they have no rest between repetitions.
+Our defaults (the guide gives no number): 8 s to get ready (12 s when the exercise is changed
+for you today, to read the new position), 5 s to switch sides. The hold, repetitions and
+sides come from the plan's dose; the movement pace (`move_seconds`) and the rest between
+repetitions (`rest_seconds`) come from the catalog's dosage. Moves without a hold (cat-cow)
+flow from one breath to the next, so they have no rest between repetitions.
 """
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ from sicoach.domain.plan import DayPlan, PlannedExercise, Status
 
 GET_READY_SECONDS = 8
 """Our default: time to read the key instruction and get into position."""
+
+GET_READY_CHANGED_SECONDS = 12
+"""Our default: a changed exercise (e.g. seated in pregnancy) has a new position to read."""
 
 SWITCH_SIDE_SECONDS = 5
 """Our default: time to change to the other side."""
@@ -234,12 +238,17 @@ def exercise_steps(
     """The steps of one exercise: get ready, reps (holds or move phases), rests, side switches."""
     reps = max(1, planned.reps)
     ready = f"Get ready: {planned.name}. {key_text}".strip()
-    steps: list[Step] = [_step(planned, "get_ready", GET_READY_SECONDS, ready, None, reps)]
+    changed = planned.status is Status.MODIFIED
+    ready_seconds = GET_READY_CHANGED_SECONDS if changed else GET_READY_SECONDS
+    steps: list[Step] = [_step(planned, "get_ready", ready_seconds, ready, None, reps)]
+    # A variant is a different movement (seated, standing): the lying-down cues would be wrong.
+    hold_cues = {} if planned.variant else _HOLD_CUES
+    move_cues = {} if planned.variant else _MOVE_CUES
     if planned.hold_seconds:
-        hold, release = _HOLD_CUES.get(planned.id, _GENERIC_HOLD)
+        hold, release = hold_cues.get(planned.id, _GENERIC_HOLD)
         phases = (("hold", planned.hold_seconds, hold), ("release", move_seconds, release))
     else:
-        first, second = _MOVE_CUES.get(planned.id, _GENERIC_MOVE)
+        first, second = move_cues.get(planned.id, _GENERIC_MOVE)
         phases = (("move", move_seconds, first), ("move", move_seconds, second))
     order = list(_side_order(planned))
     for index, (rep, side) in enumerate(order):

@@ -1,8 +1,8 @@
 """Engines and schema upgrades: one engine per database URL per process.
 
 SQLite files get WAL mode, foreign keys and a busy timeout on every connection, and run
-fully transactional (DDL included) by issuing BEGIN ourselves, as SQLAlchemy's SQLite notes
-recommend. PostgreSQL is reached through a `postgresql+psycopg://` URL.
+fully transactional (DDL included) by issuing BEGIN IMMEDIATE ourselves (SQLAlchemy's SQLite
+notes describe the recipe). PostgreSQL is reached through a `postgresql+psycopg://` URL.
 
 Alembic is imported only when the schema is behind `SCHEMA_HEAD`, so an up-to-date
 database costs one small query at start-up.
@@ -10,6 +10,7 @@ database costs one small query at start-up.
 
 from __future__ import annotations
 
+import os
 import threading
 from pathlib import Path
 from typing import Any
@@ -38,7 +39,11 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN")
+        # IMMEDIATE takes the write lock at the start, so a read-then-write transaction
+        # (upsert a check-in, update the profile) waits its turn instead of failing with
+        # "database is locked" when another process wrote in between. Our transactions
+        # are short, so readers queueing behind one another costs little.
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def create_store_engine(url: str) -> Engine:
@@ -66,6 +71,15 @@ def get_engine(url: str) -> Engine:
             upgrade(engine)
             _upgraded.add(url)
         return engine
+
+
+def _forget_pools_after_fork() -> None:
+    """A forked child must not use its parent's open connections; it opens its own."""
+    for engine in _engines.values():
+        engine.dispose(close=False)
+
+
+os.register_at_fork(after_in_child=_forget_pools_after_fork)
 
 
 def dispose_engines() -> None:

@@ -12,6 +12,7 @@ from itertools import islice
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy.exc import IntegrityError
 
 from sicoach.domain.journal import (
     Activity,
@@ -149,13 +150,7 @@ class SqlJournalRepository:
     def save_profile(self, value: Profile) -> None:
         pid = self.person_id
         row = mapping.profile_to_row(value, pid)
-        exists = self.conn.execute(
-            select(profile.c.person_id).where(profile.c.person_id == pid)
-        ).first()
-        if exists:
-            self.conn.execute(update(profile).where(profile.c.person_id == pid).values(row))
-        else:
-            self.conn.execute(insert(profile).values(row))
+        self._insert_or_update(profile, profile.c.person_id == pid, row)
         self.conn.execute(delete(plan_enabled).where(plan_enabled.c.person_id == pid))
         enabled = [
             {"person_id": pid, "position": i, "exercise_id": eid, "enabled_on": day}
@@ -167,11 +162,23 @@ class SqlJournalRepository:
     def upsert_checkin(self, value: CheckIn) -> bool:
         row = mapping.checkin_to_row(value, self.person_id)
         where = (checkin.c.person_id == self.person_id) & (checkin.c.day == value.date)
-        existing = self.conn.execute(select(checkin.c.id).where(where)).first()
-        if existing:
-            self.conn.execute(update(checkin).where(where).values(row))
+        return self._insert_or_update(checkin, where, row)
+
+    def _insert_or_update(self, table: Any, where: Any, row: dict[str, Any]) -> bool:
+        """Update the row matching `where`, else insert; True when a row was updated.
+
+        A concurrent writer may insert the same key between our look and our insert
+        (PostgreSQL's read committed allows it); the savepoint lets us update instead.
+        """
+        if self.conn.execute(select(table).where(where).limit(1)).first() is not None:
+            self.conn.execute(update(table).where(where).values(row))
             return True
-        self.conn.execute(insert(checkin).values(row))
+        try:
+            with self.conn.begin_nested():
+                self.conn.execute(insert(table).values(row))
+        except IntegrityError:
+            self.conn.execute(update(table).where(where).values(row))
+            return True
         return False
 
     def add_activity(self, value: Activity) -> None:

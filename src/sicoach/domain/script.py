@@ -169,7 +169,7 @@ def side_label(exercise_id: str, side: str) -> str:
     return f"{side} {_SIDE_WORD.get(exercise_id, 'side')}"
 
 
-def _cue(template: str, exercise_id: str, side: str | None) -> str:
+def _cue(template: str, side: str | None) -> str:
     """The cue for one step; the side goes in the text only where the sentence needs it
     (players show `side` on its own line)."""
     if "{side}" in template:
@@ -262,7 +262,7 @@ def exercise_steps(
             elif rest_seconds > 0 and planned.hold_seconds:
                 steps.append(_step(planned, "rest", rest_seconds, "Rest", rep, reps, side))
         for kind, seconds, template in phases:
-            text = _cue(template, planned.id, side)
+            text = _cue(template, side)
             steps.append(_step(planned, kind, seconds, text, rep, reps, side))
     return tuple(steps)
 

@@ -1,0 +1,57 @@
+"""The exercise figures as images: `/figures/{id}.svg` moves, `/figures/{id}/{frame}.svg` is
+a still for print. `?variant=pregnancy` gives the modified position.
+
+They are served as `image/svg+xml` for `<img>` tags, so their inline style (the animation)
+never runs as part of the page; the drawings only change with the program version, so the
+browser may keep them for a day and revalidate with an ETag.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import Response
+
+from sicoach.figures import UnknownFigure, figure_svg
+
+router = APIRouter(include_in_schema=False)
+
+SVG = "image/svg+xml"
+VARIANT_HELP = "A modified position, e.g. 'pregnancy'."
+
+
+def _svg_response(request: Request, text: str) -> Response:
+    etag = '"' + hashlib.sha256(text.encode("utf-8")).hexdigest()[:20] + '"'
+    headers = {
+        "Cache-Control": "public, max-age=86400",
+        "ETag": etag,
+        "X-Content-Type-Options": "nosniff",
+    }
+    if request.headers.get("if-none-match") == etag:
+        return Response(status_code=304, headers=headers)
+    return Response(content=text, media_type=SVG, headers=headers)
+
+
+def _figure(exercise_id: str, frame: str | None, variant: str | None) -> str:
+    try:
+        return figure_svg(exercise_id, frame, variant or None)
+    except UnknownFigure as exc:
+        raise HTTPException(status_code=404, detail=str(exc)) from None
+
+
+@router.get("/figures/{exercise_id}.svg")
+def animated_figure(
+    request: Request, exercise_id: str, variant: str | None = Query(None, description=VARIANT_HELP)
+) -> Response:
+    return _svg_response(request, _figure(exercise_id, None, variant))
+
+
+@router.get("/figures/{exercise_id}/{frame}.svg")
+def still_figure(
+    request: Request,
+    exercise_id: str,
+    frame: str,
+    variant: str | None = Query(None, description=VARIANT_HELP),
+) -> Response:
+    return _svg_response(request, _figure(exercise_id, frame, variant))

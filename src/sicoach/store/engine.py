@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 SCHEMA_HEAD = "0001_initial"
@@ -53,7 +54,10 @@ def create_store_engine(url: str) -> Engine:
         database = parsed.database
         if database and database != ":memory:" and not database.startswith("file:"):
             Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"check_same_thread": False})
+        # No pool: opening a SQLite file is cheap, and holding no idle connections means
+        # no open files left behind per database (tests make hundreds) and nothing shared
+        # across a fork.
+        engine = create_engine(url, connect_args={"check_same_thread": False}, poolclass=NullPool)
         _configure_sqlite(engine)
         return engine
     if parsed.drivername == "postgresql":

@@ -19,6 +19,10 @@ Our conventions (the guide and the notes leave them open; all chosen on the caut
   first record). If nobody checked in during those days, the 7 days from the first check-in.
 * **Program day.** Day 1 is the first baseline day; day 8 is the first day after it.
 * **Recent week.** The 7 days ending on `on` (`on - 6` .. `on`), minus baseline days.
+* **A measure's first week** (pain, worst pain, mobility; see `_trend`). The baseline week
+  when that measure was rated in it; otherwise the 7 days from its first rating, and the
+  trend rules count their days from there. Worst pain stands in for pain only when the pain
+  ratings cannot be compared.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-from sicoach.domain.journal import CheckIn, Journal, Profile, Session
+from sicoach.domain.journal import CheckIn, Journal, Pregnancy, Profile, Session
 from sicoach.domain.vocabulary import (
     EMERGENCY_FLAGS,
     GUIDE_SYMPTOMS,
@@ -203,24 +207,42 @@ class _Facts:
     def baseline(self) -> tuple[CheckIn, ...]:
         return tuple(c for c in self.checkins if self.in_baseline(c.date))
 
-    def recent(self) -> tuple[CheckIn, ...]:
-        """The recent week (`on - 6` .. `on`) without baseline days."""
-        since = self.on - timedelta(days=RECENT_DAYS - 1)
-        return tuple(c for c in self.checkins if c.date >= since and not self.in_baseline(c.date))
-
     def last_days(self, days: int) -> tuple[CheckIn, ...]:
         since = self.on - timedelta(days=days - 1)
         return tuple(c for c in self.checkins if c.date >= since)
 
     @property
+    def pregnancy(self) -> Pregnancy | None:
+        return self.profile.pregnancy if self.profile else None
+
+    @property
     def pregnant(self) -> bool:
-        p = self.profile.pregnancy if self.profile else None
-        return p is not None and p.status == "pregnant"
+        """Pregnant on `on`: so recorded, or a birth recorded for a later date than `on`."""
+        p = self.pregnancy
+        if p is None:
+            return False
+        if p.status == "pregnant":
+            return True
+        return p.delivery_date is not None and p.delivery_date > self.on
 
     @property
     def days_since_birth(self) -> int | None:
-        p = self.profile.pregnancy if self.profile else None
+        p = self.pregnancy
         return None if p is None else p.days_since_birth(self.on)
+
+    @property
+    def birth_undated(self) -> bool:
+        """A birth is recorded without its date: we cannot tell how long ago it was."""
+        p = self.pregnancy
+        return p is not None and p.status == "postpartum" and p.delivery_date is None
+
+    @property
+    def soon_after_birth(self) -> bool:
+        """Within 6 weeks after the birth, or a birth of unknown date (cautious)."""
+        since = self.days_since_birth
+        if since is not None:
+            return 0 <= since <= POSTPARTUM_WARNING_DAYS
+        return self.birth_undated
 
 
 def _merge_day(day: date, same_day: list[CheckIn]) -> CheckIn:
@@ -271,6 +293,67 @@ def _mean(values: Iterable[int | None]) -> float | None:
 
 def _count(values: Iterable[int | None]) -> int:
     return sum(1 for v in values if v is not None)
+
+
+@dataclass(frozen=True)
+class _Measure:
+    """A rating the trend rules follow: its words in messages and how to read it."""
+
+    words: str
+    read: Callable[[CheckIn], int | None]
+
+
+PAIN = _Measure("pain", lambda c: c.pain)
+WORST_PAIN = _Measure("worst pain", lambda c: c.worst_pain)
+MOBILITY = _Measure("movement", lambda c: c.mobility)
+PAIN_MEASURES = (PAIN, WORST_PAIN)
+"""Worst pain stands in only when the pain ratings cannot be compared (second-read fix: a
+person who gives only the worst pain of the day must still be watched)."""
+
+
+@dataclass(frozen=True)
+class _Trend:
+    """One measure's first week against its recent week, as the trend rules compare them."""
+
+    measure: _Measure
+    day: int
+    """Day of this measure's record on `on`: 1 on the first day of its first week."""
+    first: float
+    now: float
+    recent_count: int
+
+
+def _trend(f: _Facts, measure: _Measure) -> _Trend | None:
+    """The measure's first week is the program's baseline week when it was rated then;
+    otherwise the 7 days from its first rating (second-read fix: a first week with no
+    ratings, e.g. only a screen, used to silence the trend rules for good). The recent
+    week is `on - 6` .. `on` without those first-week days. None without data on each side.
+    """
+    rated = [c for c in f.checkins if measure.read(c) is not None]
+    if not rated or f.baseline_start is None:
+        return None
+    start = f.baseline_start
+    if not any(start <= c.date < start + timedelta(days=BASELINE_DAYS) for c in rated):
+        start = rated[0].date
+    end = start + timedelta(days=BASELINE_DAYS)
+    since = f.on - timedelta(days=RECENT_DAYS - 1)
+    first = _mean(measure.read(c) for c in rated if start <= c.date < end)
+    recent = [measure.read(c) for c in rated if c.date >= since and not start <= c.date < end]
+    now = _mean(recent)
+    if first is None or now is None:
+        return None
+    return _Trend(measure, (f.on - start).days + 1, first, now, len(recent))
+
+
+def _comparable(
+    f: _Facts, measures: Iterable[_Measure], from_day: int, min_recent: int = 1
+) -> _Trend | None:
+    """The first measure with enough data to judge on `on` (None: nothing to judge yet)."""
+    for measure in measures:
+        trend = _trend(f, measure)
+        if trend is not None and trend.day >= from_day and trend.recent_count >= min_recent:
+            return trend
+    return None
 
 
 # --------------------------------------------------------------------------- the rules
@@ -384,6 +467,14 @@ PREGNANCY_EMERGENCIES: frozenset[str] = frozenset(
     {"vaginal_bleeding", "fluid_leak", "contractions", "reduced_baby_movement"}
 )
 
+# Signs that only a pregnancy can give (waters leaking, labour pains, a baby moving less).
+# When someone reports one but the profile records no pregnancy (never filled in, or not
+# updated), the sign itself tells us she is pregnant: it is rated as in pregnancy, never
+# as a routine visit (second-read fix; under-triage is the worst defect).
+PREGNANCY_ONLY_SIGNS: frozenset[str] = frozenset(
+    {"fluid_leak", "contractions", "reduced_baby_movement"}
+)
+
 
 @_rule("emergency_red_flags", Level.EMERGENCY, SRC_NHS_EMERGENCY)
 def emergency_red_flags(f: _Facts) -> list[Reason]:
@@ -426,20 +517,24 @@ def pregnancy_warning_signs(f: _Facts) -> list[Reason]:
 
     * pregnant: vaginal_bleeding, fluid_leak, contractions, reduced_baby_movement are
       emergency (call the maternity unit now); dizziness, calf_swelling are urgent.
-    * up to 42 days (6 weeks) after birth: every sign is urgent (contact the team today).
+    * up to 42 days (6 weeks) after birth, or after a birth of unknown date: every sign is
+      urgent (contact the team today).
+    * fluid_leak, contractions, reduced_baby_movement reported at any other time: rated as
+      in pregnancy (emergency), since only a pregnancy gives them.
+    * a birth recorded for a date after `on`: she was pregnant on `on`.
     * otherwise (not pregnant, or later after birth): see_doctor - the sign still deserves
       a check, but it is not one of the back-pain red flags.
     """
     flags = f.flags()
-    since_birth = f.days_since_birth
     out = []
     for code in PREGNANCY_WARNINGS:
         if code not in flags:
             continue
         why = PREGNANCY_REASONS[code]
-        if f.pregnant and code in PREGNANCY_EMERGENCIES:
+        pregnant = f.pregnant or (code in PREGNANCY_ONLY_SIGNS and not f.soon_after_birth)
+        if pregnant and code in PREGNANCY_EMERGENCIES:
             out.append(Reason(code, Level.EMERGENCY, f"{MATERNITY_NOW} {why}", SRC_ACOG))
-        elif f.pregnant or (since_birth is not None and since_birth <= POSTPARTUM_WARNING_DAYS):
+        elif pregnant or f.soon_after_birth:
             out.append(Reason(code, Level.URGENT, f"{MATERNITY_TODAY} {why}", SRC_ACOG))
         else:
             out.append(Reason(code, Level.SEE_DOCTOR, f"{BOOK_VISIT} {why}", SRC_ACOG))
@@ -534,26 +629,22 @@ def session_pain_rises(f: _Facts) -> list[Reason]:
 def worse_after_weeks(f: _Facts) -> list[Reason]:
     """Feeling worse after 1-2 weeks -> `worse_after_weeks`.
 
-    From program day 8: the recent week's average pain is 1 point or more above the
-    baseline week's. Needs at least 1 pain rating in the baseline week and 2 in the recent
-    week (baseline days excluded), so one bad day alone does not trigger it.
+    From day 8: the recent week's average pain is 1 point or more above the first week's.
+    Needs at least 1 pain rating in the first week and 2 in the recent week (first-week days
+    excluded), so one bad day alone does not trigger it. The first week is the program's,
+    or the 7 days from the first pain rating when the program's first week has none; worst
+    pain stands in when pain cannot be compared (see `_trend`).
     """
-    day = f.program_day
-    if day is None or day < WORSE_FROM_DAY:
-        return []
-    recent = [c.pain for c in f.recent()]
-    first = _mean(c.pain for c in f.baseline())
-    now = _mean(recent)
-    if first is None or now is None or _count(recent) < WORSE_MIN_RECENT_READINGS:
-        return []
-    if now - first < WORSE_BY_POINTS:
+    t = _comparable(f, PAIN_MEASURES, WORSE_FROM_DAY, WORSE_MIN_RECENT_READINGS)
+    if t is None or t.now - t.first < WORSE_BY_POINTS:
         return []
     return [
         Reason(
             "worse_after_weeks",
             Level.SEE_DOCTOR,
-            f"{BOOK_VISIT} Your pain this week ({now:.1f} on average) is higher than in your "
-            f"first week ({first:.1f}); feeling worse after a week or two should be checked.",
+            f"{BOOK_VISIT} Your {t.measure.words} this week ({t.now:.1f} on average) is higher "
+            f"than in your first week ({t.first:.1f}); feeling worse after a week or two "
+            "should be checked.",
             SRC_GUIDE,
         )
     ]
@@ -608,25 +699,20 @@ _SYMPTOM_WORDS = {
 def no_mobility_gain(f: _Facts) -> list[Reason]:
     """No gain in movement after about 4 weeks -> `no_mobility_gain`.
 
-    From program day 28: the recent week's average mobility is less than 1 point above the
-    baseline week's. Needs 1 rating in each week. Not raised when the recent average is 9 or
-    more (already moving almost freely).
+    From day 28: the recent week's average mobility is less than 1 point above the first
+    week's. Needs 1 rating in each week. Not raised when the recent average is 9 or more
+    (already moving almost freely). Days and first week as in `_trend`.
     """
-    day = f.program_day
-    if day is None or day < FOUR_WEEKS_DAY:
-        return []
-    first = _mean(c.mobility for c in f.baseline())
-    now = _mean(c.mobility for c in f.recent())
-    if first is None or now is None or now >= MOBILITY_FREE:
-        return []
-    if now - first >= MOBILITY_GAIN_POINTS:
+    t = _comparable(f, (MOBILITY,), FOUR_WEEKS_DAY)
+    if t is None or t.now >= MOBILITY_FREE or t.now - t.first >= MOBILITY_GAIN_POINTS:
         return []
     return [
         Reason(
             "no_mobility_gain",
             Level.SEE_DOCTOR,
             f"{BOOK_VISIT} After about four weeks your movement has not got freer "
-            f"({first:.1f} then, {now:.1f} now); a doctor or physio can look at other options.",
+            f"({t.first:.1f} then, {t.now:.1f} now); a doctor or physio can look at other "
+            "options.",
             SRC_GUIDE,
         )
     ]
@@ -636,26 +722,24 @@ def no_mobility_gain(f: _Facts) -> list[Reason]:
 def pain_not_improved(f: _Facts) -> list[Reason]:
     """Pain not better after about 4 weeks -> `pain_not_improved`.
 
-    From program day 28: the recent week's average pain is not at least 2 points or 30%
-    below the baseline week's (the smallest change that matters, Ostelo 2008). Needs 1
-    rating in each week. Not raised when the recent average is 1 or less.
+    From day 28: the recent week's average pain is not at least 2 points or 30% below the
+    first week's (the smallest change that matters, Ostelo 2008). Needs 1 rating in each
+    week. Not raised when the recent average is 1 or less. Days, first week and the worst
+    pain stand-in as in `_trend`.
     """
-    day = f.program_day
-    if day is None or day < FOUR_WEEKS_DAY:
+    t = _comparable(f, PAIN_MEASURES, FOUR_WEEKS_DAY)
+    if t is None or t.now <= PAIN_LOW_ENOUGH:
         return []
-    first = _mean(c.pain for c in f.baseline())
-    now = _mean(c.pain for c in f.recent())
-    if first is None or now is None or now <= PAIN_LOW_ENOUGH:
-        return []
-    drop = first - now
-    if drop >= PAIN_IMPROVED_POINTS or drop >= PAIN_IMPROVED_FRACTION * first:
+    drop = t.first - t.now
+    if drop >= PAIN_IMPROVED_POINTS or drop >= PAIN_IMPROVED_FRACTION * t.first:
         return []
     return [
         Reason(
             "pain_not_improved",
             Level.SEE_DOCTOR,
-            f"{BOOK_VISIT} After about four weeks your pain has not clearly eased ({first:.1f} "
-            f"then, {now:.1f} now); a doctor can talk with you about other treatments.",
+            f"{BOOK_VISIT} After about four weeks your {t.measure.words} has not clearly eased "
+            f"({t.first:.1f} then, {t.now:.1f} now); a doctor can talk with you about other "
+            "treatments.",
             SRC_OSTELO,
         )
     ]
@@ -666,14 +750,23 @@ def severe_pain(f: _Facts) -> list[Reason]:
     """Severe pain for several days -> `severe_pain`.
 
     Pain or worst pain of 8 or more on at least 3 different days among the last 7 days
-    (`on - 6` .. `on`).
+    (`on - 6` .. `on`). The pain given before or after a session that day counts too
+    (second-read fix: someone who rates pain only at sessions must still be watched).
     """
-    days = sum(
-        1
-        for c in f.last_days(RECENT_DAYS)
-        if (c.pain is not None and c.pain >= SEVERE_PAIN)
-        or (c.worst_pain is not None and c.worst_pain >= SEVERE_PAIN)
-    )
+
+    def severe(value: int | None) -> bool:
+        return value is not None and value >= SEVERE_PAIN
+
+    since = f.on - timedelta(days=RECENT_DAYS - 1)
+    severe_days = {
+        c.date for c in f.last_days(RECENT_DAYS) if severe(c.pain) or severe(c.worst_pain)
+    }
+    severe_days |= {
+        s.date
+        for s in f.sessions
+        if s.date >= since and (severe(s.pain_before) or severe(s.pain_after))
+    }
+    days = len(severe_days)
     if days < SEVERE_MIN_DAYS:
         return []
     return [
@@ -691,11 +784,14 @@ def severe_pain(f: _Facts) -> list[Reason]:
 def postpartum_pelvic_pain(f: _Facts) -> list[Reason]:
     """Pelvic pain not settled 2 weeks after birth -> `postpartum_pelvic_pain`.
 
-    Profile says postpartum, 14 days or more since delivery, and any check-in of the last 7
-    days shows pain or worst pain of 1 or more, or a place the pain spreads to.
+    Profile says postpartum, 14 days or more since delivery (or the delivery date is not
+    known: we cannot rule the 2 weeks out), and any check-in of the last 7 days shows pain
+    or worst pain of 1 or more, or a place the pain spreads to.
     """
     since = f.days_since_birth
-    if since is None or since < POSTPARTUM_SETTLE_DAYS:
+    if since is None and not f.birth_undated:
+        return []
+    if since is not None and since < POSTPARTUM_SETTLE_DAYS:
         return []
     hurting = any(
         (c.pain or 0) >= 1 or (c.worst_pain or 0) >= 1 or set(c.symptoms) & set(PAIN_SPREAD)

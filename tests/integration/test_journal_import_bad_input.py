@@ -220,8 +220,33 @@ def test_bad_document_is_refused_and_nothing_changes(
         (b"date,pain\n2026-11-02,5\n", "document: the file is not valid JSON (line 1, column 1"),
         (b"", "document: the file ends too early"),
         (b"\xff\xfe\x00junk", "document: the file is not text"),
+        (b"[" * 100_000 + b"]" * 100_000, "document: the file is nested too deeply"),
+        (
+            b'{"format": "sicoach.journal", "version": 1, "checkins": [{"date": "2026-11-01", '
+            b'"pain": ' + b"9" * 5000 + b"}]}",
+            "document: the file holds a value we cannot read",
+        ),
+        (
+            b'{"format": "sicoach.journal", "version": 1, "checkins": [{"date": "2026-11-01", '
+            b'"pain": ' + b"9" * 4000 + b"}]}",
+            "checkins[0].pain: 9999999999999999999999999999999999999...",
+        ),
+        (
+            b'{"format": "sicoach.journal", "version": 1, "activities": [{"date": "2026-11-01", '
+            b'"kind": "walking", "minutes": NaN}]}',
+            "activities[0].minutes: must be a whole number, not NaN",
+        ),
     ],
-    ids=["truncated", "csv_not_json", "empty", "binary"],
+    ids=[
+        "truncated",
+        "csv_not_json",
+        "empty",
+        "binary",
+        "deep",
+        "huge_number",
+        "long_number",
+        "nan",
+    ],
 )
 def test_broken_file_is_refused_and_nothing_changes(
     store_cli, populated: str, tmp_path: Path, content: bytes, expected: str

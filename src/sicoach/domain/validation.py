@@ -99,9 +99,9 @@ def check_int(value: object, path: str, minimum: int, maximum: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise JournalError(path, f"must be a whole number, not {describe(value)}")
     if value < minimum:
-        raise JournalError(path, f"{value} is below the minimum of {minimum}")
+        raise JournalError(path, f"{describe(value)} is below the minimum of {minimum}")
     if value > maximum:
-        raise JournalError(path, f"{value} is above the maximum of {maximum}")
+        raise JournalError(path, f"{describe(value)} is above the maximum of {maximum}")
     return value
 
 

@@ -150,6 +150,8 @@ def parse_document(text: str) -> object:
         ) from None
     except RecursionError:
         raise JournalError("document", "the file is nested too deeply to be a journal") from None
+    except ValueError as err:  # e.g. a number with thousands of digits
+        raise JournalError("document", f"the file holds a value we cannot read ({err})") from None
 
 
 def read_text(path: Path) -> str:

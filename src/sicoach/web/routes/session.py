@@ -128,7 +128,11 @@ async def session_finish_form(request: Request, session_id: int) -> Response:
 
 
 def _bad(error: Exception) -> HTTPException:
-    return HTTPException(status_code=422, detail=str(error))
+    """422 for a wrong value; 404 when the session itself does not exist."""
+    message = str(error)
+    return HTTPException(
+        status_code=404 if message.startswith("session_id:") else 422, detail=message
+    )
 
 
 @router.get("/api/v1/session/script", tags=["session"])

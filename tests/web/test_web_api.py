@@ -1,0 +1,154 @@
+"""The JSON API under /api/v1: the same services and messages as the pages and the CLI."""
+
+from __future__ import annotations
+
+import json
+
+from tests.web.conftest import WebClient
+
+
+def test_openapi_lists_the_api(client: WebClient) -> None:
+    paths = client.get("/api/v1/openapi.json").json()["paths"]
+    for path in (
+        "/api/v1/checkins",
+        "/api/v1/activities",
+        "/api/v1/profile",
+        "/api/v1/plan",
+        "/api/v1/session/script",
+        "/api/v1/sessions",
+        "/api/v1/sessions/{session_id}/exercises",
+        "/api/v1/sessions/{session_id}/finish",
+        "/api/v1/safety",
+        "/api/v1/screen",
+        "/api/v1/journal",
+    ):
+        assert path in paths, path
+    assert not any(p.startswith("/settings") for p in paths)
+
+
+def test_profile_api(client: WebClient) -> None:
+    assert client.get("/api/v1/profile").json() is None
+    response = client.put(
+        "/api/v1/profile",
+        json={"birth_year": 1960, "sex": "male", "history": ["osteoporosis"]},
+    )
+    assert response.status_code == 200, response.text
+    profile = response.json()
+    assert profile["birth_year"] == 1960 and profile["history"] == ["osteoporosis"]
+    assert profile["started_on"] == "2026-11-20"
+    bad = client.put("/api/v1/profile", json={"birth_year": 1800})
+    assert bad.status_code == 422 and "birth_year" in bad.json()["detail"]
+    unknown = client.put("/api/v1/profile", json={"shoe_size": 44})
+    assert unknown.status_code == 422 and "shoe_size" in unknown.json()["detail"]
+    assert client.get("/api/v1/profile").json()["birth_year"] == 1960
+
+
+def test_checkins_api(client: WebClient) -> None:
+    response = client.post(
+        "/api/v1/checkins", json={"pain": 4, "mobility": 5, "symptoms": ["pain_hips"]}
+    )
+    assert response.status_code == 201, response.text
+    assert response.json()["safety"]["level"] == "continue"
+    assert client.get("/api/v1/checkins").json()[0]["pain"] == 4
+    bad = client.post("/api/v1/checkins", json={"pain": 11})
+    assert bad.status_code == 422
+    assert bad.json()["detail"] == "checkin.pain: 11 is above the maximum of 10"
+    wrong_type = client.post("/api/v1/checkins", json={"pain": "lots"})
+    assert wrong_type.status_code == 422 and "pain" in wrong_type.json()["detail"]
+    flagged = client.post("/api/v1/checkins", json={"pain": 6, "symptoms": ["chest_pain"]})
+    assert flagged.json()["safety"]["level"] == "emergency"
+
+
+def test_activities_api(client: WebClient) -> None:
+    ok = client.post("/api/v1/activities", json={"kind": "cycling", "minutes": 15})
+    assert ok.status_code == 201
+    assert client.get("/api/v1/activities").json() == [
+        {"date": "2026-11-20", "kind": "cycling", "minutes": 15}
+    ]
+    bad = client.post("/api/v1/activities", json={"kind": "cycling", "minutes": 2000})
+    assert bad.status_code == 422 and "minutes" in bad.json()["detail"]
+    future = client.post(
+        "/api/v1/activities", json={"kind": "walking", "minutes": 5, "date": "2027-01-01"}
+    )
+    assert future.status_code == 422 and "future" in future.json()["detail"]
+
+
+def test_plan_and_script_api(person: WebClient) -> None:
+    plan = person.get("/api/v1/plan").json()
+    assert plan["date"] == "2026-11-20"
+    assert {e["id"] for e in plan["exercises"]} >= {"pelvic_tilt", "bridge"}
+    assert person.get("/api/v1/plan/today").json() == plan
+    assert person.get("/api/v1/plan?date=2026-11-21").json()["date"] == "2026-11-21"
+    assert person.get("/api/v1/plan?date=2027-01-01").status_code == 400
+    script = person.get("/api/v1/session/script").json()
+    assert script["steps"][-1]["kind"] == "done"
+    assert script["total_seconds"] == sum(s["seconds"] for s in script["steps"])
+
+
+def test_safety_and_screen_api(person: WebClient) -> None:
+    assert person.get("/api/v1/safety").json()["level"] == "continue"
+    questions = person.get("/api/v1/screen").json()
+    assert {"code": "chest_pain", "group": "emergency"}.items() <= {
+        k: v for q in questions if q["code"] == "chest_pain" for k, v in q.items()
+    }.items()
+    answers = {q["code"]: False for q in questions}
+    calm = person.post("/api/v1/screen", json={"answers": answers})
+    assert calm.status_code == 200 and calm.json()["stop"] is False
+    bad = person.post("/api/v1/screen", json={"answers": {"hiccups": True}})
+    assert bad.status_code == 422 and "hiccups" in bad.json()["detail"]
+    stop = person.post("/api/v1/screen", json={"answers": {**answers, "fever": True}})
+    assert stop.json()["stop"] is True and stop.json()["level"] == "urgent"
+
+
+def test_session_api_saves_as_it_goes(person: WebClient) -> None:
+    begun = person.post("/api/v1/sessions", json={"pain_before": 4})
+    assert begun.status_code == 201
+    session_id = begun.json()["id"]
+    url = f"/api/v1/sessions/{session_id}"
+    done = person.post(f"{url}/exercises", json={"id": "pelvic_tilt", "reps": 10})
+    assert done.status_code == 201
+    hurt = person.post(
+        f"{url}/exercises", json={"id": "bridge", "reps": 2, "hurt": True, "pain": 6}
+    )
+    assert hurt.status_code == 201
+    partial = person.get("/api/v1/journal").json()["sessions"][0]
+    assert partial["partial"] is True and len(partial["exercises"]) == 2
+    bad = person.post(f"{url}/exercises", json={"id": "handstand"})
+    assert bad.status_code == 422 and "handstand" in bad.json()["detail"]
+    bad_pain = person.post(f"{url}/exercises", json={"id": "cat_cow", "pain": 14})
+    assert bad_pain.status_code == 422
+    missing = person.post("/api/v1/sessions/999/exercises", json={"id": "cat_cow"})
+    assert missing.status_code == 404
+    finished = person.post(f"{url}/finish", json={"pain_after": 3})
+    assert finished.status_code == 200
+    body = finished.json()
+    assert body["summary"]["pain_before"] == 4 and body["summary"]["pain_after"] == 3
+    assert body["summary"]["hurt"] == ["Bridge pose"] or body["summary"]["hurt"]
+    saved = person.get("/api/v1/journal").json()["sessions"][0]
+    assert saved["partial"] is False and saved["pain_after"] == 3
+    assert person.post("/api/v1/sessions", json={"pain_before": 12}).status_code == 422
+
+
+def test_journal_export_import_round_trip(person: WebClient, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    person.post("/api/v1/activities", json={"kind": "walking", "minutes": 20})
+    document = person.get("/api/v1/journal").json()
+    assert document["format"] == "sicoach.journal" and document["version"] == 1
+    again = person.post(
+        "/api/v1/journal",
+        content=json.dumps(document).encode(),
+        headers={"content-type": "application/json"},
+    )
+    assert again.status_code == 422
+    assert "already has" in again.json()["detail"]
+    replaced = person.post(
+        "/api/v1/journal?replace=true",
+        content=json.dumps(document).encode(),
+        headers={"content-type": "application/json"},
+    )
+    assert replaced.status_code == 200, replaced.text
+    assert person.get("/api/v1/journal").json() == document
+    broken = {**document, "checkins": [{"date": "2026-11-19", "pain": 11}]}
+    refused = person.post("/api/v1/journal?replace=true", json=broken)
+    assert refused.status_code == 422
+    assert refused.json()["detail"] == "checkins[0].pain: 11 is above the maximum of 10"
+    assert person.get("/api/v1/journal").json() == document

@@ -1,0 +1,48 @@
+"""The session pages without the player: screen and pain first, stop on red flags."""
+
+from __future__ import annotations
+
+from tests.web.conftest import WebClient
+
+
+def test_session_start_page(person: WebClient) -> None:
+    page = person.get("/session?speed=50").text
+    assert 'name="speed" value="50"' in page
+    assert "Do you have any pain in your chest?" in page
+    assert 'name="pain_before"' in page
+
+
+def test_session_needs_pain_now(person: WebClient) -> None:
+    response = person.submit("/session", {"pain_before": ""})
+    assert response.status_code == 400 and 'id="pain_before-error"' in response.text
+    assert person.get("/api/v1/journal").json()["sessions"] == []
+
+
+def test_session_begins_and_plays(person: WebClient) -> None:
+    response = person.submit("/session", {"pain_before": "3", "speed": "50"})
+    assert response.status_code == 303
+    location = response.headers["location"]
+    assert location.startswith("/session/play?id=") and location.endswith("&speed=50")
+    page = person.get(location).text
+    assert 'data-speed="50"' in page and 'src="/static/player.js"' in page
+    assert "needs JavaScript" in page
+    (session,) = person.get("/api/v1/journal").json()["sessions"]
+    assert session["pain_before"] == 3 and session["partial"] is True
+
+
+def test_session_finish_without_javascript(person: WebClient) -> None:
+    begun = person.submit("/session", {"pain_before": "5"})
+    session_id = begun.headers["location"].split("id=")[1].split("&")[0]
+    done = person.submit(f"/session/{session_id}/finish", {"pain_after": "4"})
+    assert done.status_code == 303
+    (session,) = person.get("/api/v1/journal").json()["sessions"]
+    assert session["pain_after"] == 4 and session["partial"] is False
+
+
+def test_red_flag_in_screen_stops(person: WebClient) -> None:
+    response = person.submit("/session", {"pain_before": "3", "flag": ["chest_pain"]})
+    assert response.status_code == 200
+    assert "Please do not exercise now" in response.text
+    assert "safety-emergency" in response.text
+    assert person.get("/api/v1/journal").json()["sessions"] == []
+    assert person.post("/api/v1/sessions", json={"pain_before": 3}).status_code == 409

@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from sicoach.domain.journal import CheckIn, Journal, Pregnancy, Profile, Session
+from sicoach.domain.journal import CheckIn, ExerciseResult, Journal, Pregnancy, Profile, Session
 from sicoach.domain.safety import Assessment, Level, evaluate
 
 START = date(2026, 11, 2)
@@ -135,3 +135,20 @@ def test_severe_days_are_counted_once_from_checkins_and_sessions() -> None:
     a = evaluate(j, d(7))
     assert "severe_pain" in codes(a)
     assert "on 3 of the last 7 days" in a.reasons[0].message
+
+
+# ----------------------------------------------------------------- exercises that hurt
+
+
+def test_an_exercise_marked_hurt_counts_even_when_also_marked_skipped() -> None:
+    """`{"hurt": true, "skipped": true}` (stopped because it hurt) is still a hurt."""
+    hurt_then_skipped = (ExerciseResult("bridge", hurt=True, skipped=True),)
+    sessions = tuple(
+        Session(
+            datetime.combine(d(n), datetime.min.time()).replace(hour=8),
+            exercises=hurt_then_skipped,
+        )
+        for n in (2, 3)
+    )
+    j = Journal(profile=Profile(started_on=START), sessions=sessions)
+    assert codes(evaluate(j, d(3))) == ["exercises_hurt"]

@@ -562,10 +562,10 @@ def one_leg_symptoms(f: _Facts) -> list[Reason]:
 
 
 def _session_hurt(s: Session) -> bool:
+    """An exercise marked "it hurts" or rated 6+, skipped or not: an exercise stopped
+    because it hurt is often also marked skipped (second-read fix)."""
     return any(
-        e.hurt or (e.pain is not None and e.pain >= EXERCISE_PAIN_TOO_MUCH)
-        for e in s.exercises
-        if not e.skipped
+        e.hurt or (e.pain is not None and e.pain >= EXERCISE_PAIN_TOO_MUCH) for e in s.exercises
     )
 
 

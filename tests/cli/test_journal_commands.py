@@ -74,7 +74,8 @@ def test_bad_checkin_input_is_refused_and_nothing_is_written(sicoach) -> None:  
     _refused(sicoach("checkin", "--pain", "2", "--mobility", "x"), "--mobility: 'x' is not")
     _refused(
         sicoach("checkin", "--pain", "2", "--symptom", "hiccups"),
-        '--symptom: "hiccups" is not a known symptom code',
+        '--symptom: "hiccups" is not a known symptom code (see the codes and what they '
+        "mean with: sicoach symptoms)",
     )
     _refused(
         sicoach("checkin", "--pain", "2", "--date", "2026-11-21"),
@@ -115,6 +116,7 @@ def test_profile_shows_and_sets_fields(sicoach) -> None:  # type: ignore[no-unty
     shown = sicoach("profile")
     assert shown.exit_code == 0
     assert "Started on" in shown.stdout and "2026-11-20" in shown.stdout
+    assert "mon, tue, wed, thu, fri, sat, sun" in shown.stdout
     result = sicoach(
         "profile",
         "--birth-year",

@@ -16,7 +16,7 @@ from rich.table import Table
 
 from sicoach.cli._common import console, context, fail
 from sicoach.domain.journal import Pregnancy, Profile
-from sicoach.domain.vocabulary import ACTIVITY_KINDS, HISTORY_CODES, SEXES
+from sicoach.domain.vocabulary import ACTIVITY_KINDS, HISTORY_CODES, SEXES, WEEKDAYS
 from sicoach.services.errors import InputError
 
 PROGRESS_THRESHOLD = 300
@@ -41,10 +41,17 @@ _OPTION_NAMES = {
 }
 
 
+_HINTS = {
+    "symptoms": " (see the codes and what they mean with: sicoach symptoms)",
+    "history": f" (use one of {', '.join(HISTORY_CODES)})",
+}
+
+
 def fail_input(error: InputError) -> NoReturn:
     """Report an `InputError` naming the option it came from; exit status 2."""
     field = _OPTION_NAMES.get(error.field, error.field)
-    fail(f"{escape(field)}: {escape(error.message)}")
+    hint = _HINTS.get(error.field, "")
+    fail(f"{escape(field)}: {escape(error.message)}{escape(hint)}")
 
 
 def _whole_number(value: str | None, option: str) -> int | None:
@@ -91,6 +98,12 @@ def show_profile(profile: Profile) -> None:
         ("Overweight", "yes" if p.overweight else "no"),
         ("Lifts heavy things often", "yes" if p.frequent_lifting else "no"),
         ("Health history", ", ".join(p.history) or "none"),
+        ("Training days", ", ".join(WEEKDAYS[d] for d in p.plan.training_days) or "none"),
+        ("Left out", ", ".join(p.plan.left_out) or "nothing"),
+        (
+            "Reminder",
+            p.plan.reminder_time.strftime("%H:%M") if p.plan.reminder_time else "none",
+        ),
     ]
     for name, value in rows:
         table.add_row(name, escape(value))
@@ -359,6 +372,8 @@ def register(app: typer.Typer) -> None:
             + (" (replacing yours on those days)." if replace else "."),
             highlight=False,
         )
+        if summary.profile:
+            console.print("Your profile now matches the file.")
 
     @app.command("export")
     def export_command(
@@ -387,8 +402,8 @@ def register(app: typer.Typer) -> None:
             from sicoach.services.reports import export_csv
 
             out.mkdir(parents=True, exist_ok=True)
-            export_csv(c, out)
-            console.print(f"Wrote CSV files to {escape(str(out))}.", highlight=False)
+            written = export_csv(c, out)
+            console.print(f"Wrote {len(written)} CSV files to {escape(str(out))}.", highlight=False)
             return
         if fmt == "json":
             from sicoach.interchange.journal_json import dumps

@@ -270,7 +270,8 @@ def test_report_period_checks(filled: Context) -> None:
     assert err.value.field == "to"
     report = reports.build_report(filled, start=date(2026, 11, 9))
     assert (report.start, report.end) == (date(2026, 11, 9), date(2026, 11, 15))
-    assert [w.label for w in report.weeks] == ["2026-W46"]
+    assert [w.label for w in report.rows] == ["2026-W46"]
+    assert not report.monthly
     assert (report.period_adherence.planned_days, report.period_adherence.done_days) == (3, 3)
     # The baseline stays the program's first week whatever the period.
     assert report.progress.pain.change.baseline == pytest.approx(6.0)

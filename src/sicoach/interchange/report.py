@@ -48,8 +48,8 @@ GOAL_COLOUR = "#333333"
 
 
 @dataclass(frozen=True)
-class WeekRow:
-    """One ISO week of the period, for the data table."""
+class PeriodRow:
+    """One week (or, for long reports, one month) of the period, for the data table."""
 
     label: str
     start: date
@@ -58,7 +58,8 @@ class WeekRow:
     sessions: int
     planned: int
     minutes: int
-    target: int
+    goal_weeks: int
+    weeks: int
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,8 @@ class Report:
     profile: Profile | None
     safety: Assessment | None
     notes: tuple[tuple[date, str], ...]
-    weeks: tuple[WeekRow, ...]
+    rows: tuple[PeriodRow, ...]
+    monthly: bool
     period_adherence: Adherence
     symptom_labels: dict[str, str] = field(default_factory=dict)
 
@@ -81,37 +83,54 @@ class Report:
         return self.progress.start
 
 
-def week_rows(
+MONTHLY_AFTER_WEEKS = 26
+"""Reports longer than this get one table row a month instead of one a week (ours)."""
+DOTS_UP_TO_DAYS = 120
+"""Charts longer than this show the 7-day average only: a dot a day would hide the trend."""
+
+
+def _mean(values: list[int]) -> float | None:
+    return sum(values) / len(values) if values else None
+
+
+def period_rows(
     progress: Progress, start: date, end: date, sessions: Sequence[date]
-) -> list[WeekRow]:
-    """Weekly averages and counts for the weeks that overlap [start, end]."""
+) -> tuple[list[PeriodRow], bool]:
+    """Averages and counts by week (by month for long periods) over [start, end]."""
     pain = {d.date: d.value for d in progress.pain.days if d.value is not None}
     mobility = {d.date: d.value for d in progress.mobility.days if d.value is not None}
     training = progress.adherence.training_days
     session_days = set(sessions)
-    rows: list[WeekRow] = []
-    for week in progress.aerobic.weeks:
-        last = week.week_start + timedelta(days=6)
-        if last < start or week.week_start > end:
-            continue
-        days = [week.week_start + timedelta(days=i) for i in range(7)]
-        days = [d for d in days if start <= d <= end]
-        p = [pain[d] for d in days if d in pain]
-        m = [mobility[d] for d in days if d in mobility]
+    monthly = (end - start).days + 1 > MONTHLY_AFTER_WEEKS * 7
+    groups: dict[date, list[date]] = {}
+    day = start
+    while day <= end:
+        key = day.replace(day=1) if monthly else day - timedelta(days=day.weekday())
+        groups.setdefault(key, []).append(day)
+        day += timedelta(days=1)
+    weeks = {w.week_start: w for w in progress.aerobic.weeks}
+    rows: list[PeriodRow] = []
+    for key, days in groups.items():
         planned = [d for d in days if d.weekday() in training]
+        mondays = sorted({d - timedelta(days=d.weekday()) for d in days})
+        if monthly:
+            mondays = [m for m in mondays if m.month == key.month]  # a week counts where it starts
+        in_weeks = [weeks[m] for m in mondays if m in weeks]
+        iso = key.isocalendar()
         rows.append(
-            WeekRow(
-                label=week.label,
-                start=week.week_start,
-                mean_pain=sum(p) / len(p) if p else None,
-                mean_mobility=sum(m) / len(m) if m else None,
+            PeriodRow(
+                label=key.strftime("%b %Y") if monthly else f"{iso.year}-W{iso.week:02d}",
+                start=key,
+                mean_pain=_mean([pain[d] for d in days if d in pain]),
+                mean_mobility=_mean([mobility[d] for d in days if d in mobility]),
                 sessions=sum(1 for d in planned if d in session_days),
                 planned=len(planned),
-                minutes=week.minutes,
-                target=week.target,
+                minutes=sum(w.minutes for w in in_weeks),
+                goal_weeks=sum(1 for w in in_weeks if w.met_goal),
+                weeks=len(in_weeks),
             )
         )
-    return rows
+    return rows, monthly
 
 
 # ---------------------------------------------------------------------------------------
@@ -163,7 +182,7 @@ def accessible_svg(svg: str, key: str, title: str, desc: str) -> Markup:
     return Markup(head + label + svg[head_end:])
 
 
-def _figure(width: float = 7.0, height: float = 2.1) -> tuple[Any, Any]:
+def _figure(width: float = 7.0, height: float = 1.8) -> tuple[Any, Any]:
     from matplotlib.figure import Figure
 
     fig = Figure(figsize=(width, height), dpi=100)
@@ -191,7 +210,7 @@ def _legend(fig: Any, ax: Any, compact: bool, bottom: float) -> None:
         fig.subplots_adjust(left=0.12, right=0.97, top=0.96, bottom=0.36)
     else:
         ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
-        fig.subplots_adjust(left=0.08, right=0.74, top=0.95, bottom=bottom)
+        fig.subplots_adjust(left=0.08, right=0.74, top=0.95, bottom=bottom + 0.04)
 
 
 def rating_chart(
@@ -201,7 +220,7 @@ def rating_chart(
 
     `compact` draws a narrower chart with the legend underneath, for phone screens.
     """
-    fig, ax = _figure(4.6, 3.4) if compact else _figure()
+    fig, ax = _figure(4.6, 3.2) if compact else _figure()
     days = [d for d in trend.days if first <= d.date <= last]
     dots = [(d.date, d.value) for d in days if d.value is not None]
     line = [(d.date, d.average) for d in days if d.average is not None]
@@ -224,7 +243,7 @@ def rating_chart(
             linewidth=1,
             label=f"First-week average ({fmt_number(trend.change.baseline)})",
         )
-    if dots:
+    if dots and (last - first).days < DOTS_UP_TO_DAYS:
         ax.plot(
             [d for d, _ in dots],
             [v for _, v in dots],
@@ -253,8 +272,13 @@ def rating_chart(
         fig.subplots_adjust(left=0.08, right=0.74, top=0.95, bottom=0.22)
     name = trend.name
     title = f"{name.capitalize()} by day, {first.isoformat()} to {last.isoformat()}"
+    dots_text = (
+        f"Dots show each day's {name} score from 0 to 10; "
+        if (last - first).days < DOTS_UP_TO_DAYS
+        else f"Over this long period only the 7-day average of the {name} score (0-10) is drawn; "
+    )
     desc = (
-        f"Dots show each day's {name} score from 0 to 10; the line shows the 7-day average; "
+        f"{dots_text}the line shows the 7-day average; "
         "the shaded band marks the first week of the program. "
         f"{trend.change.summary}"
     )
@@ -265,7 +289,7 @@ def minutes_chart(
     weeks: Sequence[WeekMinutes], goal: int, key: str, compact: bool = False
 ) -> Markup:
     """Aerobic minutes as weekly bars against the week's target and the weekly goal."""
-    fig, ax = _figure(4.6, 3.4) if compact else _figure()
+    fig, ax = _figure(4.6, 3.4) if compact else _figure(7.0, 1.6)
     xs = list(range(len(weeks)))
     ax.bar(xs, [w.minutes for w in weeks], color=BAR_COLOUR, width=0.75, label="Minutes done")
     if any(w.target != goal for w in weeks):
@@ -278,11 +302,14 @@ def minutes_chart(
             label="Your target that week",
         )
     ax.axhline(goal, color=GOAL_COLOUR, linestyle=(0, (4, 3)), linewidth=1, label=f"Goal ({goal})")
-    step = max(1, len(weeks) // (4 if compact else 8))
+    step = max(1, -(-len(weeks) // (4 if compact else 7)))
     ax.set_xticks(xs[::step])
     ax.set_xticklabels([w.week_start.strftime("%d %b") for w in weeks][::step], fontsize=8)
     top = max([goal, *[w.minutes for w in weeks], *[w.target for w in weeks]])
     ax.set_ylim(0, top * 1.12)
+    from matplotlib.ticker import MaxNLocator
+
+    ax.yaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
     ax.set_ylabel("Minutes a week")
     ax.set_xlabel("Week starting")
     _legend(fig, ax, compact, 0.24)
@@ -337,9 +364,13 @@ def render_html(report: Report, progress_cb: ProgressCallback | None = None) -> 
 
     p = report.progress
     tick("Drawing the pain chart", 0)
-    pain_svg = rating_chart(p.pain, report.start, report.end, PAIN_COLOUR, "report-pain")
+    pain_svg = rating_chart(
+        p.pain, report.start, report.end, PAIN_COLOUR, "report-pain", compact=True
+    )
     tick("Drawing the mobility chart", 1)
-    mob_svg = rating_chart(p.mobility, report.start, report.end, MOBILITY_COLOUR, "report-mob")
+    mob_svg = rating_chart(
+        p.mobility, report.start, report.end, MOBILITY_COLOUR, "report-mob", compact=True
+    )
     tick("Drawing the aerobic minutes chart", 2)
     weeks = [w for w in p.aerobic.weeks if w.week_start + timedelta(days=6) >= report.start]
     minutes_svg = minutes_chart(weeks, p.aerobic.goal, "report-minutes")

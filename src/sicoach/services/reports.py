@@ -28,9 +28,9 @@ from sicoach.interchange.report import (
     DEFAULT_REPORT_WEEKS,
     ProgressCallback,
     Report,
+    period_rows,
     render_html,
     render_pdf,
-    week_rows,
 )
 from sicoach.services.context import Context
 from sicoach.services.errors import InputError
@@ -133,8 +133,9 @@ def _period(
 ) -> tuple[date, date]:
     last = _check_day(ctx, end, "to")
     program = journal.start_date
-    if start is None:
-        first = last - timedelta(weeks=DEFAULT_REPORT_WEEKS) + timedelta(days=1)
+    if start is None:  # whole weeks, Monday to Sunday, the current one last
+        monday = last - timedelta(days=last.weekday())
+        first = monday - timedelta(weeks=DEFAULT_REPORT_WEEKS - 1)
         if program is not None:
             first = max(first, program)
     else:
@@ -174,6 +175,7 @@ def build_report(
     safety = _assessment(ctx, last)
     period_adherence: Adherence = prog.period_adherence or prog.adherence
     labels = {c.code: c.label for c in ctx.catalog.symptoms}
+    rows, monthly = period_rows(prog, first, last, session_days)
     return Report(
         generated_at=ctx.clock.now(),
         start=first,
@@ -182,7 +184,8 @@ def build_report(
         profile=journal.profile,
         safety=safety,
         notes=notes[-20:],
-        weeks=tuple(week_rows(prog, first, last, session_days)),
+        rows=tuple(rows),
+        monthly=monthly,
         period_adherence=period_adherence,
         symptom_labels=labels,
     )

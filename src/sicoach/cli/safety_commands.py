@@ -188,7 +188,15 @@ def register(app: typer.Typer) -> None:
                 if answers[q.code] and q.group == "emergency":
                     break
         except typer.Abort:
-            fail("screen: the questions were not all answered, so nothing was saved")
+            if not any(answers.values()):
+                fail("screen: the questions were not all answered, so nothing was saved")
+            # A "yes" already given is a warning sign we must not lose: save it and say what
+            # to do before reporting that the screen was cut short.
+            try:
+                render_assessment(console, record_screen(services, answers, day))
+            except InputError as err:
+                fail(str(err))
+            fail("screen: stopped before the last question; your yes answers were saved")
         try:
             assessment = record_screen(services, answers, day)
         except InputError as err:

@@ -49,9 +49,12 @@ _QUESTIONS: dict[str, str] = {
     "calf_swelling": "Is one of your calves painful or swollen?",
 }
 
-# People with thin bones (osteoporosis) or on long-term steroids can break a bone in a small
-# fall (clinical-notes.md §1, Northern Trust), so for them the question covers any fall.
+# People with thin bones (osteoporosis), on long-term steroids, or older can break a bone in
+# a small fall (clinical-notes.md §1, Northern Trust), so for them the question covers any
+# fall. The notes say only "older people"; 65 and over is our default (the usual age at
+# which falls services start), chosen on the cautious side.
 _FRAGILE_TRAUMA = "Did this pain start after a fall or a knock, even a small one?"
+OLDER_AGE = 65
 
 
 def _today(ctx: Context, on: date | None) -> date:
@@ -70,7 +73,10 @@ def assess(ctx: Context, on: date | None = None) -> Assessment:
 
 def _questions_for(journal: Journal, on: date) -> list[ScreenQuestion]:
     profile = journal.profile
-    fragile = profile is not None and bool({"osteoporosis", "steroid_use"} & set(profile.history))
+    fragile = profile is not None and (
+        bool({"osteoporosis", "steroid_use"} & set(profile.history))
+        or (profile.age_on(on) or 0) >= OLDER_AGE
+    )
     out = [
         ScreenQuestion(
             code,

@@ -136,9 +136,12 @@ def row_to_session(row: Row, results: Sequence[ExerciseResult]) -> Session:
     )
 
 
-def result_to_row(r: ExerciseResult, session_id: int, position: int) -> dict[str, Any]:
+def result_to_row(
+    r: ExerciseResult, session_id: int, position: int, person_id: int
+) -> dict[str, Any]:
     return {
         "session_id": session_id,
+        "person_id": person_id,
         "position": position,
         "exercise_id": r.id,
         "level": r.level,

@@ -94,8 +94,7 @@ class SqlJournalRepository:
         results: dict[int, list[ExerciseResult]] = {}
         for r in self.conn.execute(
             select(exercise_result)
-            .join(session, session.c.id == exercise_result.c.session_id)
-            .where(session.c.person_id == pid)
+            .where(exercise_result.c.person_id == pid)
             .order_by(exercise_result.c.session_id, exercise_result.c.position)
         ).mappings():
             results.setdefault(r["session_id"], []).append(mapping.row_to_result(r))
@@ -207,7 +206,10 @@ class SqlJournalRepository:
         if value.exercises:
             self.conn.execute(
                 insert(exercise_result),
-                [mapping.result_to_row(r, session_id, i) for i, r in enumerate(value.exercises)],
+                [
+                    mapping.result_to_row(r, session_id, i, self.person_id)
+                    for i, r in enumerate(value.exercises)
+                ],
             )
         return session_id
 
@@ -230,7 +232,9 @@ class SqlJournalRepository:
         ).scalar()
         position = 0 if last is None else int(last) + 1
         self.conn.execute(
-            insert(exercise_result).values(mapping.result_to_row(result, session_id, position))
+            insert(exercise_result).values(
+                mapping.result_to_row(result, session_id, position, self.person_id)
+            )
         )
 
     def finish_session(self, session_id: int, pain_after: int | None, partial: bool) -> None:
@@ -309,7 +313,7 @@ class SqlJournalRepository:
                 .all()
             )
             results = [
-                mapping.result_to_row(r, sid, i)
+                mapping.result_to_row(r, sid, i, pid)
                 for sid, s in zip(ids, batch, strict=True)
                 for i, r in enumerate(s.exercises)
             ]

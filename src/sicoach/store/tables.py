@@ -118,6 +118,7 @@ exercise_result = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     Column("session_id", Integer, ForeignKey("session.id", ondelete="CASCADE"), nullable=False),
+    _person_fk(),
     Column("position", Integer, nullable=False),
     Column("exercise_id", String(64), nullable=False),
     Column("level", SmallInteger, nullable=False, default=0),
@@ -126,6 +127,7 @@ exercise_result = Table(
     Column("pain", SmallInteger, nullable=True),
     Column("skipped", Boolean, nullable=False, default=False),
     Index("ix_exercise_result_session", "session_id", "position"),
+    Index("ix_exercise_result_person", "person_id"),
 )
 
 function_rating = Table(

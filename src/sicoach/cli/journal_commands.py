@@ -17,7 +17,7 @@ from rich.table import Table
 from sicoach.cli._common import console, context, fail
 from sicoach.domain.journal import Pregnancy, Profile
 from sicoach.domain.vocabulary import ACTIVITY_KINDS, HISTORY_CODES, SEXES, WEEKDAYS
-from sicoach.services.errors import InputError
+from sicoach.services.errors import ConflictError, InputError
 
 PROGRESS_THRESHOLD = 300
 """Imports with more records than this show a progress bar."""
@@ -361,6 +361,11 @@ def register(app: typer.Typer) -> None:
 
         try:
             summary = import_journal(c, file, replace=replace, progress=progress)
+        except ConflictError as err:
+            fail(
+                f"{escape(err.field)}: {escape(err.message)}; add --replace to let the file's "
+                "records take the place of yours on the days it covers"
+            )
         except InputError as err:
             fail_input(err)
         finally:

@@ -19,3 +19,10 @@ class InputError(ValueError):
     @classmethod
     def from_journal_error(cls, error: JournalError) -> InputError:
         return cls(error.path, error.message)
+
+
+class ConflictError(InputError):
+    """An import would overwrite records already in the journal; allowed only with replace.
+
+    The message says what is taken; each face adds how to allow it (`--replace`, a tick box).
+    """

@@ -39,7 +39,7 @@ from sicoach.domain.validation import (
 )
 from sicoach.domain.vocabulary import EXERCISE_IDS
 from sicoach.services.context import Context
-from sicoach.services.errors import InputError
+from sicoach.services.errors import ConflictError, InputError
 
 Progress = Callable[[int, int], None]
 
@@ -208,8 +208,7 @@ class ImportSummary:
         return self.checkins + self.sessions + self.activities + self.function
 
 
-def _conflict(journal: Journal, taken: dict[str, set[date]]) -> InputError | None:
-    hint = "import with --replace to overwrite the days this file holds"
+def _conflict(journal: Journal, taken: dict[str, set[date]]) -> ConflictError | None:
     kinds: list[tuple[str, str, list[date]]] = [
         ("checkins", "date", [c.date for c in journal.checkins]),
         ("sessions", "started_at", [s.date for s in journal.sessions]),
@@ -225,9 +224,9 @@ def _conflict(journal: Journal, taken: dict[str, set[date]]) -> InputError | Non
     for key, field, days in kinds:
         for i, day in enumerate(days):
             if day in taken.get(key, set()):
-                return InputError(
+                return ConflictError(
                     f"{key}[{i}].{field}",
-                    f"{day.isoformat()} already has {words[key]} in your journal; {hint}",
+                    f"{day.isoformat()} already has {words[key]} in your journal",
                 )
     return None
 
@@ -259,11 +258,7 @@ def import_journal(
                 raise conflict
             current = uow.journal.get_profile()
             if journal.profile is not None and current is not None and current != journal.profile:
-                raise InputError(
-                    "profile",
-                    "your journal already has a different profile; "
-                    "import with --replace to use the one in this file",
-                )
+                raise ConflictError("profile", "your journal already has a different profile")
         uow.journal.import_journal(journal, replace=replace, progress=progress)
         uow.commit()
     return ImportSummary(

@@ -288,6 +288,8 @@ class SqlJournalRepository:
             + len(journal.sessions)
         )
         done = 0
+        if progress is not None:
+            progress(0, total)
 
         def step(count: int) -> None:
             nonlocal done
@@ -320,5 +322,3 @@ class SqlJournalRepository:
             for rows in chunked(results, 5000):
                 self.conn.execute(insert(exercise_result), rows)
             step(len(batch))
-        if total == 0 and progress is not None:
-            progress(0, 0)

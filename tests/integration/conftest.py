@@ -27,7 +27,22 @@ from sicoach.services.context import Context
 from sicoach.settings import Settings, sqlite_url
 from tests.conftest import CliResult
 
-PG_BIN = Path(os.environ.get("SICOACH_PG_BIN", "/usr/lib/postgresql/15/bin"))
+
+def _find_pg_bin() -> Path:
+    """SICOACH_PG_BIN, else the newest /usr/lib/postgresql/N/bin, else initdb on PATH."""
+    if os.environ.get("SICOACH_PG_BIN"):
+        return Path(os.environ["SICOACH_PG_BIN"])
+    found = sorted(
+        Path("/usr/lib/postgresql").glob("*/bin/initdb"),
+        key=lambda p: int(p.parent.parent.name) if p.parent.parent.name.isdigit() else 0,
+    )
+    if found:
+        return found[-1].parent
+    on_path = shutil.which("initdb")
+    return Path(on_path).parent if on_path else Path("/usr/lib/postgresql/15/bin")
+
+
+PG_BIN = _find_pg_bin()
 
 
 @dataclass

@@ -3,7 +3,8 @@ a still for print. `?variant=pregnancy` gives the modified position.
 
 They are served as `image/svg+xml` for `<img>` tags, so their inline style (the animation)
 never runs as part of the page; the drawings only change with the program version, so the
-browser may keep them for a day and revalidate with an ETag.
+browser may keep them for a day and revalidate with an ETag. Opened on its own, an SVG is a
+document: its own policy allows its inline style and nothing else (no script, no fetches).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from sicoach.figures import UnknownFigure, figure_svg
 router = APIRouter(include_in_schema=False)
 
 SVG = "image/svg+xml"
+SVG_POLICY = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'"
 VARIANT_HELP = "A modified position, e.g. 'pregnancy'."
 
 
@@ -27,6 +29,7 @@ def _svg_response(request: Request, text: str) -> Response:
         "Cache-Control": "public, max-age=86400",
         "ETag": etag,
         "X-Content-Type-Options": "nosniff",
+        "Content-Security-Policy": SVG_POLICY,
     }
     if request.headers.get("if-none-match") == etag:
         return Response(status_code=304, headers=headers)

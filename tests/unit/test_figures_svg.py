@@ -1,0 +1,108 @@
+"""The drawings: valid SVG with words for screen readers, an animation timed to the dose that
+stops under reduced motion, and stills that a real renderer (CairoSVG) turns into a picture."""
+
+from __future__ import annotations
+
+import io
+import re
+import xml.etree.ElementTree as ET
+
+import cairosvg
+import pytest
+from PIL import Image, ImageStat
+
+from sicoach.domain import body
+from sicoach.figures import figure_png, figure_svg
+from sicoach.figures.poses import Figure, load_figures
+from sicoach.figures.svg import render_animated, render_frame, timeline
+
+NS = "{http://www.w3.org/2000/svg}"
+ALL = load_figures().all()
+IDS = [f.id + (f"[{f.variant}]" if f.variant else "") for f in ALL]
+
+
+def _check_accessible(text: str) -> ET.Element:
+    root = ET.fromstring(text)
+    assert root.tag == f"{NS}svg"
+    assert root.get("role") == "img"
+    labelled = root.get("aria-labelledby", "").split()
+    assert len(labelled) == 2
+    by_id = {el.get("id"): el for el in root.iter() if el.get("id")}
+    title, desc = by_id[labelled[0]], by_id[labelled[1]]
+    assert title.tag == f"{NS}title" and len(title.text or "") > 3
+    assert desc.tag == f"{NS}desc" and len((desc.text or "").split()) >= 12
+    return root
+
+
+def _png_stats(png: bytes) -> tuple[int, float, int]:
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    grey = image.convert("L")
+    stat = ImageStat.Stat(grey)
+    dark = sum(grey.histogram()[:110])
+    return image.width, stat.stddev[0], dark
+
+
+@pytest.mark.parametrize("fig", ALL, ids=IDS)
+def test_every_frame_is_valid_svg_and_renders_to_a_picture(fig: Figure) -> None:
+    for i in range(len(fig.frames)):
+        text = render_frame(fig, i)
+        _check_accessible(text)
+        assert "@keyframes" not in text  # a still for print
+        width, spread, dark = _png_stats(cairosvg.svg2png(bytestring=text.encode()))
+        assert width == 360
+        assert spread > 20, "the picture is blank"
+        assert dark > 1500, "too little of the figure was drawn"
+
+
+@pytest.mark.parametrize("fig", ALL, ids=IDS)
+def test_animated_figure_is_valid_svg_and_has_a_static_fallback(fig: Figure) -> None:
+    text = render_animated(fig)
+    root = _check_accessible(text)
+    style = "".join(el.text or "" for el in root.iter(f"{NS}style"))
+    assert "@keyframes" in style
+    reduced = re.search(r"@media \(prefers-reduced-motion: reduce\)\{([^}]*)\}", style)
+    assert reduced and "animation:none" in reduced.group(1)
+    # CairoSVG ignores CSS animation: it draws the `still` pose from the transform attributes.
+    _, spread, dark = _png_stats(figure_png(text, 360))
+    assert spread > 20 and dark > 1500
+
+
+def test_animation_keyframes_follow_the_dose_and_the_model() -> None:
+    """Bridge: 1.5 s down, 2.5 s up, 5 s hold at the top, 2.5 s back: 11.5 s a cycle; the CSS
+    turn of every joint at every stop equals the model's turn for that frame."""
+    fig = load_figures().get("bridge")
+    assert fig.cycle_seconds == pytest.approx(11.5)
+    stops = timeline(fig)
+    assert stops == [
+        (0.0, "down"),
+        (pytest.approx(100 * 1.5 / 11.5, abs=1e-3), "down"),
+        (pytest.approx(100 * 4 / 11.5, abs=1e-3), "up"),
+        (pytest.approx(100 * 9 / 11.5, abs=1e-3), "up"),
+        (100.0, "down"),
+    ]
+    text = render_animated(fig)
+    assert "11.5s ease-in-out infinite" in text
+    for bone in ("thigh_near", "shin_near", "trunk_lower"):
+        block = re.search(rf"@keyframes k-{bone}\{{(.*?)\}}\}}", text)
+        assert block, bone
+        angles = [float(a) for a in re.findall(r"rotate\((-?[\d.]+)deg\)", block.group(1))]
+        expected = [
+            body.local_rotation(fig.skeleton.bone(bone), fig.frame(name).pose) for _, name in stops
+        ]
+        assert angles == pytest.approx(expected, abs=1e-3)
+
+
+def test_the_part_worked_is_highlighted_and_described() -> None:
+    fig = load_figures().get("bridge")
+    text = render_frame(fig, "up")
+    assert text.count('class="accent') >= 2
+    assert "buttocks" in text
+
+
+def test_pregnancy_variant_is_named_in_the_title() -> None:
+    text = figure_svg("pelvic_tilt", None, "pregnancy")
+    assert "wall" in ET.fromstring(text).find(f"{NS}title").text.lower()  # type: ignore[union-attr]
+
+
+def test_frames_by_name_or_number_are_the_same_picture() -> None:
+    assert figure_svg("cat_cow", "1") == figure_svg("cat_cow", "cow")

@@ -305,3 +305,24 @@ def test_sqlite_folder_is_created_and_plain_postgresql_urls_use_psycopg(
                 assert conn.execute(text("SELECT 1")).scalar() == 1
         finally:
             engine.dispose()
+
+
+def test_service_input_errors_name_the_field_and_write_nothing(store_context: Context) -> None:
+    cases = [
+        ({"pain": 11}, "pain", "11 is above the maximum of 10"),
+        ({"worst_pain": True}, "worst_pain", "must be a whole number, not true"),
+        ({"symptoms": "fever"}, "symptoms", "must be a list of symptom codes"),
+        ({"symptoms": ["fever", "itch"]}, "symptoms", '"itch" is not a known symptom code'),
+        ({"day": date(2026, 11, 21)}, "date", "2026-11-21 is in the future"),
+    ]
+    for kwargs, field, message in cases:
+        with pytest.raises(InputError) as err:
+            journal_service.log_checkin(store_context, **kwargs)
+        assert err.value.field == field
+        assert err.value.message.startswith(message)
+    with pytest.raises(InputError) as err:
+        journal_service.log_activity(store_context, "walking", 0)
+    assert str(err.value) == "minutes: 0 is below the minimum of 1"
+    assert journal_service.load_journal(store_context) == journal_service.Journal()
+    saved, _ = journal_service.log_checkin(store_context, pain=1, note=None)
+    assert saved.note == ""

@@ -82,11 +82,13 @@ def log_checkin(
     worst_pain: int | None = None,
     mobility: int | None = None,
     symptoms: Iterable[str] = (),
-    note: str = "",
+    note: str | None = "",
     day: date | None = None,
 ) -> tuple[CheckIn, bool]:
     """Save the day's check-in; returns it and whether it replaced one on the same date."""
     on = _day(ctx, day)
+    if isinstance(symptoms, str):
+        raise InputError("symptoms", "must be a list of symptom codes, not one piece of text")
     try:
         checkin = CheckIn(
             date=on,
@@ -94,7 +96,7 @@ def log_checkin(
             worst_pain=check_optional_rating(worst_pain, "worst_pain"),
             mobility=check_optional_rating(mobility, "mobility"),
             symptoms=_unique(symptoms, "symptoms", check_symptom),
-            note=check_note(note, "note"),
+            note=check_note("" if note is None else note, "note"),
         )
     except JournalError as err:
         raise _checked(err) from None

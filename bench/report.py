@@ -103,13 +103,18 @@ def three_year_journal(end: date = NOW.date(), seed: int = 7) -> Journal:
     return Journal(profile, tuple(checkins), tuple(sessions), tuple(activities), tuple(function))
 
 
-def timed(label: str, action) -> float:  # type: ignore[no-untyped-def]
-    begin = time.perf_counter()
-    action()
-    seconds = time.perf_counter() - begin
-    verdict = "ok" if seconds < TARGET_SECONDS else "OVER TARGET"
-    print(f"{label:<44} {seconds:6.2f} s  {verdict}")
-    return seconds
+def timed(label: str, action, repeat: int = 3) -> float:  # type: ignore[no-untyped-def]
+    """Run `action` `repeat` times; print the first run (cold: a fresh command pays for
+    loading matplotlib and WeasyPrint) and the best of the others (warm: a running server)."""
+    runs = []
+    for _ in range(repeat):
+        begin = time.perf_counter()
+        action()
+        runs.append(time.perf_counter() - begin)
+    cold, warm = runs[0], min(runs[1:] or runs)
+    verdict = "ok" if cold < TARGET_SECONDS else "OVER TARGET"
+    print(f"{label:<40} first {cold:5.2f} s   then {warm:5.2f} s   {verdict}")
+    return cold
 
 
 def main() -> int:

@@ -275,3 +275,16 @@ def test_report_period_checks(filled: Context) -> None:
     assert (report.period_adherence.planned_days, report.period_adherence.done_days) == (3, 3)
     # The baseline stays the program's first week whatever the period.
     assert report.progress.pain.change.baseline == pytest.approx(6.0)
+
+
+def test_report_lists_the_safety_advice_of_the_period_with_dates(filled: Context) -> None:
+    report = reports.build_report(filled, start=date(2026, 11, 2), end=date(2026, 11, 15))
+    assert report.safety is not None and report.safety.level == "urgent"
+    raised = {r.reason.code: (r.reason.level, r.first, r.last, r.days) for r in report.raised}
+    # Night pain (reported on the 12th) counts for the 7 days after it; tingling from the 10th.
+    assert raised["night_pain"] == ("urgent", date(2026, 11, 12), date(2026, 11, 15), 4)
+    assert raised["leg_symptoms"][1:3] == (date(2026, 11, 10), date(2026, 11, 15))
+    assert report.raised[0].reason.code == "night_pain"  # most serious first
+    html = reports.render_report_html(filled, start=date(2026, 11, 2), end=date(2026, 11, 15))
+    assert "Advice the app gave during this period" in html
+    assert "Sources of this advice" in html

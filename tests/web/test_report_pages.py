@@ -87,3 +87,39 @@ def test_report_bad_period(client, filled) -> None:  # type: ignore[no-untyped-d
     assert page.status_code == 400
     assert 'id="from-error"' in page.text
     assert client.get("/report.pdf", params={"to": "not-a-date"}).status_code == 400
+
+
+def test_export_downloads(client, filled) -> None:  # type: ignore[no-untyped-def]
+    import io
+    import json
+    import zipfile
+
+    from fhir.resources.R4B.bundle import Bundle
+    from icalendar import Calendar
+
+    page = client.get("/report").text
+    for href in (
+        "/export/sicoach-fhir.json",
+        "/export/sicoach-csv.zip",
+        "/export/sicoach-reminders.ics",
+    ):
+        assert f'href="{href}"' in page
+    fhir = client.get("/export/sicoach-fhir.json")
+    assert fhir.headers["content-type"].startswith("application/fhir+json")
+    assert Bundle.model_validate(json.loads(fhir.text)).type == "collection"
+    ics = client.get("/export/sicoach-reminders.ics")
+    assert ics.headers["content-type"].startswith("text/calendar")
+    (event,) = Calendar.from_ical(ics.text).walk("VEVENT")
+    assert event["RRULE"]["BYDAY"] == ["MO", "WE", "FR"]
+    archive = zipfile.ZipFile(io.BytesIO(client.get("/export/sicoach-csv.zip").content))
+    assert sorted(archive.namelist()) == sorted(
+        [
+            "checkins.csv",
+            "sessions.csv",
+            "session_exercises.csv",
+            "activities.csv",
+            "function.csv",
+            "profile.csv",
+        ]
+    )
+    assert archive.read("activities.csv").decode().count("\n") == 8  # header + 7 records

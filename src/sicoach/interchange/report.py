@@ -27,7 +27,7 @@ from sicoach.domain.progress import (
     WeekMinutes,
     fmt_number,
 )
-from sicoach.domain.safety import Assessment
+from sicoach.domain.safety import Assessment, Reason
 
 ProgressCallback = Callable[[str, int, int], None]
 """Called as (step description, steps done, steps in all) while a report renders."""
@@ -63,6 +63,16 @@ class PeriodRow:
 
 
 @dataclass(frozen=True)
+class RaisedReason:
+    """A safety reason the daily check raised during the period, and when."""
+
+    reason: Reason
+    first: date
+    last: date
+    days: int
+
+
+@dataclass(frozen=True)
 class Report:
     """Everything the report shows; built by `sicoach.services.reports.build_report`."""
 
@@ -77,6 +87,8 @@ class Report:
     monthly: bool
     period_adherence: Adherence
     symptom_labels: dict[str, str] = field(default_factory=dict)
+    raised: tuple[RaisedReason, ...] = ()
+    raised_step_days: int = 1
 
     @property
     def program_start(self) -> date | None:
@@ -137,11 +149,14 @@ def period_rows(
 # Charts
 
 
-def _svg_text(fig: Any) -> str:
+def _svg_text(fig: Any, text_as_paths: bool = True) -> str:
+    """The figure as SVG. Text as paths looks the same everywhere (for pages whose CSS styles
+    SVG text); as <text> in the system's sans-serif font it prints about twice as fast."""
     import matplotlib
 
     buffer = io.StringIO()
-    with matplotlib.rc_context({"svg.fonttype": "path", "svg.hashsalt": "sicoach"}):
+    fonttype = "path" if text_as_paths else "none"
+    with matplotlib.rc_context({"svg.fonttype": fonttype, "svg.hashsalt": "sicoach"}):
         fig.savefig(buffer, format="svg", metadata={"Date": None}, facecolor="white")
     return buffer.getvalue()
 
@@ -214,7 +229,13 @@ def _legend(fig: Any, ax: Any, compact: bool, bottom: float) -> None:
 
 
 def rating_chart(
-    trend: Trend, first: date, last: date, colour: str, key: str, compact: bool = False
+    trend: Trend,
+    first: date,
+    last: date,
+    colour: str,
+    key: str,
+    compact: bool = False,
+    text_as_paths: bool = True,
 ) -> Markup:
     """Daily 0-10 ratings as dots, the 7-day average as a line, the first week shaded.
 
@@ -282,14 +303,18 @@ def rating_chart(
         "the shaded band marks the first week of the program. "
         f"{trend.change.summary}"
     )
-    return accessible_svg(_svg_text(fig), key, title, desc)
+    return accessible_svg(_svg_text(fig, text_as_paths), key, title, desc)
 
 
 def minutes_chart(
-    weeks: Sequence[WeekMinutes], goal: int, key: str, compact: bool = False
+    weeks: Sequence[WeekMinutes],
+    goal: int,
+    key: str,
+    compact: bool = False,
+    text_as_paths: bool = True,
 ) -> Markup:
     """Aerobic minutes as weekly bars against the week's target and the weekly goal."""
-    fig, ax = _figure(4.6, 3.4) if compact else _figure(7.0, 1.6)
+    fig, ax = _figure(4.6, 3.4) if compact else _figure(9.0, 2.0)
     xs = list(range(len(weeks)))
     ax.bar(xs, [w.minutes for w in weeks], color=BAR_COLOUR, width=0.75, label="Minutes done")
     if any(w.target != goal for w in weeks):
@@ -320,7 +345,7 @@ def minutes_chart(
         f"Bars show the aerobic minutes of each of {len(weeks)} weeks; the dashed line is the "
         f"goal of {goal} minutes a week, reached in {met} of them."
     )
-    return accessible_svg(_svg_text(fig), key, title, desc)
+    return accessible_svg(_svg_text(fig, text_as_paths), key, title, desc)
 
 
 # ---------------------------------------------------------------------------------------
@@ -365,15 +390,27 @@ def render_html(report: Report, progress_cb: ProgressCallback | None = None) -> 
     p = report.progress
     tick("Drawing the pain chart", 0)
     pain_svg = rating_chart(
-        p.pain, report.start, report.end, PAIN_COLOUR, "report-pain", compact=True
+        p.pain,
+        report.start,
+        report.end,
+        PAIN_COLOUR,
+        "report-pain",
+        compact=True,
+        text_as_paths=False,
     )
     tick("Drawing the mobility chart", 1)
     mob_svg = rating_chart(
-        p.mobility, report.start, report.end, MOBILITY_COLOUR, "report-mob", compact=True
+        p.mobility,
+        report.start,
+        report.end,
+        MOBILITY_COLOUR,
+        "report-mob",
+        compact=True,
+        text_as_paths=False,
     )
     tick("Drawing the aerobic minutes chart", 2)
     weeks = [w for w in p.aerobic.weeks if w.week_start + timedelta(days=6) >= report.start]
-    minutes_svg = minutes_chart(weeks, p.aerobic.goal, "report-minutes")
+    minutes_svg = minutes_chart(weeks, p.aerobic.goal, "report-minutes", text_as_paths=False)
     tick("Putting the page together", 3)
     html = _env.get_template("report.html").render(
         r=report,

@@ -27,6 +27,7 @@ from sicoach.interchange import csv_export, fhir, ics
 from sicoach.interchange.report import (
     DEFAULT_REPORT_WEEKS,
     ProgressCallback,
+    RaisedReason,
     Report,
     period_rows,
     render_html,
@@ -145,13 +146,39 @@ def _period(
     return first, last
 
 
-def _assessment(ctx: Context, on: date) -> Assessment | None:
-    from sicoach.services.safety import assess
+SAFETY_DAILY_UP_TO_DAYS = 42
+"""Up to this many days the period's safety check is replayed for every day; beyond, every
+7th day back from the end (a red flag counts for the 7 days after it is reported, so every
+one still shows; the exact days of red flags are in the symptoms table). Keeps a report of
+years fast."""
+
+
+def _assessment(journal: Journal, on: date) -> Assessment | None:
+    from sicoach.domain.safety import evaluate
 
     try:
-        return assess(ctx, on)
-    except NotImplementedError:
+        return evaluate(journal, on)
+    except NotImplementedError:  # the safety rules are not installed
         return None
+
+
+def _raised(journal: Journal, first: date, last: date) -> tuple[list[RaisedReason], int]:
+    """Every safety reason the daily check gave on some day of the period, with its dates."""
+    span = (last - first).days + 1
+    step = 1 if span <= SAFETY_DAILY_UP_TO_DAYS else 7
+    found: dict[str, RaisedReason] = {}
+    day = last
+    while day >= first:
+        assessment = _assessment(journal, day)
+        for reason in assessment.reasons if assessment else ():
+            seen = found.get(reason.code)
+            if seen is None:
+                found[reason.code] = RaisedReason(reason, day, day, 1)
+            else:
+                found[reason.code] = RaisedReason(seen.reason, day, seen.last, seen.days + 1)
+        day -= timedelta(days=step)
+    ordered = sorted(found.values(), key=lambda r: (-r.reason.level.rank, -r.last.toordinal()))
+    return ordered, step
 
 
 def build_report(
@@ -172,7 +199,8 @@ def build_report(
     notes = tuple((c.date, c.note) for c in journal.checkins if c.note and first <= c.date <= last)
     if progress_cb:
         progress_cb("Checking for warning signs", 2, 3)
-    safety = _assessment(ctx, last)
+    safety = _assessment(journal, last)
+    raised, step = _raised(journal, first, last)
     period_adherence: Adherence = prog.period_adherence or prog.adherence
     labels = {c.code: c.label for c in ctx.catalog.symptoms}
     rows, monthly = period_rows(prog, first, last, session_days)
@@ -188,6 +216,8 @@ def build_report(
         monthly=monthly,
         period_adherence=period_adherence,
         symptom_labels=labels,
+        raised=tuple(raised),
+        raised_step_days=step,
     )
 
 

@@ -181,4 +181,47 @@ def report_pdf(request: Request) -> Response:
     )
 
 
+def _attachment(name: str) -> dict[str, str]:
+    return {"Content-Disposition": f'attachment; filename="{name}"'}
+
+
+@router.get("/export/sicoach-fhir.json", include_in_schema=False)
+def export_fhir_download(request: Request) -> Response:
+    """The journal as a FHIR R4 Bundle, for a clinic's system."""
+    text = reports.export_fhir(context_of(request))
+    return Response(
+        text, media_type="application/fhir+json", headers=_attachment("sicoach-fhir.json")
+    )
+
+
+@router.get("/export/sicoach-reminders.ics", include_in_schema=False)
+def export_ics_download(request: Request) -> Response:
+    """A weekly reminder on the training days, for any calendar app."""
+    text = reports.export_ics(context_of(request))
+    return Response(
+        text,
+        media_type="text/calendar; charset=utf-8",
+        headers=_attachment("sicoach-reminders.ics"),
+    )
+
+
+@router.get("/export/sicoach-csv.zip", include_in_schema=False)
+def export_csv_download(request: Request) -> Response:
+    """The CSV tables (one per record type) in one zip file, for a spreadsheet."""
+    import io
+    import tempfile
+    import zipfile
+    from pathlib import Path
+
+    buffer = io.BytesIO()
+    with tempfile.TemporaryDirectory() as folder:
+        paths = reports.export_csv(context_of(request), Path(folder))
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for path in paths:
+                archive.write(path, path.name)
+    return Response(
+        buffer.getvalue(), media_type="application/zip", headers=_attachment("sicoach-csv.zip")
+    )
+
+
 router.include_router(pages)

@@ -50,9 +50,17 @@ def test_side_view_knee_bends_backwards_and_elbow_forwards() -> None:
     pts = body.points(sk, pose)
     assert pts["ankle_near"][0] < pts["knee_near"][0] - 0.2
     assert pts["wrist_near"][0] > pts["elbow_near"][0] + 0.1
+    assert body.knee_flexion(sk, pose, "near") == pytest.approx(90)
+    assert body.elbow_flexion(sk, pose, "near") == pytest.approx(90)
+    assert body.knee_flexion(sk, pose, "far") == pytest.approx(0, abs=1e-9)
+    backward = pose.with_angles(knee_near=-20)
+    assert body.knee_flexion(sk, backward, "near") == pytest.approx(-20)
+    with pytest.raises(ValueError):
+        body.knee_flexion(body.skeleton(View.FRONT), pose, "near")
     # Hip flexion lifts the thigh forwards.
     lifted = body.points(sk, pose.with_angles(hip_near=90))
     assert lifted["knee_near"][0] > 0.2 and lifted["knee_near"][1] == pytest.approx(0.5)
+    assert body.hip_flexion(sk, pose.with_angles(hip_near=90), "near") == pytest.approx(90)
 
 
 def test_lying_on_the_back_faces_up() -> None:

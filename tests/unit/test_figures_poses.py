@@ -86,16 +86,12 @@ def test_side_view_knees_elbows_and_hips_measured_from_positions(fig: Figure) ->
     0-150 degrees the natural way (no backward knee), hip flexion at most 135."""
     sk = fig.skeleton
     for pose in [f.pose for f in fig.frames] + _midpoints(fig):
-        p = body.points(sk, pose)
-        placed = body.place(sk, pose)
         for side in ("near", "far"):
-            # The knee turns clockwise (shin behind the thigh) for a figure facing right.
-            knee = -body.bend(p["pelvis"], p[f"knee_{side}"], p[f"ankle_{side}"])
+            knee = body.knee_flexion(sk, pose, side)
             assert -0.5 <= knee <= 150, (side, knee)
-            elbow = body.bend(p["chest"], p[f"elbow_{side}"], p[f"wrist_{side}"])
+            elbow = body.elbow_flexion(sk, pose, side)
             assert -0.5 <= elbow <= 150, (side, elbow)
-            trunk_down = placed["trunk_lower"].direction + 180
-            hip = body.normalize(placed[f"thigh_{side}"].direction - trunk_down)
+            hip = body.hip_flexion(sk, pose, side)
             assert -25 <= hip <= 135, (side, hip)
 
 

@@ -695,6 +695,34 @@ def measured_angle(sk: Skeleton, pose: Pose, joint: str) -> float:
     return turn / bone.sign
 
 
+def _side_only(sk: Skeleton) -> None:
+    if sk.view is not View.SIDE:
+        raise ValueError("anatomical angles from positions are defined for the side view")
+
+
+def knee_flexion(sk: Skeleton, pose: Pose, side: str) -> float:
+    """Knee bend measured from the drawn points (0 straight; negative would be a backward
+    knee). The shin turns clockwise from the thigh for a figure facing right."""
+    _side_only(sk)
+    p = points(sk, pose)
+    return -bend(p["pelvis"], p[f"knee_{side}"], p[f"ankle_{side}"])
+
+
+def elbow_flexion(sk: Skeleton, pose: Pose, side: str) -> float:
+    """Elbow bend measured from the drawn points (0 straight, forearm folding forwards)."""
+    _side_only(sk)
+    p = points(sk, pose)
+    return bend(p["chest"], p[f"elbow_{side}"], p[f"wrist_{side}"])
+
+
+def hip_flexion(sk: Skeleton, pose: Pose, side: str) -> float:
+    """Angle of the thigh in front of the line of the trunk (0 standing straight)."""
+    _side_only(sk)
+    placed = place(sk, pose)
+    trunk_down = placed["trunk_lower"].direction + 180.0
+    return normalize(placed[f"thigh_{side}"].direction - trunk_down)
+
+
 def limit_for(sk: Skeleton, joint: str) -> tuple[float, float] | None:
     """The allowed range of a joint: per joint name, else per kind (knee, hip, ...)."""
     if joint in sk.limits:

@@ -1,0 +1,82 @@
+"""axe-core on every page (no violations), keyboard reach, and screenshots of each page."""
+
+from __future__ import annotations
+
+import httpx
+
+from tests.browser.conftest import axe_violations, first_use
+
+PAGES = {
+    "today": "/",
+    "checkin": "/checkin",
+    "activity": "/activity",
+    "history": "/history",
+    "session": "/session",
+    "exercises": "/exercises",
+    "exercise": "/exercises/figure_four",
+    "aerobic": "/exercises/low_impact_aerobics",
+    "learn": "/learn",
+    "safety": "/safety",
+    "settings": "/settings",
+    "progress": "/progress",
+    "tomorrow": "/?date=2026-11-21",
+    "missing": "/exercises/nothing",
+}
+
+
+def test_axe_on_every_page(page, server) -> None:  # type: ignore[no-untyped-def]
+    first_use(page)
+    page.wait_for_url("**/?saved=*")
+    # Some history so that charts, tables and the banner have something to show.
+    httpx.post(
+        server.base + "/api/v1/activities",
+        json={"kind": "walking", "minutes": 15, "date": "2026-11-18"},
+    )
+    httpx.post(
+        server.base + "/api/v1/checkins",
+        json={"date": "2026-11-19", "pain": 6, "symptoms": ["leg_tingling"]},
+    )
+    found = {}
+    for name, path in PAGES.items():
+        page.goto(path)
+        page.shots(name)
+        found[name] = axe_violations(page)
+    assert {k: v for k, v in found.items() if v} == {}
+
+
+def test_keyboard_reaches_main_action_with_visible_focus(page) -> None:  # type: ignore[no-untyped-def]
+    first_use(page)
+    page.wait_for_url("**/?saved=*")
+    page.goto("/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Skip to content"
+    page.keyboard.press("Enter")
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent.trim()") == "Start session":
+            break
+    else:
+        raise AssertionError("Start session was not reachable with the Tab key")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline == "solid"
+    page.shots("focus")
+
+
+def test_zoom_has_no_sideways_scroll(page) -> None:  # type: ignore[no-untyped-def]
+    """200% zoom of the laptop (640 CSS px), and 320 CSS px for the phone (WCAG reflow)."""
+    first_use(page)
+    page.wait_for_url("**/?saved=*")
+    width = max(320, page.viewport_size["width"] // 2)
+    page.set_viewport_size({"width": width, "height": page.viewport_size["height"] // 2})
+    for path in ("/", "/checkin", "/session", "/settings"):
+        page.goto(path)
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        wide = page.evaluate(
+            "[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect()"
+            ".right > document.documentElement.clientWidth + 1).slice(0, 5)"
+            ".map(e => e.tagName + '.' + e.className)"
+        )
+        assert overflow <= 0, (path, overflow, wide)
+    page.shots("zoom")

@@ -32,7 +32,7 @@ def test_checkin_with_a_mistake_then_saved(page, server) -> None:  # type: ignor
     page.get_by_role("button", name="Save check-in").click()
     page.wait_for_url("**/checkin?saved=*")
     checkins = httpx.get(server.base + "/api/v1/checkins").json()
-    today = [c for c in checkins if c["date"] == "2026-11-20"][0]
+    today = next(c for c in checkins if c["date"] == "2026-11-20")
     assert today["pain"] == 3 and today["mobility"] == 7 and today["note"] == "Slept badly"
     assert "sleep_difficulty" in today["symptoms"]
 

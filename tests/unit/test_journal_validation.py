@@ -162,3 +162,15 @@ def test_text_limits() -> None:
     assert _error(validate_journal, doc, TODAY) == (
         "checkins[0].note: is 2001 characters long; the limit is 2000"
     )
+
+
+def test_odd_keys_and_trailing_newlines_stay_on_one_line() -> None:
+    message = _error(validate_journal, _doc(checkins=[{"date": "2026-11-01", "a\nb": 1}]), TODAY)
+    assert message.startswith('checkins[0]["a\\nb"]: unknown field')
+    assert _error(
+        validate_journal, {"": 1, "format": "sicoach.journal", "version": 1}, TODAY
+    ).startswith('[""]: unknown field')
+    for bad in ("2026-11-02\n", "２０２６-11-02"):
+        assert "is not a date" in _error(check_date, bad, "d", TODAY)
+    assert "is not a date and time" in _error(check_datetime, "2026-11-02T07:30:00\n", "t", TODAY)
+    assert "is not a time" in _error(check_time_of_day, "07:30\n", "r")

@@ -63,9 +63,11 @@ MAX_FUNCTION_ACTIVITY_LENGTH = 100
 MIN_BIRTH_YEAR = 1900
 MAX_WEEKS_TO_DUE_DATE = 44
 
-_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_DATETIME_RE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?$")
-_TIME_RE = re.compile(r"^\d{2}:\d{2}$")
+_DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_DATETIME_RE = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?"
+)
+_TIME_RE = re.compile(r"[0-9]{2}:[0-9]{2}")
 
 
 class JournalError(ValueError):
@@ -187,7 +189,7 @@ def check_time_of_day(value: object, path: str) -> time | None:
     """A time written HH:MM (24-hour clock), or null."""
     if value is None:
         return None
-    if isinstance(value, str) and _TIME_RE.match(value):
+    if isinstance(value, str) and _TIME_RE.fullmatch(value):
         try:
             return time.fromisoformat(value)
         except ValueError:
@@ -204,7 +206,7 @@ def check_not_future(day: date, path: str, today: date) -> date:
 def check_date(value: object, path: str, today: date | None = None) -> date:
     """A date written YYYY-MM-DD; when `today` is given, it may not be later than today."""
     day: date | None = None
-    if isinstance(value, str) and _DATE_RE.match(value):
+    if isinstance(value, str) and _DATE_RE.fullmatch(value):
         try:
             day = date.fromisoformat(value)
         except ValueError:
@@ -221,7 +223,7 @@ def check_date(value: object, path: str, today: date | None = None) -> date:
 def check_datetime(value: object, path: str, today: date | None = None) -> datetime:
     """A local date and time written YYYY-MM-DDTHH:MM[:SS], not later than today's date."""
     moment: datetime | None = None
-    if isinstance(value, str) and _DATETIME_RE.match(value):
+    if isinstance(value, str) and _DATETIME_RE.fullmatch(value):
         try:
             moment = datetime.fromisoformat(value)
         except ValueError:
@@ -293,8 +295,14 @@ def _fields(
             raise JournalError(_join(path, key), f"missing; every {what} needs it")
 
 
+_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,39}")
+
+
 def _join(path: str, key: str) -> str:
-    return f"{path}.{key}" if path else key
+    """`path.key`, or `path["odd key"]` for keys that are empty, long or not plain words."""
+    if _PLAIN_KEY.fullmatch(key):
+        return f"{path}.{key}" if path else key
+    return f"{path}[{describe(key)}]"
 
 
 def _unique_codes(value: object, path: str, kind: str) -> tuple[str, ...]:

@@ -34,7 +34,8 @@ def next_training_start(now: datetime, training_days: tuple[int, ...], at: time)
 def reminder_calendar(profile: Profile | None, now: datetime, person: str = "default") -> str:
     """The calendar text: one event repeating weekly on the training days."""
     plan = profile.plan if profile is not None else None
-    days = tuple(sorted(plan.training_days)) if plan else (0, 1, 2, 3, 4, 5, 6)
+    days = tuple(sorted(set(plan.training_days))) if plan else ()
+    days = days or (0, 1, 2, 3, 4, 5, 6)  # no days chosen: remind every day rather than never
     at = (plan.reminder_time if plan else None) or DEFAULT_REMINDER
     start = next_training_start(now, days, at)
 

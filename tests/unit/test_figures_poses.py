@@ -328,6 +328,14 @@ def test_loader_accepts_a_minimal_file() -> None:
         ),
         (lambda d: d["exercise"].pop("cat_cow"), "cat_cow"),
         (lambda d: d["exercise"]["bridge"].update(contact="floating"), "exercise.bridge.contact"),
+        (
+            lambda d: d["exercise"]["bridge"].update(props=[{"kind": "ball", "at": "elbow"}]),
+            "exercise.bridge.props[0].at",
+        ),
+        (
+            lambda d: d["exercise"]["bridge"].update(props=[{"kind": "trampoline"}]),
+            "exercise.bridge.props[0].kind",
+        ),
     ],
 )
 def test_loader_names_the_broken_field(change, field: str) -> None:  # type: ignore[no-untyped-def]

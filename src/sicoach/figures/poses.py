@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -74,7 +74,6 @@ class Figure:
     highlight_label: str
     props: tuple[Prop, ...]
     bump: bool = False
-    checks: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def skeleton(self) -> Skeleton:
@@ -246,7 +245,7 @@ def _resolve_frame(
     )
 
 
-def _prop(raw: Any, where: str, frames: set[str]) -> Prop:
+def _prop(raw: Any, where: str, frames: set[str], sk: Skeleton) -> Prop:
     if not isinstance(raw, dict):
         raise _err(where, "expected a table")
     kind = _str(raw, "kind", where)
@@ -255,6 +254,17 @@ def _prop(raw: Any, where: str, frames: set[str]) -> Prop:
     at = raw.get("at")
     at_v: str | Point | None = at if isinstance(at, str) or at is None else _point(at, where)
     between = raw.get("between")
+    points = set(sk.point_names)
+    for key in ("at", "to"):
+        if isinstance(raw.get(key), str) and raw[key] not in points:
+            raise _err(f"{where}.{key}", f"unknown body point {raw[key]!r}")
+    for name in raw.get("between", []) or []:
+        if name not in points:
+            raise _err(f"{where}.between", f"unknown body point {name!r}")
+    if raw.get("follow") is not None and raw["follow"] not in {b.name for b in sk.bones}:
+        raise _err(f"{where}.follow", f"unknown bone {raw['follow']!r}")
+    if kind == "strap" and not (isinstance(at, str) and isinstance(raw.get("to"), str)):
+        raise _err(where, "a strap needs `at` and `to` body points")
     frame = raw.get("frame")
     if frame is not None and frame not in frames:
         raise _err(f"{where}.frame", f"no frame named {frame!r}")
@@ -324,9 +334,8 @@ def _figure(ex_id: str, variant: str | None, raw: Mapping[str, Any], where: str)
         if b not in {x.name for x in sk.bones}:
             raise _err(f"{where}.highlight", f"unknown bone {b!r}")
     props = tuple(
-        _prop(p, f"{where}.props[{i}]", names) for i, p in enumerate(raw.get("props", []))
+        _prop(p, f"{where}.props[{i}]", names, sk) for i, p in enumerate(raw.get("props", []))
     )
-    checks = raw.get("checks", {})
     return Figure(
         id=ex_id,
         variant=variant,
@@ -341,7 +350,6 @@ def _figure(ex_id: str, variant: str | None, raw: Mapping[str, Any], where: str)
         highlight_label=_str(raw, "highlight_label", where, ""),
         props=props,
         bump=bool(raw.get("bump", False)),
-        checks=checks if isinstance(checks, dict) else {},
     )
 
 

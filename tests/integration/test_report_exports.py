@@ -288,3 +288,12 @@ def test_report_lists_the_safety_advice_of_the_period_with_dates(filled: Context
     html = reports.render_report_html(filled, start=date(2026, 11, 2), end=date(2026, 11, 15))
     assert "Advice the app gave during this period" in html
     assert "Sources of this advice" in html
+
+
+def test_report_progress_only_moves_forward(filled: Context, tmp_path: Path) -> None:
+    seen: list[tuple[str, int, int]] = []
+    reports.render_report_pdf(filled, tmp_path / "r.pdf", progress_cb=lambda *a: seen.append(a))
+    totals = {n for _, _, n in seen}
+    assert totals == {8}
+    steps = [d for _, d, _ in seen]
+    assert steps == sorted(steps) and steps[0] == 0 and steps[-1] == 8

@@ -132,7 +132,9 @@ def register(app: typer.Typer) -> None:
             dir_okay=False,
         ),
         start: str | None = typer.Option(
-            None, "--from", help="First day to cover (YYYY-MM-DD); default: 12 weeks back."
+            None,
+            "--from",
+            help="First day to cover (YYYY-MM-DD); default: the last 12 weeks, Monday to Sunday.",
         ),
         end: str | None = typer.Option(
             None, "--to", help="Last day to cover (YYYY-MM-DD); default: today."
@@ -156,10 +158,10 @@ def register(app: typer.Typer) -> None:
             console=console,
             transient=True,
         ) as bar:
-            task = bar.add_task("Making your report", total=5)
+            task = bar.add_task("Making your report", total=None)
 
             def tick(text: str, done: int, total: int) -> None:
-                bar.update(task, description=text, completed=done * 5 / max(total, 1))
+                bar.update(task, description=text, completed=done, total=total)
 
             try:
                 if suffix == ".pdf":

@@ -221,14 +221,35 @@ def build_report(
     )
 
 
+BUILD_STEPS = 3
+HTML_STEPS = 4
+PDF_STEPS = 1
+
+
+def _stage(
+    progress_cb: ProgressCallback | None, offset: int, total: int
+) -> ProgressCallback | None:
+    """One stage's (text, done, n) reports as steps of the whole job, so the bar only grows."""
+    if progress_cb is None:
+        return None
+    report_to = progress_cb
+
+    def staged(text: str, done: int, _n: int) -> None:
+        report_to(text, offset + done, total)
+
+    return staged
+
+
 def render_report_html(
     ctx: Context,
     start: date | None = None,
     end: date | None = None,
     progress_cb: ProgressCallback | None = None,
+    _total: int = BUILD_STEPS + HTML_STEPS,
 ) -> str:
     """The report as one self-contained HTML page."""
-    return render_html(build_report(ctx, start, end, progress_cb), progress_cb)
+    report = build_report(ctx, start, end, _stage(progress_cb, 0, _total))
+    return render_html(report, _stage(progress_cb, BUILD_STEPS, _total))
 
 
 def render_report_pdf(
@@ -239,12 +260,13 @@ def render_report_pdf(
     progress_cb: ProgressCallback | None = None,
 ) -> Path:
     """The same HTML printed to a PDF file at `out`."""
-    html = render_report_html(ctx, start, end, progress_cb)
+    total = BUILD_STEPS + HTML_STEPS + PDF_STEPS
+    html = render_report_html(ctx, start, end, progress_cb, _total=total)
     if progress_cb:
-        progress_cb("Printing the PDF", 4, 5)
+        progress_cb("Printing the PDF", total - PDF_STEPS, total)
     render_pdf(html, out)
     if progress_cb:
-        progress_cb("Done", 5, 5)
+        progress_cb("Done", total, total)
     return out
 
 

@@ -269,3 +269,41 @@ def test_export_other_formats_write_files(sicoach, tmp_path: Path) -> None:  # t
     folder = tmp_path / "csv"
     assert sicoach("export", "--format", "csv", "--out", str(folder)).exit_code == 0
     assert any(p.suffix == ".csv" for p in folder.iterdir())
+
+
+def _real_sicoach(*args: str, env_extra: dict[str, str]):  # type: ignore[no-untyped-def]
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SICOACH_")}
+    env.update({"SICOACH_FAKE_NOW": "2026-11-20T08:00:00", "NO_COLOR": "1", **env_extra})
+    exe = Path(sys.executable).with_name("sicoach")
+    return subprocess.run(
+        [str(exe), *args], env=env, capture_output=True, text=True, timeout=120, check=False
+    )
+
+
+def test_real_command_creates_its_database_in_the_data_folder(tmp_path: Path) -> None:
+    import sqlite3
+
+    data = tmp_path / "not" / "yet" / "there"
+    result = _real_sicoach("checkin", "--pain", "4", env_extra={"SICOACH_DATA_DIR": str(data)})
+    assert result.returncode == 0, result.stderr
+    db = data / "sicoach.sqlite3"
+    assert db.is_file()
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+        assert conn.execute("SELECT day, pain FROM checkin").fetchall() == [("2026-11-20", 4)]
+
+
+def test_a_file_that_is_not_a_database_gives_one_clear_line(tmp_path: Path) -> None:
+    junk = tmp_path / "notes.txt"
+    junk.write_text("my shopping list, not a database\n" * 100, encoding="utf-8")
+    before = junk.read_bytes()
+    result = _real_sicoach("--db", str(junk), "history", env_extra={})
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        f"Error: cannot use the database at {junk}: file is not a database"
+    )
+    assert junk.read_bytes() == before

@@ -77,4 +77,12 @@ for module in (
 
 
 def main() -> None:
-    app()
+    from sicoach.store.errors import StoreError
+
+    try:
+        app()
+    except StoreError as err:  # a database we cannot open: one line, not a traceback
+        from sicoach.cli._common import err_console
+
+        err_console.print(f"[bold red]Error:[/] {err}", highlight=False, soft_wrap=True)
+        raise SystemExit(1) from None

@@ -15,12 +15,19 @@ if TYPE_CHECKING:
 
 
 def make_uow_factory(database_url: str, person: str = "default") -> Callable[[], UnitOfWork]:
+    from sqlalchemy.exc import DBAPIError
+
     from sicoach.store.engine import get_engine
     from sicoach.store.people import person_id
     from sicoach.store.unit_of_work import SqlUnitOfWork
 
     engine = get_engine(database_url)
-    pid = person_id(engine, person)
+    try:
+        pid = person_id(engine, person)
+    except DBAPIError as err:
+        from sicoach.store.engine import describe_failure
+
+        raise describe_failure(database_url, err) from err
 
     def factory() -> UnitOfWork:
         return SqlUnitOfWork(engine, pid)

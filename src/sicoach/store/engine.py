@@ -17,7 +17,10 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
+
+from sicoach.store.errors import StoreError
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 SCHEMA_HEAD = "0002_result_person"
@@ -72,9 +75,32 @@ def get_engine(url: str) -> Engine:
         if engine is None:
             engine = _engines[url] = create_store_engine(url)
         if url not in _upgraded:
-            upgrade(engine)
+            try:
+                upgrade(engine)
+            except DBAPIError as err:
+                _engines.pop(url, None)
+                engine.dispose()
+                raise describe_failure(url, err) from err
             _upgraded.add(url)
         return engine
+
+
+def describe_failure(url: str, err: DBAPIError) -> StoreError:
+    """A `StoreError` naming the database (without password) and the driver's reason."""
+    return StoreError(_location(url), _reason(err))
+
+
+def _location(url: str) -> str:
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return parsed.database or url
+    return parsed.render_as_string(hide_password=True)
+
+
+def _reason(err: DBAPIError) -> str:
+    """The driver's own first line (e.g. "file is not a database", "connection refused")."""
+    text = str(err.orig) if err.orig is not None else str(err)
+    return (text.strip().splitlines() or ["unknown error"])[0]
 
 
 def _forget_pools_after_fork() -> None:

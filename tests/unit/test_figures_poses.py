@@ -48,20 +48,29 @@ def test_every_pregnancy_variant_of_the_catalog_has_its_own_figure() -> None:
 
 
 def test_hold_times_follow_the_dose_in_the_catalog() -> None:
-    """The animation lingers in the end pose as long as the exercise's hold (or move)."""
+    """The animation keeps time with the guided session: each repetition in the loop lasts
+    hold + release (move_seconds) + rest, and lingers in the end pose for the whole hold; a
+    move without a hold (cat-cow) takes move_seconds each way."""
     catalog = load_catalog()
+    checked = 0
     for fig in ALL:
-        exercise = catalog.exercise(fig.id) if catalog.has_exercise(fig.id) else None
-        if exercise is None:
+        if not catalog.has_exercise(fig.id):
             continue
+        exercise = catalog.exercise(fig.id)
         dosage = exercise.dosage
         if fig.variant and (v := exercise.variant(fig.variant)) and v.dosage:
             dosage = v.dosage
-        longest_hold = max(s.hold for s in fig.timeline)
         if dosage.hold_seconds is not None:
-            assert longest_hold == dosage.hold_seconds.top, fig.id
+            hold = dosage.hold_seconds.top
+            holds = [s for s in fig.timeline if s.hold == hold]
+            assert holds and max(s.hold for s in fig.timeline) == hold, fig.id
+            per_rep = hold + dosage.move_seconds + dosage.rest_seconds
+            assert fig.cycle_seconds == pytest.approx(len(holds) * per_rep), fig.id
         else:
-            assert max(s.move for s in fig.timeline) == dosage.move_seconds, fig.id
+            assert all(s.move == dosage.move_seconds for s in fig.timeline), fig.id
+            assert fig.cycle_seconds == pytest.approx(2 * dosage.move_seconds), fig.id
+        checked += 1
+    assert checked == len(ALL) - 1  # all but the walking figure, which has no dose
 
 
 @pytest.mark.parametrize("fig", ALL, ids=IDS)

@@ -68,20 +68,15 @@ def test_animated_figure_is_valid_svg_and_has_a_static_fallback(fig: Figure) -> 
 
 
 def test_animation_keyframes_follow_the_dose_and_the_model() -> None:
-    """Bridge: 1.5 s down, 2.5 s up, 5 s hold at the top, 2.5 s back: 11.5 s a cycle; the CSS
-    turn of every joint at every stop equals the model's turn for that frame."""
+    """Bridge: 0.5 s down, 1.5 s up, the 5 s hold at the top, 3 s back: 10 s a cycle, as one
+    repetition of the session; the CSS turn of every joint at every stop equals the model's
+    turn for that frame."""
     fig = load_figures().get("bridge")
-    assert fig.cycle_seconds == pytest.approx(11.5)
+    assert fig.cycle_seconds == pytest.approx(10)
     stops = timeline(fig)
-    assert stops == [
-        (0.0, "down"),
-        (pytest.approx(100 * 1.5 / 11.5, abs=1e-3), "down"),
-        (pytest.approx(100 * 4 / 11.5, abs=1e-3), "up"),
-        (pytest.approx(100 * 9 / 11.5, abs=1e-3), "up"),
-        (100.0, "down"),
-    ]
+    assert stops == [(0.0, "down"), (5.0, "down"), (20.0, "up"), (70.0, "up"), (100.0, "down")]
     text = render_animated(fig)
-    assert "11.5s ease-in-out infinite" in text
+    assert "10s ease-in-out infinite" in text
     for bone in ("thigh_near", "shin_near", "trunk_lower"):
         block = re.search(rf"@keyframes k-{bone}\{{(.*?)\}}\}}", text)
         assert block, bone

@@ -67,8 +67,8 @@ def tables(journal: Journal) -> dict[str, tuple[Sequence[str], list[list[str]]]]
         row = (number, s.started_at, s.pain_before, s.pain_after, s.partial, len(s.exercises))
         sessions.append([_cell(v) for v in row])
         for e in s.exercises:
-            values = (number, s.started_at, e.id, e.level, e.reps, e.hurt, e.pain, e.skipped)
-            exercises.append([_cell(v) for v in values])
+            result = (number, s.started_at, e.id, e.level, e.reps, e.hurt, e.pain, e.skipped)
+            exercises.append([_cell(v) for v in result])
     activities = [[_cell(v) for v in (a.date, a.kind, a.minutes)] for a in journal.activities]
     function = [[_cell(v) for v in (f.date, f.activity, f.score)] for f in journal.function]
     profile: list[list[str]] = []

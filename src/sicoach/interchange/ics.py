@@ -60,4 +60,4 @@ def reminder_calendar(profile: Profile | None, now: datetime, person: str = "def
     alarm.add("trigger", timedelta(0))
     event.add_component(alarm)
     calendar.add_component(event)
-    return calendar.to_ical().decode("utf-8")
+    return str(calendar.to_ical().decode("utf-8"))

@@ -249,8 +249,8 @@ def rating_chart(
         band_from = max(trend.baseline_start, first)
         if band_from <= trend.baseline_end:
             ax.axvspan(
-                band_from - timedelta(days=0.5),  # type: ignore[arg-type]
-                trend.baseline_end + timedelta(days=0.5),  # type: ignore[arg-type]
+                band_from - timedelta(days=0.5),
+                trend.baseline_end + timedelta(days=0.5),
                 color=BAND_COLOUR,
                 alpha=0.35,
                 linewidth=0,

@@ -297,3 +297,16 @@ def test_report_progress_only_moves_forward(filled: Context, tmp_path: Path) -> 
     assert totals == {8}
     steps = [d for _, d, _ in seen]
     assert steps == sorted(steps) and steps[0] == 0 and steps[-1] == 8
+
+
+def test_fhir_has_one_loinc_pain_score_a_day(context: Context) -> None:
+    from fhir.resources.R4B.bundle import Bundle
+
+    from sicoach.domain.journal import CheckIn, Profile
+
+    day = date(2026, 11, 19)
+    store(context, Journal(Profile(started_on=day), (CheckIn(day, pain=4, worst_pain=7),)))
+    bundle = Bundle.model_validate(json.loads(reports.export_fhir(context)))
+    observations = [e.resource for e in bundle.entry if e.resource.get_resource_type() != "Patient"]
+    codes = {(c.system, c.code): o.valueInteger for o in observations for c in o.code.coding}
+    assert codes == {("http://loinc.org", "72514-3"): 4, ("urn:sicoach:codes", "worst-pain"): 7}

@@ -6,17 +6,16 @@ are name-based UUIDs, so the same journal always gives the same document.
 Codes and why we chose them:
 - Pain score: LOINC 72514-3 "Pain severity - 0-10 verbal numeric rating [Score] - Reported",
   the standard code for a self-reported 0-10 pain rating; value as valueInteger.
-- Worst pain of the day: the same LOINC 72514-3 code (it is the same 0-10 scale) with the
-  local code `worst-pain` added to the CodeableConcept and the text "Worst pain today", so a
-  receiver that only knows LOINC still reads a 0-10 pain score.
+- Worst pain of the day: same 0-10 scale, but only the local code `worst-pain`: a receiver
+  that charts every LOINC 72514-3 value as "the" daily pain score must not get two a day.
 - Mobility: no LOINC code fits a 0-10 self-rating of how freely one moves (the LOINC
   mobility codes are observer-scored scales or specific instruments), so we use our local
   code system `urn:sicoach:codes`, code `mobility`, with the scale stated in the display.
 - Aerobic minutes: LOINC 55411-3 "Exercise duration" with a UCUM quantity in minutes; the
   kind of activity goes in a component coded LOINC 73985-4 "Exercise activity" as text.
 - Guided sessions: no standard code describes "a home-exercise session with pain before and
-  after", so a local code `exercise-session`, with components: pain before and after (each
-  LOINC 72514-3 plus a local code saying when), exercises done, and exercises that hurt.
+  after", so a local code `exercise-session`, with components: pain before and after (local
+  codes, for the same reason as worst pain), exercises done, and exercises that hurt.
 - Symptoms: local code `symptom` with the symptom as a local coding (urn:sicoach:symptoms);
   red flags are marked with the interpretation code "A" (abnormal).
 - "My activities" ratings (the Patient-Specific Functional Scale method): local code
@@ -124,7 +123,7 @@ def journal_bundle(
                 f"pain/{day}", [PAIN], "Pain score (0-10)", c.date, "survey", valueInteger=c.pain
             )
         if c.worst_pain is not None:
-            coding = [PAIN, _local("worst-pain", "Worst pain of the day (0-10)")]
+            coding = [_local("worst-pain", "Worst pain of the day, 0 (none) to 10 (worst)")]
             b.observation(
                 f"worst/{day}",
                 coding,
@@ -188,12 +187,12 @@ def journal_bundle(
     for s in journal.sessions:
         components: list[dict[str, Any]] = []
         if s.pain_before is not None:
-            coding = [PAIN, _local("pain-before-session", "Pain before the session")]
+            coding = [_local("pain-before-session", "Pain before the session (0-10)")]
             components.append(
                 {"code": {"coding": coding, "text": "Pain before"}, "valueInteger": s.pain_before}
             )
         if s.pain_after is not None:
-            coding = [PAIN, _local("pain-after-session", "Pain after the session")]
+            coding = [_local("pain-after-session", "Pain after the session (0-10)")]
             components.append(
                 {"code": {"coding": coding, "text": "Pain after"}, "valueInteger": s.pain_after}
             )

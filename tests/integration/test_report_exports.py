@@ -310,3 +310,12 @@ def test_fhir_has_one_loinc_pain_score_a_day(context: Context) -> None:
     observations = [e.resource for e in bundle.entry if e.resource.get_resource_type() != "Patient"]
     codes = {(c.system, c.code): o.valueInteger for o in observations for c in o.code.coding}
     assert codes == {("http://loinc.org", "72514-3"): 4, ("urn:sicoach:codes", "worst-pain"): 7}
+
+
+def test_report_of_an_empty_journal_still_renders(context: Context, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    out = reports.render_report_pdf(context, tmp_path / "empty.pdf")
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(str(out)).pages).split())
+    assert "self-reported" in text
+    assert "There are no pain scores yet." in text

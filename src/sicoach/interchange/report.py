@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import re
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -149,6 +150,10 @@ def period_rows(
 # Charts
 
 
+_RC_LOCK = threading.Lock()
+"""matplotlib's settings are global; the web server draws charts from several threads."""
+
+
 def _svg_text(fig: Any, text_as_paths: bool = True) -> str:
     """The figure as SVG. Text as paths looks the same everywhere (for pages whose CSS styles
     SVG text); as <text> in the system's sans-serif font it prints about twice as fast."""
@@ -156,7 +161,7 @@ def _svg_text(fig: Any, text_as_paths: bool = True) -> str:
 
     buffer = io.StringIO()
     fonttype = "path" if text_as_paths else "none"
-    with matplotlib.rc_context({"svg.fonttype": fonttype, "svg.hashsalt": "sicoach"}):
+    with _RC_LOCK, matplotlib.rc_context({"svg.fonttype": fonttype, "svg.hashsalt": "sicoach"}):
         fig.savefig(buffer, format="svg", metadata={"Date": None}, facecolor="white")
     return buffer.getvalue()
 
@@ -514,7 +519,23 @@ def _adherence_dict(a: Adherence) -> dict[str, Any]:
 
 
 def progress_to_dict(p: Progress) -> dict[str, Any]:
-    """The stable `sicoach progress --json` / `/api/v1/progress` shape."""
+    """The stable `sicoach progress --json` / `/api/v1/progress` shape.
+
+    `{"date", "start", "summaries": [5 sentences],
+      "pain" and "mobility": {"baseline_start", "baseline_end", "baseline", "latest",
+        "difference", "percent", "meaning": better|worse|small|unknown, "summary",
+        "days": [{"date", "value", "average"}]},
+      "adherence": {"training_days", "planned_days", "done_days", "sessions",
+        "current_streak", "summary"},
+      "aerobic": {"goal", "total_minutes", "summary",
+        "weeks": [{"week", "start", "minutes", "target", "met_goal"}]},
+      "hurt": [{"id", "name", "count", "last_date"}],
+      "symptoms": [{"code", "label", "group", "red_flag", "days", "first", "last"}],
+      "function": {"first_average", "latest_average", "change", "meaning", "summary",
+        "activities": [{"activity", "first_score", "first_date", "latest_score",
+        "latest_date", "change"}]}}`
+    Dates are ISO strings; averages are rounded to 2 decimals.
+    """
     return {
         "date": p.on.isoformat(),
         "start": _iso(p.start),

@@ -137,7 +137,7 @@ def _period(
     if start is None:  # whole weeks, Monday to Sunday, the current one last
         monday = last - timedelta(days=last.weekday())
         first = monday - timedelta(weeks=DEFAULT_REPORT_WEEKS - 1)
-        if program is not None:
+        if program is not None and program <= last:
             first = max(first, program)
     else:
         first = _check_day(ctx, start, "from")

@@ -307,3 +307,27 @@ def test_a_file_that_is_not_a_database_gives_one_clear_line(tmp_path: Path) -> N
         f"Error: cannot use the database at {junk}: file is not a database"
     )
     assert junk.read_bytes() == before
+
+
+def test_a_later_checkin_keeps_warning_signs_reported_earlier_that_day(sicoach) -> None:  # type: ignore[no-untyped-def]
+    first = sicoach(
+        "checkin", "--pain", "3", "--symptom", "saddle_numbness", "--symptom", "pain_hips"
+    )
+    assert first.exit_code == 0
+    second = sicoach("checkin", "--pain", "4", "--symptom", "sleep_difficulty")
+    assert second.exit_code == 0
+    assert "Replaced your earlier check-in" in second.stdout
+    assert "We kept the warning signs you reported earlier today (saddle_numbness)" in second.stdout
+    (only,) = _export(sicoach)["checkins"]
+    assert only["pain"] == 4
+    assert only["symptoms"] == ["sleep_difficulty", "saddle_numbness"]  # pain_hips replaced
+    assert sicoach("safety", "--json").json()["level"] == "emergency"
+
+
+def test_a_later_checkin_keeps_the_red_flag_screen_answers(sicoach) -> None:  # type: ignore[no-untyped-def]
+    assert sicoach("screen", input="y\n").exit_code == 0  # yes to the first emergency question
+    screened = _export(sicoach)["checkins"][0]["symptoms"]
+    assert screened
+    assert sicoach("checkin", "--pain", "4").exit_code == 0
+    assert _export(sicoach)["checkins"][0]["symptoms"] == screened
+    assert sicoach("safety", "--json").json()["level"] == "emergency"

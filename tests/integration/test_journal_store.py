@@ -107,12 +107,16 @@ def test_repository_round_trips_every_kind_of_record(store_url: str) -> None:
 
 
 def test_a_second_checkin_on_the_same_day_replaces_the_first(store_context: Context) -> None:
-    _, replaced_first = journal_service.log_checkin(store_context, pain=6, symptoms=["fever"])
+    _, replaced_first = journal_service.log_checkin(
+        store_context, pain=6, symptoms=["pain_hips", "fever"], note="bad night"
+    )
     second, replaced_second = journal_service.log_checkin(store_context, pain=3, mobility=7)
     assert (replaced_first, replaced_second) == (False, True)
     journal = journal_service.load_journal(store_context)
     assert journal.checkins == (second,)
-    assert journal.checkins[0].symptoms == ()
+    # Ratings, note and ordinary symptoms are replaced; the warning sign (fever) stays.
+    assert (second.pain, second.worst_pain, second.mobility, second.note) == (3, None, 7, "")
+    assert second.symptoms == ("fever",)
 
 
 def test_leaving_without_commit_or_after_an_error_writes_nothing(store_url: str) -> None:

@@ -165,6 +165,13 @@ def register(app: typer.Typer) -> None:
         console.print(f"{verb} for {saved.date}: {', '.join(parts)}.", highlight=False)
         if saved.symptoms:
             console.print(f"Symptoms: {escape(', '.join(saved.symptoms))}.", highlight=False)
+        kept = [s for s in saved.symptoms if s not in symptom]
+        if kept:
+            console.print(
+                f"We kept the warning signs you reported earlier today ({escape(', '.join(kept))}),"
+                " so the safety check still sees them.",
+                highlight=False,
+            )
         from sicoach.cli.safety_commands import show_safety_if_raised
 
         show_safety_if_raised(c, saved.date)

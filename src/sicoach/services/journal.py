@@ -7,6 +7,7 @@ errors are raised before anything is written.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
 from datetime import date, timedelta
@@ -37,7 +38,12 @@ from sicoach.domain.validation import (
     check_sex,
     check_symptom,
 )
-from sicoach.domain.vocabulary import EXERCISE_IDS
+from sicoach.domain.vocabulary import (
+    EMERGENCY_FLAGS,
+    EXERCISE_IDS,
+    PREGNANCY_WARNINGS,
+    URGENT_FLAGS,
+)
 from sicoach.services.context import Context
 from sicoach.services.errors import ConflictError, InputError
 
@@ -101,9 +107,29 @@ def log_checkin(
     except JournalError as err:
         raise _checked(err) from None
     with ctx.uow() as uow:
+        earlier = uow.journal.get_checkin(on)
+        kept = kept_warning_signs(earlier, checkin)
+        if kept:
+            checkin = dataclasses.replace(checkin, symptoms=checkin.symptoms + kept)
         replaced = uow.journal.upsert_checkin(checkin)
         uow.commit()
     return checkin, replaced
+
+
+WARNING_SIGNS = frozenset(EMERGENCY_FLAGS + URGENT_FLAGS + PREGNANCY_WARNINGS)
+
+
+def kept_warning_signs(earlier: CheckIn | None, new: CheckIn) -> tuple[str, ...]:
+    """Warning signs (red flags) of an earlier check-in that day that `new` leaves out.
+
+    A later check-in replaces the day's ratings, note and ordinary symptoms, but never
+    drops a warning sign reported earlier that day (say, in the red-flag screen): missing a
+    red flag is the worst mistake this program can make, and the safety check counts
+    each flag for 7 days anyway.
+    """
+    if earlier is None:
+        return ()
+    return tuple(s for s in earlier.symptoms if s in WARNING_SIGNS and s not in new.symptoms)
 
 
 def log_activity(ctx: Context, kind: str, minutes: int, day: date | None = None) -> Activity:

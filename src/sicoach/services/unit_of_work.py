@@ -28,6 +28,10 @@ class JournalRepository(Protocol):
 
     def save_profile(self, profile: Profile) -> None: ...
 
+    def get_checkin(self, day: date) -> CheckIn | None:
+        """The check-in of one day, if there is one."""
+        ...
+
     def upsert_checkin(self, checkin: CheckIn) -> bool:
         """Store a check-in; True when it replaced one on the same date."""
         ...

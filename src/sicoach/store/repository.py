@@ -114,6 +114,18 @@ class SqlJournalRepository:
             function=ratings,
         ).sorted()
 
+    def get_checkin(self, day: date) -> CheckIn | None:
+        row = (
+            self.conn.execute(
+                select(checkin).where(
+                    (checkin.c.person_id == self.person_id) & (checkin.c.day == day)
+                )
+            )
+            .mappings()
+            .first()
+        )
+        return None if row is None else mapping.row_to_checkin(row)
+
     def existing_dates(self) -> set[date]:
         return set(
             self.conn.execute(select(checkin.c.day).where(checkin.c.person_id == self.person_id))

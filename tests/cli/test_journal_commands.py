@@ -174,6 +174,10 @@ def test_bad_profile_input_is_refused(sicoach) -> None:  # type: ignore[no-untyp
         "--pregnant-due: 2028-06-01 is more than 44 weeks away",
     )
     _refused(
+        sicoach("profile", "--pregnant-due", "2026-10-01"),
+        "--pregnant-due: 2026-10-01 is more than 3 weeks ago; if your baby has been born",
+    )
+    _refused(
         sicoach("profile", "--postpartum-delivered", "2026-12-01"),
         "--postpartum-delivered: 2026-12-01 is in the future",
     )

@@ -161,6 +161,9 @@ def get_profile(ctx: Context) -> Profile:
 
 
 PROFILE_FIELDS = frozenset(f.name for f in fields(Profile))
+MAX_WEEKS_PAST_DUE = 3
+"""Our default: a pregnancy rarely runs past 42 weeks, so a due date more than 3 weeks gone
+almost certainly means the baby has been born (imports of old records are not held to it)."""
 
 
 def _check_profile_field(ctx: Context, name: str, value: Any) -> Any:
@@ -186,6 +189,12 @@ def _check_profile_field(ctx: Context, name: str, value: Any) -> Any:
             raise JournalError(name, "must be a pregnancy record or nothing")
         if value.status == "pregnant" and value.due_date is not None:
             check_due_date(value.due_date.isoformat(), "pregnancy.due_date", today)
+            if value.due_date < today - timedelta(weeks=MAX_WEEKS_PAST_DUE):
+                raise JournalError(
+                    "pregnancy.due_date",
+                    f"{value.due_date.isoformat()} is more than {MAX_WEEKS_PAST_DUE} weeks ago; "
+                    "if your baby has been born, give the birth date instead",
+                )
             return Pregnancy("pregnant", due_date=value.due_date)
         if value.status == "postpartum" and value.delivery_date is not None:
             check_not_future(value.delivery_date, "pregnancy.delivery_date", today)

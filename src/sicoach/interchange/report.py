@@ -125,6 +125,8 @@ def period_rows(
     rows: list[PeriodRow] = []
     for key, days in groups.items():
         planned = [d for d in days if d.weekday() in training]
+        if planned and planned[-1] == progress.on and progress.on not in session_days:
+            planned.pop()  # the last day is not over yet, as in the adherence count
         mondays = sorted({d - timedelta(days=d.weekday()) for d in days})
         if monthly:
             mondays = [m for m in mondays if m.month == key.month]  # a week counts where it starts

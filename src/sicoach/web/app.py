@@ -16,7 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sicoach import __version__
 from sicoach.services.context import Context
-from sicoach.web.security import CsrfSigner, allowed_hosts, load_secret, make_guard
+from sicoach.web.security import CsrfSigner, Guard, allowed_hosts, load_secret
 from sicoach.web.templating import STATIC_DIR, render
 
 AREAS = (
@@ -45,7 +45,7 @@ def create_app(context: Context, host: str = "127.0.0.1", port: int = 8000) -> F
     )
     app.state.context = context
     app.state.csrf = CsrfSigner(load_secret(context.settings.data_dir))
-    app.middleware("http")(make_guard(allowed_hosts(host, port), app.state.csrf))
+    app.add_middleware(Guard, hosts=allowed_hosts(host, port), signer=app.state.csrf)
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
     for area in AREAS:
         app.include_router(importlib.import_module(f"sicoach.web.routes.{area}").router)

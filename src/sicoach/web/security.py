@@ -16,11 +16,12 @@ import hashlib
 import hmac
 import os
 import secrets
-from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from fastapi import HTTPException, Request
+from starlette.datastructures import Headers
 from starlette.responses import PlainTextResponse, Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 CSRF_COOKIE = "sicoach_csrf"
 CSRF_FIELD = "csrf_token"
@@ -87,55 +88,85 @@ def allowed_hosts(host: str, port: int) -> frozenset[str]:
     return frozenset(values)
 
 
-def make_guard(
-    hosts: frozenset[str], signer: CsrfSigner
-) -> Callable[[Request, Callable[[Request], Awaitable[Response]]], Awaitable[Response]]:
-    """The HTTP middleware: refuse foreign Host/Origin, hand out the CSRF cookie, add headers."""
-    origins = frozenset(f"http://{h}" for h in hosts)
+class Guard:
+    """ASGI middleware: refuse foreign Host/Origin, hand out the CSRF cookie, add headers.
 
-    async def guard(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        host = request.headers.get("host", "")
-        if host not in hosts:
-            return _refuse("This server only answers on its own address.")
-        origin = request.headers.get("origin")
-        site = request.headers.get("sec-fetch-site")
+    Written as plain ASGI (not BaseHTTPMiddleware) so every request stays cheap.
+    """
+
+    def __init__(self, app: ASGIApp, hosts: frozenset[str], signer: CsrfSigner) -> None:
+        self.app = app
+        self.hosts = hosts
+        self.origins = frozenset(f"http://{h}" for h in hosts)
+        self.signer = signer
+        self.extra = [(k.lower().encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = Headers(scope=scope)
+        refusal = self._refusal(scope, headers)
+        if refusal is not None:
+            await _with_headers(refusal)(scope, receive, send)
+            return
+        cookie = _cookie(headers.get("cookie", ""))
+        fresh = not self.signer.valid(cookie)
+        token = self.signer.new_token() if fresh else str(cookie)
+        scope.setdefault("state", {})["csrf_token"] = token
+        extra = list(self.extra)
+        if fresh:
+            extra.append(
+                (
+                    b"set-cookie",
+                    f"{CSRF_COOKIE}={token}; HttpOnly; Max-Age=31536000; Path=/; "
+                    "SameSite=strict".encode(),
+                )
+            )
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                present = {k.lower() for k, _ in message.get("headers", [])}
+                message["headers"] = [
+                    *message.get("headers", []),
+                    *[(k, v) for k, v in extra if k == b"set-cookie" or k not in present],
+                ]
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+    def _refusal(self, scope: Scope, headers: Headers) -> Response | None:
+        if headers.get("host", "") not in self.hosts:
+            return PlainTextResponse("This server only answers on its own address.", 403)
+        origin = headers.get("origin")
+        site = headers.get("sec-fetch-site")
         # With Referrer-Policy no-referrer, browsers send `Origin: null` on their own POSTs;
         # Sec-Fetch-Site (set by the browser, not by pages) then says where it came from.
         same_site_null = origin == "null" and site == "same-origin"
-        if origin is not None and origin not in origins and not same_site_null:
-            return _refuse("Requests from other websites are not accepted.")
-        if site in ("cross-site", "same-site") and request.method in UNSAFE_METHODS:
-            return _refuse("Requests from other websites are not accepted.")
-        if request.method in UNSAFE_METHODS and request.url.path.startswith("/api/"):
-            kind = request.headers.get("content-type", "").split(";")[0].strip()
+        if origin is not None and origin not in self.origins and not same_site_null:
+            return PlainTextResponse("Requests from other websites are not accepted.", 403)
+        method = scope["method"]
+        if site in ("cross-site", "same-site") and method in UNSAFE_METHODS:
+            return PlainTextResponse("Requests from other websites are not accepted.", 403)
+        if method in UNSAFE_METHODS and scope["path"].startswith("/api/"):
+            kind = headers.get("content-type", "").split(";")[0].strip()
             if kind != "application/json":
-                return _with_headers(
-                    PlainTextResponse("Send the request body as application/json.", 415)
-                )
-        cookie = request.cookies.get(CSRF_COOKIE)
-        fresh = not signer.valid(cookie)
-        token = signer.new_token() if fresh else str(cookie)
-        request.state.csrf_token = token
-        response = await call_next(request)
-        if fresh:
-            response.set_cookie(
-                CSRF_COOKIE, token, httponly=True, samesite="strict", path="/", max_age=31536000
-            )
-        return _with_headers(response)
+                return PlainTextResponse("Send the request body as application/json.", 415)
+        return None
 
-    return guard
+
+def _cookie(header: str) -> str | None:
+    for part in header.split(";"):
+        name, _, value = part.strip().partition("=")
+        if name == CSRF_COOKIE:
+            return value
+    return None
 
 
 def _with_headers(response: Response) -> Response:
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
     return response
-
-
-def _refuse(message: str) -> Response:
-    return _with_headers(PlainTextResponse(message, status_code=403))
 
 
 async def verify_csrf(request: Request) -> None:

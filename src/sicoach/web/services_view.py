@@ -10,12 +10,15 @@ from typing import Any
 from sicoach.domain.journal import Activity, CheckIn, Journal, Profile
 from sicoach.domain.safety import Assessment
 from sicoach.services.context import Context
+from sicoach.web.cache import cache_for
 
 
-def current_assessment(ctx: Context, on: date | None = None) -> Assessment | None:
-    """Today's safety assessment (None before there is anything to assess)."""
+def current_assessment(ctx: Context, on: date | None = None) -> Assessment:
+    """The safety assessment of today (or of `on`)."""
     from sicoach.services import safety
 
+    if on is None:
+        return cache_for(ctx).get("assess", lambda: safety.assess(ctx))
     return safety.assess(ctx, on=on)
 
 
@@ -50,11 +53,9 @@ def recent_pain(journal: Journal, end: date, days: int = 14) -> list[PainDay]:
 
 def today_page(ctx: Context, on: date | None = None) -> dict[str, Any]:
     """Everything the today page shows (`on` previews another day, e.g. tomorrow)."""
-    from sicoach.services import journal, plan
-
     today = ctx.clock.today()
-    day_plan = plan.plan_today(ctx, on=on)
-    record = journal.load_journal(ctx)
+    day_plan = plan_today(ctx, on=on)
+    record = load(ctx)
     days = recent_pain(record, today)
     return {
         "today": today,
@@ -101,9 +102,10 @@ def save_profile(ctx: Context, profile: Profile) -> None:
 
 
 def load(ctx: Context) -> Journal:
+    """The whole journal (kept between requests until the database changes)."""
     from sicoach.services import journal
 
-    return journal.load_journal(ctx)
+    return cache_for(ctx).get("journal", lambda: journal.load_journal(ctx))
 
 
 def symptom_groups(ctx: Context, pregnant: bool) -> list[tuple[str, str, list[Any]]]:
@@ -128,6 +130,8 @@ def symptom_groups(ctx: Context, pregnant: bool) -> list[tuple[str, str, list[An
 def plan_today(ctx: Context, on: date | None = None) -> Any:
     from sicoach.services import plan
 
+    if on is None:
+        return cache_for(ctx).get("plan", lambda: plan.plan_today(ctx))
     return plan.plan_today(ctx, on=on)
 
 

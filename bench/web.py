@@ -1,0 +1,211 @@
+"""Benchmark: the today page of a 3-year journal under concurrent clients.
+
+Starts `sicoach serve` on a free loopback port with a temporary SQLite file holding three
+years of daily check-ins, sessions and walks, then sends the same number of requests to the
+today page and to the bare /healthz endpoint of that server, a bounded number at a time, and
+prints p50/p95 latency and requests per second for both (target: today p95 under 50 ms).
+
+    .venv/bin/python bench/web.py [--requests 400] [--concurrency 8]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import httpx
+
+END = date(2026, 11, 20)
+YEARS = 3
+EXERCISES = (
+    "pelvic_tilt",
+    "knee_to_chest",
+    "double_knee_to_chest",
+    "inner_thigh_squeeze",
+    "figure_four",
+    "supine_twist",
+    "side_lying_quad_stretch",
+    "bridge",
+    "cat_cow",
+    "triangle_pose",
+)
+
+
+def three_year_journal(seed: int = 7) -> dict[str, object]:
+    """A calm, steadily improving journal: a check-in every day, sessions and walks most days."""
+    rng = random.Random(seed)
+    start = END - timedelta(days=365 * YEARS)
+    checkins, sessions, activities = [], [], []
+    day = start
+    while day <= END:
+        progress = (day - start).days / (END - start).days
+        pain = max(0, min(10, round(6 - 4 * progress + rng.uniform(-1, 1))))
+        checkins.append(
+            {
+                "date": day.isoformat(),
+                "pain": pain,
+                "worst_pain": min(10, pain + 1),
+                "mobility": max(0, min(10, round(4 + 5 * progress + rng.uniform(-1, 1)))),
+                "symptoms": ["pain_worse_sitting"] if rng.random() < 0.2 else [],
+                "note": "",
+            }
+        )
+        if rng.random() < 0.75:
+            started = datetime.combine(day, datetime.min.time()).replace(hour=7, minute=30)
+            sessions.append(
+                {
+                    "started_at": started.isoformat(),
+                    "pain_before": pain,
+                    "pain_after": max(0, pain - 1),
+                    "exercises": [
+                        {"id": e, "level": 0, "reps": 5, "hurt": False, "pain": 2}
+                        for e in EXERCISES
+                    ],
+                }
+            )
+        if rng.random() < 0.6:
+            activities.append({"date": day.isoformat(), "kind": "walking", "minutes": 25})
+        day += timedelta(days=1)
+    return {
+        "format": "sicoach.journal",
+        "version": 1,
+        "profile": {
+            "started_on": start.isoformat(),
+            "birth_year": 1970,
+            "sex": "female",
+            "pregnancy": None,
+            "sedentary_job": True,
+            "overweight": False,
+            "frequent_lifting": False,
+            "history": [],
+        },
+        "checkins": checkins,
+        "sessions": sessions,
+        "activities": activities,
+    }
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+async def hammer(url: str, total: int, concurrency: int) -> tuple[list[float], float, float]:
+    """`total` GETs of `url`, at most `concurrency` in flight.
+
+    Returns the latencies (s), the wall time (s) and the time of the first request, which
+    fills the server's read cache (the cost after every write to the journal).
+    """
+    latencies: list[float] = []
+    queue: asyncio.Queue[int] = asyncio.Queue()
+    for i in range(total):
+        queue.put_nowait(i)
+
+    async def worker(client: httpx.AsyncClient) -> None:
+        while True:
+            try:
+                queue.get_nowait()
+            except asyncio.QueueEmpty:
+                return
+            began = time.perf_counter()
+            response = await client.get(url)
+            latencies.append(time.perf_counter() - began)
+            if response.status_code != 200:
+                raise RuntimeError(f"{url}: HTTP {response.status_code}")
+
+    limits = httpx.Limits(max_connections=concurrency)
+    async with httpx.AsyncClient(limits=limits, timeout=30) as client:
+        began = time.perf_counter()
+        await client.get(url)  # warm up: fills the read cache
+        first = time.perf_counter() - began
+        began = time.perf_counter()
+        await asyncio.gather(*(worker(client) for _ in range(concurrency)))
+        wall = time.perf_counter() - began
+    return latencies, wall, first
+
+
+def report(name: str, latencies: list[float], wall: float, first: float) -> float:
+    ordered = sorted(latencies)
+    p50 = statistics.median(ordered) * 1000
+    p95 = ordered[max(0, int(len(ordered) * 0.95) - 1)] * 1000
+    print(
+        f"{name:<10} {len(ordered):>6} requests  p50 {p50:7.1f} ms  p95 {p95:7.1f} ms  "
+        f"{len(ordered) / wall:8.1f} req/s  (first request {first * 1000:.0f} ms)"
+    )
+    return p95
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=400, help="requests per endpoint")
+    parser.add_argument("--concurrency", type=int, default=4, help="requests in flight at once")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        data = Path(folder)
+        db = data / "bench.sqlite3"
+        journal_file = data / "journal.json"
+        document = three_year_journal()
+        journal_file.write_text(json.dumps(document))
+        env = {
+            **os.environ,
+            "SICOACH_FAKE_NOW": f"{END.isoformat()}T08:00:00",
+            "SICOACH_DATA_DIR": str(data),
+        }
+        env.pop("SICOACH_DATABASE_URL", None)
+        env.pop("SICOACH_DB", None)
+        cli = [sys.executable, "-m", "sicoach", "--db", str(db)]
+        began = time.perf_counter()
+        subprocess.run(
+            [*cli, "import", str(journal_file)], env=env, check=True, capture_output=True
+        )
+        print(
+            f"journal: {len(document['checkins'])} check-ins, {len(document['sessions'])} "
+            f"sessions, {len(document['activities'])} activities "
+            f"(imported in {time.perf_counter() - began:.1f} s)"
+        )
+        port = free_port()
+        server = subprocess.Popen(
+            [*cli, "serve", "--port", str(port)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        base = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + 30
+            while True:
+                try:
+                    if httpx.get(base + "/healthz", timeout=1).status_code == 200:
+                        break
+                except httpx.HTTPError:
+                    pass
+                if time.monotonic() > deadline or server.poll() is not None:
+                    print("the server did not start", file=sys.stderr)
+                    return 1
+                time.sleep(0.1)
+            print(f"server: {base}, {args.concurrency} clients at a time")
+            bare = asyncio.run(hammer(base + "/healthz", args.requests, args.concurrency))
+            today = asyncio.run(hammer(base + "/", args.requests, args.concurrency))
+            report("/healthz", *bare)
+            p95 = report("/ (today)", *today)
+            print(f"target: today p95 under 50 ms -> {'met' if p95 < 50 else 'NOT met'}")
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

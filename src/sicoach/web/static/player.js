@@ -176,7 +176,11 @@ function renderStep() {
   $("p-next").textContent =
     next && next.exercise_id && next.exercise_id !== current.exercise_id ? `Next up: ${next.name}` : "";
   if (current.exercise_id) {
-    const src = `/figures/${current.exercise_id}.svg`;
+    // Under reduced motion the still first frame is shown instead of the moving figure.
+    const info = state.script.exercises.find((e) => e.id === current.exercise_id) || {};
+    const still = reducedMotion ? "/0" : "";
+    const variant = info.variant ? `?variant=${encodeURIComponent(info.variant)}` : "";
+    const src = `/figures/${current.exercise_id}${still}.svg${variant}`;
     const figure = $("p-figure");
     if (figure.getAttribute("src") !== src) {
       figure.setAttribute("src", src);

@@ -1,0 +1,40 @@
+"""Player controls: Pause/Resume, Skip, mute, and the number alone under reduced motion."""
+
+from __future__ import annotations
+
+import httpx
+
+from tests.browser.conftest import choose, first_use
+
+
+def test_pause_skip_mute_and_reduced_motion(page, server) -> None:  # type: ignore[no-untyped-def]
+    page.emulate_media(reduced_motion="reduce")
+    first_use(page)
+    page.wait_for_url("**/?saved=*")
+    page.goto("/session?speed=20")
+    choose(page, "pain_before", 2)
+    page.get_by_role("button", name="Start session").click()
+    page.get_by_role("button", name="Begin").click()
+    ring = page.locator(".ring")
+    assert ring.evaluate("e => getComputedStyle(e).visibility") == "hidden"
+    assert page.locator("#p-seconds").is_visible()
+    assert "/0.svg" in (page.locator("#p-figure").get_attribute("src") or "")
+    page.get_by_role("button", name="Pause").click()
+    seconds = page.locator("#p-seconds").inner_text()
+    page.wait_for_timeout(600)  # 12 s of script time at speed 20, if the clock still ran
+    assert page.locator("#p-seconds").inner_text() == seconds
+    assert page.locator("#player").get_attribute("data-state") == "paused"
+    mute = page.get_by_role("button", name="Voice: on")
+    mute.click()
+    assert page.get_by_role("button", name="Voice: off").get_attribute("aria-pressed") == "true"
+    first = page.locator("#p-name").inner_text()
+    page.get_by_role("button", name="Skip").click()  # still paused: no repetition done yet
+    page.wait_for_function(
+        f"document.getElementById('p-name').textContent !== {first!r}", timeout=5000
+    )
+    page.get_by_role("button", name="Resume").click()
+    assert page.locator("#player").get_attribute("data-state") == "running"
+    page.shots("reduced")
+    journal = httpx.get(server.base + "/api/v1/journal").json()
+    (skipped,) = journal["sessions"][0]["exercises"]
+    assert skipped.get("skipped") is True

@@ -57,11 +57,19 @@ class CliResult:
 
 
 @pytest.fixture
-def sicoach(db_path: Path):  # type: ignore[no-untyped-def]
-    """Run `sicoach --db <tmp file> ARGS` in-process, the clock pinned by SICOACH_FAKE_NOW."""
+def sicoach(db_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """Run `sicoach --db <tmp file> ARGS` in-process, the clock pinned by SICOACH_FAKE_NOW.
+
+    The Rich consoles are built at import time, before the runner's COLUMNS applies, so
+    their width is pinned here: tables then wrap the same way in every worker.
+    """
     from typer.testing import CliRunner
 
+    from sicoach.cli import _common
     from sicoach.cli.app import app
+
+    monkeypatch.setattr(_common.console, "width", 120)
+    monkeypatch.setattr(_common.err_console, "width", 120)
 
     runner = CliRunner()
 

@@ -40,11 +40,6 @@ def test_older_people_are_asked_about_small_falls(
     assert ("even a small one" in q.question) is small
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="H2 (services/journal.log_checkin) replaces the day's check-in, so a later "
-    "`sicoach checkin` erases red flags the screen saved that day; owner to fix",
-)
 def test_a_later_checkin_the_same_day_keeps_the_screens_red_flag(sicoach) -> None:  # type: ignore[no-untyped-def]
     assert sicoach("screen", input="y\n").exit_code == 0  # yes to saddle numbness
     assert sicoach("checkin", "--pain", "4").exit_code == 0

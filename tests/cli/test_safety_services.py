@@ -52,8 +52,17 @@ def test_screen_questions_when_pregnant_add_the_warning_signs(context: Context) 
     assert len(qs) == 17
 
 
-def test_screen_questions_after_birth_have_no_pregnancy_signs(context: Context) -> None:
+def test_screen_questions_within_six_weeks_of_birth_ask_the_signs_that_still_apply(
+    context: Context,
+) -> None:
     update_profile(context, pregnancy=Pregnancy("postpartum", None, date(2026, 11, 1)))
+    codes = [q.code for q in screen_questions(context) if q.group == "pregnancy"]
+    assert codes == ["vaginal_bleeding", "dizziness", "calf_swelling"]
+
+
+def test_screen_questions_later_after_birth_have_no_pregnancy_signs(context: Context) -> None:
+    # the clock says 2026-11-20: 43 days after this birth, past the 6-week window
+    update_profile(context, pregnancy=Pregnancy("postpartum", None, date(2026, 10, 8)))
     assert {q.group for q in screen_questions(context)} == {"emergency", "urgent"}
 
 

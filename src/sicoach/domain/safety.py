@@ -239,10 +239,21 @@ class _Facts:
     @property
     def soon_after_birth(self) -> bool:
         """Within 6 weeks after the birth, or a birth of unknown date (cautious)."""
-        since = self.days_since_birth
-        if since is not None:
-            return 0 <= since <= POSTPARTUM_WARNING_DAYS
-        return self.birth_undated
+        return soon_after_birth(self.pregnancy, self.on)
+
+
+def soon_after_birth(pregnancy: Pregnancy | None, on: date) -> bool:
+    """Within 6 weeks after the birth, or a birth of unknown date (the cautious reading).
+
+    While this holds, the pregnancy warning signs still mean "call the maternity team", so
+    the red-flag screen asks about the ones that can happen after birth too.
+    """
+    if pregnancy is None or pregnancy.status != "postpartum":
+        return False
+    since = pregnancy.days_since_birth(on)
+    if since is None:
+        return True
+    return 0 <= since <= POSTPARTUM_WARNING_DAYS
 
 
 def _merge_day(day: date, same_day: list[CheckIn]) -> CheckIn:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sicoach.domain.journal import CheckIn, Journal
-from sicoach.domain.safety import Assessment, evaluate
+from sicoach.domain.safety import Assessment, evaluate, soon_after_birth
 from sicoach.domain.vocabulary import EMERGENCY_FLAGS, PREGNANCY_WARNINGS, URGENT_FLAGS
 from sicoach.services.context import Context
 from sicoach.services.errors import InputError
@@ -71,6 +71,11 @@ def assess(ctx: Context, on: date | None = None) -> Assessment:
     return evaluate(_load(ctx), _today(ctx, on))
 
 
+AFTER_BIRTH_SIGNS: tuple[str, ...] = ("vaginal_bleeding", "dizziness", "calf_swelling")
+"""The warning signs that still apply in the 6 weeks after birth (heavy bleeding, fainting,
+a clot in the calf); contractions, leaking waters and baby movements no longer do."""
+
+
 def _questions_for(journal: Journal, on: date) -> list[ScreenQuestion]:
     profile = journal.profile
     fragile = profile is not None and (
@@ -89,12 +94,15 @@ def _questions_for(journal: Journal, on: date) -> list[ScreenQuestion]:
     pregnancy = profile.pregnancy if profile else None
     if pregnancy is not None and pregnancy.status == "pregnant":
         out += [ScreenQuestion(code, _QUESTIONS[code], "pregnancy") for code in PREGNANCY_WARNINGS]
+    elif soon_after_birth(pregnancy, on):
+        out += [ScreenQuestion(code, _QUESTIONS[code], "pregnancy") for code in AFTER_BIRTH_SIGNS]
     return out
 
 
 def screen_questions(ctx: Context, on: date | None = None) -> list[ScreenQuestion]:
-    """The red-flag questions for this person: emergency and urgent flags, and the
-    pregnancy warning signs when the profile says pregnant."""
+    """The red-flag questions for this person: emergency and urgent flags, the pregnancy
+    warning signs when the profile says pregnant, and those that still apply after birth
+    for 6 weeks after it."""
     return _questions_for(_load(ctx), _today(ctx, on))
 
 

@@ -97,3 +97,9 @@ def test_no_page_refers_to_another_host(person: WebClient) -> None:
         text = person.get(path).text
         assert "http://" not in text and "https://" not in text, path
         assert "<script>" not in text and " style=" not in text, path
+
+
+def test_no_docs_page_that_would_load_a_cdn(client: WebClient) -> None:
+    assert client.get("/api/docs").status_code == 404
+    assert client.get("/docs").status_code == 404
+    assert client.get("/api/v1/openapi.json").status_code == 200

@@ -39,7 +39,7 @@ def create_app(context: Context, host: str = "127.0.0.1", port: int = 8000) -> F
         title="SI Coach",
         version=__version__,
         description="Local API of SI Coach: check-ins, activities, plan, sessions, safety.",
-        docs_url="/api/docs",
+        docs_url=None,  # Swagger UI loads from a CDN; the schema below is enough
         redoc_url=None,
         openapi_url="/api/v1/openapi.json",
     )

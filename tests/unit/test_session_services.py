@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from sicoach.cli._common import BadInput
 from sicoach.domain.journal import ExerciseResult, Journal
 from sicoach.services.context import Context
+from sicoach.services.errors import InputError
 from sicoach.services.plan import plan_today
 from sicoach.services.session import (
     begin_session,
@@ -48,30 +48,30 @@ def test_a_session_for_an_earlier_day_keeps_that_date(context: Context) -> None:
     begin_session(context, None, on=date(2026, 11, 18))
     (session,) = _journal(context).sessions
     assert session.date == date(2026, 11, 18)
-    with pytest.raises(BadInput, match="date"):
+    with pytest.raises(InputError, match="date"):
         begin_session(context, None, on=date(2026, 11, 21))
 
 
 @pytest.mark.parametrize("pain", [11, -1, "5", True])
 def test_bad_pain_before_is_refused_and_nothing_is_written(context: Context, pain: object) -> None:
-    with pytest.raises(BadInput, match="pain_before"):
+    with pytest.raises(InputError, match="pain_before"):
         begin_session(context, pain)  # type: ignore[arg-type]
     assert _journal(context).sessions == ()
 
 
 def test_bad_results_and_unknown_sessions_are_refused(context: Context) -> None:
     session_id = begin_session(context, 5)
-    with pytest.raises(BadInput, match=r"^id: "):
+    with pytest.raises(InputError, match=r"^id: "):
         record_exercise(context, session_id, ExerciseResult("handstand"))
-    with pytest.raises(BadInput, match=r"^pain: "):
+    with pytest.raises(InputError, match=r"^pain: "):
         record_exercise(context, session_id, ExerciseResult("bridge", pain=12))
-    with pytest.raises(BadInput, match=r"^reps: "):
+    with pytest.raises(InputError, match=r"^reps: "):
         record_exercise(context, session_id, ExerciseResult("bridge", reps=-3))
-    with pytest.raises(BadInput, match="session_id"):
+    with pytest.raises(InputError, match="session_id"):
         record_exercise(context, session_id + 99, ExerciseResult("bridge"))
-    with pytest.raises(BadInput, match="session_id"):
+    with pytest.raises(InputError, match="session_id"):
         finish_session(context, session_id + 99, 2)
-    with pytest.raises(BadInput, match="pain_after"):
+    with pytest.raises(InputError, match="pain_after"):
         finish_session(context, session_id, 11)
     (session,) = _journal(context).sessions
     assert session.exercises == () and session.partial and session.pain_after is None

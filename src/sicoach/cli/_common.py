@@ -9,13 +9,15 @@ import typer
 from rich.console import Console
 
 from sicoach.services.context import Context
+from sicoach.services.errors import InputError
 
 console = Console()
 err_console = Console(stderr=True)
 
 
-class BadInput(Exception):
-    """Raised by services for input a person can fix; the message names the field."""
+BadInput = InputError
+"""The services' error for input a person can fix (kept under this name for older imports;
+services raise `sicoach.services.errors.InputError`, which must not come from the CLI)."""
 
 
 def context(ctx: typer.Context) -> Context:

@@ -18,7 +18,7 @@ from types import FrameType
 import typer
 from rich.markup import escape
 
-from sicoach.cli._common import BadInput, console, context, fail, parse_date
+from sicoach.cli._common import console, context, fail, parse_date
 from sicoach.cli.player import Outcome, Player
 from sicoach.cli.player_terminal import (
     AnyTerminal,
@@ -34,6 +34,7 @@ from sicoach.domain.journal import ExerciseResult
 from sicoach.domain.script import Script
 from sicoach.interchange.script_json import script_to_json
 from sicoach.services.context import Context
+from sicoach.services.errors import InputError
 from sicoach.services.session import (
     begin_session,
     finish_session,
@@ -270,5 +271,5 @@ def register(app: typer.Typer) -> None:
                     _print_script(steps)
                 return
             run_session(services, on_day, speed, voice)
-        except BadInput as err:
+        except InputError as err:
             fail(str(err))

@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 
-from sicoach.cli._common import BadInput
 from sicoach.domain.journal import ExerciseResult, Session
 from sicoach.domain.script import Script, build_script
 from sicoach.domain.validation import (
@@ -24,6 +23,7 @@ from sicoach.domain.validation import (
 )
 from sicoach.domain.vocabulary import EXERCISE_IDS
 from sicoach.services.context import Context
+from sicoach.services.errors import InputError
 
 MAX_LEVEL = 20
 MAX_REPS = 1000
@@ -83,19 +83,19 @@ def finish_session(
 
 @contextmanager
 def _bad_input() -> Iterator[None]:
-    """The journal's field checks, reported the way every face reports bad input."""
+    """The journal's field checks, raised as the `InputError` every face reports."""
     try:
         yield
     except JournalError as err:
-        raise BadInput(str(err)) from None
+        raise InputError.from_journal_error(err) from None
 
 
 @contextmanager
 def _known_session(session_id: int) -> Iterator[None]:
     """The store raises KeyError for a session that is not this person's."""
     if isinstance(session_id, bool) or not isinstance(session_id, int):
-        raise BadInput(f"session_id: {session_id!r} is not a session number")
+        raise InputError("session_id", f"{session_id!r} is not a session number")
     try:
         yield
     except KeyError:
-        raise BadInput(f"session_id: there is no session {session_id}") from None
+        raise InputError("session_id", f"there is no session {session_id}") from None

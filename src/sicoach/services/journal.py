@@ -27,7 +27,6 @@ from sicoach.domain.validation import (
     check_activity_kind,
     check_birth_year,
     check_bool,
-    check_date,
     check_due_date,
     check_exercise_id,
     check_history,
@@ -61,7 +60,8 @@ def load_journal(ctx: Context, on: date | None = None) -> Journal:
     return journal if on is None else journal.up_to(on)
 
 
-def _day(ctx: Context, day: date | None, field: str = "date") -> date:
+def checked_day(ctx: Context, day: date | None, field: str = "date") -> date:
+    """`day`, or today when it is None; a day later than today is an `InputError` on `field`."""
     today = ctx.clock.today()
     if day is None:
         return today
@@ -92,7 +92,7 @@ def log_checkin(
     day: date | None = None,
 ) -> tuple[CheckIn, bool]:
     """Save the day's check-in; returns it and whether it replaced one on the same date."""
-    on = _day(ctx, day)
+    on = checked_day(ctx, day)
     if isinstance(symptoms, str):
         raise InputError("symptoms", "must be a list of symptom codes, not one piece of text")
     try:
@@ -134,7 +134,7 @@ def kept_warning_signs(earlier: CheckIn | None, new: CheckIn) -> tuple[str, ...]
 
 def log_activity(ctx: Context, kind: str, minutes: int, day: date | None = None) -> Activity:
     """Record an aerobic activity (walking, swimming, ...) of some minutes."""
-    on = _day(ctx, day)
+    on = checked_day(ctx, day)
     try:
         activity = Activity(
             date=on,
@@ -331,13 +331,10 @@ def recent_days(ctx: Context, days: int = 14) -> list[DaySummary]:
     if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= 3650:
         raise InputError("days", f"{days} is not between 1 and 3650")
     today = ctx.clock.today()
-    first = today - timedelta(days=days - 1)
     journal = load_journal(ctx, on=today)
     rows: list[DaySummary] = []
     for offset in range(days):
         day = today - timedelta(days=offset)
-        if day < first:
-            break
         sessions = [s for s in journal.sessions if s.date == day]
         rows.append(
             DaySummary(
@@ -349,11 +346,3 @@ def recent_days(ctx: Context, days: int = 14) -> list[DaySummary]:
             )
         )
     return rows
-
-
-def parse_day(value: str, field: str, today: date) -> date:
-    """A YYYY-MM-DD string from a form or option, not later than today."""
-    try:
-        return check_date(value, field, today)
-    except JournalError as err:
-        raise _checked(err) from None

@@ -20,7 +20,6 @@ from sicoach.domain.safety import Assessment
 from sicoach.domain.validation import (
     JournalError,
     check_function_activity,
-    check_not_future,
     check_rating,
 )
 from sicoach.interchange import csv_export, fhir, ics
@@ -35,15 +34,11 @@ from sicoach.interchange.report import (
 )
 from sicoach.services.context import Context
 from sicoach.services.errors import InputError
+from sicoach.services.journal import checked_day, load_journal
 
 TARGET_WEEKS = 4
 """How many recent weeks show the plan's gradual aerobic target; older weeks show the goal.
 Working the target out replays the whole record week by week, so we keep it to a few."""
-
-
-def _load(ctx: Context) -> Journal:
-    with ctx.uow() as uow:
-        return uow.journal.load()
 
 
 def _names(ctx: Context) -> tuple[dict[str, str], dict[str, str], int]:
@@ -87,26 +82,16 @@ def _progress_of(ctx: Context, journal: Journal, on: date, since: date | None = 
     )
 
 
-def _check_day(ctx: Context, day: date | None, field: str) -> date:
-    today = ctx.clock.today()
-    if day is None:
-        return today
-    try:
-        return check_not_future(day, field, today)
-    except JournalError as err:
-        raise InputError.from_journal_error(err) from None
-
-
 def progress(ctx: Context, on: date | None = None) -> Progress:
     """All progress figures for the journal as it stood at the end of `on` (default today)."""
-    return _progress_of(ctx, _load(ctx), _check_day(ctx, on, "date"))
+    return _progress_of(ctx, load_journal(ctx), checked_day(ctx, on, "date"))
 
 
 def rate_activity(
     ctx: Context, activity: str, score: int, on: date | None = None
 ) -> FunctionRating:
     """Rate one of "my activities" 0 (unable) to 10 (as before); at most 5 different ones."""
-    day = _check_day(ctx, on, "date")
+    day = checked_day(ctx, on, "date")
     try:
         name = " ".join(check_function_activity(activity, "activity").split())
         value = check_rating(score, "score")
@@ -132,7 +117,7 @@ def rate_activity(
 def _period(
     ctx: Context, journal: Journal, start: date | None, end: date | None
 ) -> tuple[date, date]:
-    last = _check_day(ctx, end, "to")
+    last = checked_day(ctx, end, "to")
     program = journal.start_date
     if start is None:  # whole weeks, Monday to Sunday, the current one last
         monday = last - timedelta(days=last.weekday())
@@ -140,7 +125,7 @@ def _period(
         if program is not None and program <= last:
             first = max(first, program)
     else:
-        first = _check_day(ctx, start, "from")
+        first = checked_day(ctx, start, "from")
     if first > last:
         raise InputError("from", f"{first.isoformat()} is after the end date {last.isoformat()}")
     return first, last
@@ -190,7 +175,7 @@ def build_report(
     """The report's figures for [start, end]; without `start`, the last 12 weeks."""
     if progress_cb:
         progress_cb("Reading your journal", 0, 3)
-    journal = _load(ctx)
+    journal = load_journal(ctx)
     first, last = _period(ctx, journal, start, end)
     if progress_cb:
         progress_cb("Working out the figures", 1, 3)
@@ -272,12 +257,12 @@ def render_report_pdf(
 
 def export_csv(ctx: Context, out_dir: Path) -> list[Path]:
     """One CSV file per record type, with headers, in `out_dir`."""
-    return csv_export.write_csv(_load(ctx), out_dir)
+    return csv_export.write_csv(load_journal(ctx), out_dir)
 
 
 def export_fhir(ctx: Context) -> str:
     """The journal as a FHIR R4 Bundle (JSON text)."""
-    return fhir.journal_bundle_json(_load(ctx), ctx.clock.now(), ctx.person)
+    return fhir.journal_bundle_json(load_journal(ctx), ctx.clock.now(), ctx.person)
 
 
 def export_ics(ctx: Context) -> str:

@@ -13,6 +13,7 @@ from sicoach.domain.safety import Assessment, evaluate, soon_after_birth
 from sicoach.domain.vocabulary import EMERGENCY_FLAGS, PREGNANCY_WARNINGS, URGENT_FLAGS
 from sicoach.services.context import Context
 from sicoach.services.errors import InputError
+from sicoach.services.journal import load_journal
 
 
 @dataclass(frozen=True)
@@ -61,14 +62,9 @@ def _today(ctx: Context, on: date | None) -> date:
     return on if on is not None else ctx.clock.today()
 
 
-def _load(ctx: Context) -> Journal:
-    with ctx.uow() as uow:
-        return uow.journal.load()
-
-
 def assess(ctx: Context, on: date | None = None) -> Assessment:
     """The triage of the person's journal as it stood at the end of `on` (default today)."""
-    return evaluate(_load(ctx), _today(ctx, on))
+    return evaluate(load_journal(ctx), _today(ctx, on))
 
 
 AFTER_BIRTH_SIGNS: tuple[str, ...] = ("vaginal_bleeding", "dizziness", "calf_swelling")
@@ -103,7 +99,7 @@ def screen_questions(ctx: Context, on: date | None = None) -> list[ScreenQuestio
     """The red-flag questions for this person: emergency and urgent flags, the pregnancy
     warning signs when the profile says pregnant, and those that still apply after birth
     for 6 weeks after it."""
-    return _questions_for(_load(ctx), _today(ctx, on))
+    return _questions_for(load_journal(ctx), _today(ctx, on))
 
 
 def record_screen(ctx: Context, answers: dict[str, bool], on: date | None = None) -> Assessment:

@@ -35,6 +35,12 @@ def serve(
 
     from sicoach.web.app import create_app
 
+    if host in ("0.0.0.0", "::", "[::]", ""):
+        fail(
+            f"--host: {host!r} means every address, but the app only answers requests sent to "
+            "the address it is bound to (this protects your data); give one address, "
+            "e.g. 127.0.0.1"
+        )
     services = context(ctx)
     web_app = create_app(services, host=host, port=port)
     address = f"http://{'[' + host + ']' if ':' in host else host}:{port}/"

@@ -12,14 +12,13 @@ from typing import Any, TypeVar
 
 from starlette.datastructures import FormData
 
-from sicoach.cli._common import BadInput
 from sicoach.domain.validation import JournalError
 from sicoach.services.errors import InputError
 
 T = TypeVar("T")
 
 
-INPUT_ERRORS: tuple[type[Exception], ...] = (InputError, BadInput, JournalError)
+INPUT_ERRORS: tuple[type[Exception], ...] = (InputError, JournalError)
 
 
 def input_errors() -> tuple[type[Exception], ...]:

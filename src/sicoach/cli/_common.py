@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
+from sicoach.domain.validation import JournalError, check_date
 from sicoach.services.context import Context
 from sicoach.services.errors import InputError
 
@@ -28,15 +31,34 @@ def context(ctx: typer.Context) -> Context:
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
-    """One clear line on stderr and a non-zero exit; nothing has been written."""
-    err_console.print(f"[bold red]Error:[/] {message}", highlight=False, soft_wrap=True)
+    """One clear line on stderr and a non-zero exit; nothing has been written.
+
+    `message` is plain text: it is escaped here, so a value the person typed (say ``[/x]``)
+    is shown as typed instead of being read as Rich markup.
+    """
+    err_console.print(f"[bold red]Error:[/] {escape(message)}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
 
+def fail_input(
+    error: InputError,
+    options: Mapping[str, str] | None = None,
+    hints: Mapping[str, str] | None = None,
+) -> NoReturn:
+    """Report a service's `InputError` under the option it came from; exit status 2.
+
+    `options` maps a service field (``worst_pain``) to the option a person typed
+    (``--worst``); `hints` adds a pointer after the message for some fields.
+    """
+    field = (options or {}).get(error.field, error.field)
+    fail(f"{field}: {error.message}{(hints or {}).get(error.field, '')}")
+
+
 def parse_date(value: str | None, field: str = "--date") -> date | None:
+    """A YYYY-MM-DD option, checked as the journal checks dates; None when not given."""
     if value is None:
         return None
     try:
-        return date.fromisoformat(value)
-    except ValueError:
-        fail(f"{field}: {value!r} is not a date; use YYYY-MM-DD, e.g. 2026-11-02")
+        return check_date(value, field)
+    except JournalError as err:
+        fail(str(err))

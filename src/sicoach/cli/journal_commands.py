@@ -14,7 +14,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from sicoach.cli._common import console, context, fail
+from sicoach.cli._common import console, context, fail, fail_input
 from sicoach.domain.journal import Pregnancy, Profile
 from sicoach.domain.vocabulary import ACTIVITY_KINDS, HISTORY_CODES, SEXES, WEEKDAYS
 from sicoach.services.errors import ConflictError, InputError
@@ -47,11 +47,8 @@ _HINTS = {
 }
 
 
-def fail_input(error: InputError) -> NoReturn:
-    """Report an `InputError` naming the option it came from; exit status 2."""
-    field = _OPTION_NAMES.get(error.field, error.field)
-    hint = _HINTS.get(error.field, "")
-    fail(f"{escape(field)}: {escape(error.message)}{escape(hint)}")
+def _fail_input(error: InputError) -> NoReturn:
+    fail_input(error, _OPTION_NAMES, _HINTS)
 
 
 def _whole_number(value: str | None, option: str) -> int | None:
@@ -60,7 +57,7 @@ def _whole_number(value: str | None, option: str) -> int | None:
     try:
         return int(value.strip())
     except ValueError:
-        fail(f"{option}: {escape(repr(value))} is not a whole number")
+        fail(f"{option}: {value!r} is not a whole number")
 
 
 def _day(value: str | None, option: str, today: date, allow_future: bool = False) -> date | None:
@@ -71,7 +68,7 @@ def _day(value: str | None, option: str, today: date, allow_future: bool = False
     try:
         return check_date(value, option, None if allow_future else today)
     except JournalError as err:
-        fail(escape(str(err)))
+        fail(str(err))
 
 
 def _rating(value: int | None) -> str:
@@ -155,7 +152,7 @@ def register(app: typer.Typer) -> None:
                 day=day,
             )
         except InputError as err:
-            fail_input(err)
+            _fail_input(err)
         verb = "Replaced your earlier check-in" if replaced else "Saved your check-in"
         parts = [f"pain {_rating(saved.pain)}"]
         if saved.worst_pain is not None:
@@ -197,7 +194,7 @@ def register(app: typer.Typer) -> None:
                 c, kind.strip().lower(), _whole_number(minutes, "MINUTES") or 0, day=day
             )
         except InputError as err:
-            fail_input(err)
+            _fail_input(err)
         console.print(
             f"Logged {saved.minutes} minutes of {saved.kind.replace('_', ' ')} on {saved.date}.",
             highlight=False,
@@ -295,7 +292,7 @@ def register(app: typer.Typer) -> None:
         try:
             shown = update_profile(c, **changes) if changes else get_profile(c)
         except InputError as err:
-            fail_input(err)
+            _fail_input(err)
         if changes:
             console.print("Saved your profile.")
         show_profile(shown)
@@ -312,7 +309,7 @@ def register(app: typer.Typer) -> None:
         try:
             rows = recent_days(c, _whole_number(days, "--days") or 0)
         except InputError as err:
-            fail_input(err)
+            _fail_input(err)
         table = Table(title=f"Your last {len(rows)} days", title_justify="left")
         table.add_column("Date", no_wrap=True)
         for name in ("Pain", "Worst", "Moving", "Symptoms", "Sessions", "Active min"):
@@ -352,7 +349,7 @@ def register(app: typer.Typer) -> None:
 
         c = context(ctx)
         if not file.is_file():
-            fail(f"FILE: {escape(str(file))} is not a file")
+            fail(f"FILE: {file} is not a file")
         bar: dict[str, Any] = {}
 
         def progress(done: int, total: int) -> None:
@@ -370,11 +367,11 @@ def register(app: typer.Typer) -> None:
             summary = import_journal(c, file, replace=replace, progress=progress)
         except ConflictError as err:
             fail(
-                f"{escape(err.field)}: {escape(err.message)}; add --replace to let the file's "
+                f"{err.field}: {err.message}; add --replace to let the file's "
                 "records take the place of yours on the days it covers"
             )
         except InputError as err:
-            fail_input(err)
+            _fail_input(err)
         finally:
             if bar:
                 bar["p"].stop()
@@ -407,7 +404,7 @@ def register(app: typer.Typer) -> None:
         c = context(ctx)
         fmt = fmt.strip().lower()
         if fmt not in ("json", "csv", "fhir", "ics"):
-            fail(f"--format: {escape(repr(fmt))} is not one of json, csv, fhir, ics")
+            fail(f"--format: {fmt!r} is not one of json, csv, fhir, ics")
         if fmt == "csv":
             if out is None:
                 fail("--out: csv writes several files; give a folder with --out")

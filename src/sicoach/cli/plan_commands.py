@@ -10,7 +10,7 @@ from rich.markup import escape
 from rich.progress_bar import ProgressBar
 from rich.table import Table
 
-from sicoach.cli._common import console, context, fail, parse_date
+from sicoach.cli._common import console, context, fail_input, parse_date
 from sicoach.domain.journal import PlanChoices
 from sicoach.domain.plan import WEEKDAY_NAMES, DayPlan, PlannedExercise, Status
 from sicoach.domain.safety import Level
@@ -149,7 +149,7 @@ def register(app: typer.Typer) -> None:
         try:
             plan = plan_service.plan_today(services, day)
         except InputError as err:
-            fail(str(err))
+            fail_input(err)
         if as_json:
             typer.echo(json.dumps(day_plan_to_dict(plan), indent=2))
         else:
@@ -182,7 +182,7 @@ def register(app: typer.Typer) -> None:
         try:
             plan_service.leave_out(context(ctx), exercise_id)
         except InputError as err:
-            fail(str(err))
+            fail_input(err)
         console.print(
             f"Left out {escape(exercise_id)}. Bring it back with: sicoach plan include "
             f"{escape(exercise_id)}",
@@ -198,7 +198,7 @@ def register(app: typer.Typer) -> None:
         try:
             plan_service.include(context(ctx), exercise_id)
         except InputError as err:
-            fail(str(err))
+            fail_input(err)
         console.print(f"{escape(exercise_id)} is back in your routine.", highlight=False)
 
     @plan_app.command("days")
@@ -213,7 +213,7 @@ def register(app: typer.Typer) -> None:
         try:
             choices = plan_service.set_training_days(context(ctx), words)
         except InputError as err:
-            fail(str(err))
+            fail_input(err)
         chosen = ", ".join(WEEKDAY_NAMES[d] for d in choices.training_days)
         console.print(f"Your training days: {chosen}.", highlight=False)
 
@@ -228,7 +228,7 @@ def register(app: typer.Typer) -> None:
             was_off = exercise_id in plan_service.kept_off(services)
             plan_service.enable(services, exercise_id)
         except InputError as err:
-            fail(str(err))
+            fail_input(err)
         if was_off:
             console.print(
                 f"{escape(exercise_id)} is back on and starts at the easiest level. "
@@ -252,7 +252,7 @@ def register(app: typer.Typer) -> None:
         try:
             choices = plan_service.set_reminder_time(context(ctx), value)
         except InputError as err:
-            fail(str(err))
+            fail_input(err)
         when = choices.reminder_time.strftime("%H:%M") if choices.reminder_time else "off"
         console.print(f"Reminder: {when}.", highlight=False)
 

@@ -15,7 +15,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from sicoach.cli._common import console, context, fail
+from sicoach.cli._common import console, context, fail, fail_input, parse_date
 from sicoach.domain.progress import DayValue, Progress, WeekMinutes
 from sicoach.services.errors import InputError
 
@@ -23,21 +23,21 @@ SPARKS = "▁▂▃▄▅▆▇█"
 CHART_DAYS = 28
 CHART_WEEKS = 8
 BAR_WIDTH = 30
-_OPTION_NAMES = {"date": "--date", "from": "--from", "to": "--to", "activity": "ACTIVITY"}
-_OPTION_NAMES["score"] = "SCORE"
+_OPTION_NAMES = {
+    "date": "--date",
+    "from": "--from",
+    "to": "--to",
+    "activity": "ACTIVITY",
+    "score": "SCORE",
+}
 
 
 def _fail_input(error: InputError) -> NoReturn:
-    fail(f"{escape(_OPTION_NAMES.get(error.field, error.field))}: {escape(error.message)}")
+    fail_input(error, _OPTION_NAMES)
 
 
 def _day(value: str | None, option: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        fail(f"{option}: {escape(repr(value))} is not a date; use YYYY-MM-DD, e.g. 2026-11-02")
+    return parse_date(None if value is None else value.strip(), option)
 
 
 def sparkline(days: list[DayValue]) -> str:
@@ -147,9 +147,9 @@ def register(app: typer.Typer) -> None:
 
         suffix = out.suffix.lower()
         if suffix not in (".pdf", ".html", ".htm"):
-            fail(f"--out: {escape(str(out))} must end in .pdf or .html")
+            fail(f"--out: {out} must end in .pdf or .html")
         if not out.parent.exists():
-            fail(f"--out: the folder {escape(str(out.parent))} does not exist")
+            fail(f"--out: the folder {out.parent} does not exist")
         first, last = _day(start, "--from"), _day(end, "--to")
         with Progress(
             TextColumn("{task.description}"),
@@ -192,7 +192,7 @@ def register(app: typer.Typer) -> None:
         try:
             value = int(score.strip())
         except ValueError:
-            fail(f"SCORE: {escape(repr(score))} is not a whole number from 0 to 10")
+            fail(f"SCORE: {score!r} is not a whole number from 0 to 10")
         day = _day(on, "--date")
         try:
             rating = rate_activity(context(ctx), activity, value, day)

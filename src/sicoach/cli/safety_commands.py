@@ -13,7 +13,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from sicoach.cli._common import console, context, fail, parse_date
+from sicoach.cli._common import console, context, fail, fail_input, parse_date
 from sicoach.domain.safety import (
     BOOK_VISIT,
     DOCTOR_TODAY,
@@ -195,12 +195,12 @@ def register(app: typer.Typer) -> None:
             try:
                 render_assessment(console, record_screen(services, answers, day))
             except InputError as err:
-                fail(str(err))
+                fail_input(err)
             fail("screen: stopped before the last question; your yes answers were saved")
         try:
             assessment = record_screen(services, answers, day)
         except InputError as err:
-            fail(str(err))
+            fail_input(err)
         if not any(answers.values()):
             console.print("Thank you. You have none of these warning signs today.")
             if assessment.level is Level.CONTINUE:

@@ -18,7 +18,7 @@ from types import FrameType
 import typer
 from rich.markup import escape
 
-from sicoach.cli._common import console, context, fail, parse_date
+from sicoach.cli._common import console, context, fail, fail_input, parse_date
 from sicoach.cli.player import Outcome, Player
 from sicoach.cli.player_terminal import (
     AnyTerminal,
@@ -272,4 +272,4 @@ def register(app: typer.Typer) -> None:
                 return
             run_session(services, on_day, speed, voice)
         except InputError as err:
-            fail(str(err))
+            fail_input(err)

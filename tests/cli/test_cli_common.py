@@ -1,0 +1,33 @@
+"""The shared failure path of every command: one plain line, exit status 2, shown as typed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (("plan", "leave-out", "[/x]"), "exercise: '[/x]' is not an exercise"),
+        (("today", "--date", "[/x]"), '--date: "[/x]" is not a date'),
+        (("safety", "--date", "[bold]1"), '--date: "[bold]1" is not a date'),
+        (("checkin", "--pain", "[/x]"), "--pain: '[/x]' is not a whole number"),
+        (("progress", "--date", "[red]"), '--date: "[red]" is not a date'),
+    ],
+)
+def test_text_that_looks_like_markup_is_shown_as_typed(
+    sicoach: Any, args: tuple[str, ...], expected: str
+) -> None:
+    result = sicoach(*args)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Error: {expected}")
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize("command", ["today", "safety", "progress"])
+def test_date_options_take_only_yyyy_mm_dd(sicoach: Any, command: str) -> None:
+    result = sicoach(command, "--date", "20261102")
+    assert result.exit_code == 2
+    assert '--date: "20261102" is not a date; use YYYY-MM-DD' in result.stderr

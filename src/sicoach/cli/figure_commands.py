@@ -9,7 +9,6 @@ from pathlib import Path
 import typer
 
 from sicoach.cli._common import console, fail
-from sicoach.figures import UnknownFigure, figure_png, figure_svg
 
 FIELD_NAMES = {"id": "ID", "frame": "--frame", "variant": "--variant"}
 
@@ -39,10 +38,11 @@ def figure(
         fail(f"--out: {str(out)!r} must end in .svg or .png")
     if not out.parent.exists():
         fail(f"--out: the folder {str(out.parent)!r} does not exist")
+    # The figure model loads only here, so `sicoach --help` and other commands stay quick.
+    from sicoach.figures import UnknownFigure, figure_png, figure_svg, find_figure
+
     try:
         if suffix == ".png" and frame is None:
-            from sicoach.figures import find_figure
-
             still = find_figure(exercise_id, variant).still
             text = figure_svg(exercise_id, still, variant)
         else:

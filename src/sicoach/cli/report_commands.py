@@ -9,15 +9,17 @@ from __future__ import annotations
 import json
 from datetime import date, timedelta
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import typer
 from rich.markup import escape
 from rich.table import Table
 
 from sicoach.cli._common import console, context, fail, fail_input, parse_date
-from sicoach.domain.progress import DayValue, Progress, WeekMinutes
 from sicoach.services.errors import InputError
+
+if TYPE_CHECKING:  # the progress rules load only when a command needs them
+    from sicoach.domain.progress import DayValue, Progress, WeekMinutes
 
 SPARKS = "▁▂▃▄▅▆▇█"
 CHART_DAYS = 28

@@ -46,3 +46,12 @@ def test_red_flag_in_screen_stops(person: WebClient) -> None:
     assert "safety-emergency" in response.text
     assert person.get("/api/v1/journal").json()["sessions"] == []
     assert person.post("/api/v1/sessions", json={"pain_before": 3}).status_code == 409
+
+
+def test_screen_shows_every_question(person: WebClient) -> None:
+    from sicoach.services import safety
+
+    page = person.get("/session").text
+    ctx = person.app.state.context  # type: ignore[attr-defined]
+    for question in safety.screen_questions(ctx):
+        assert f'value="{question.code}"' in page, question.code

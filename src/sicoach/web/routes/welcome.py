@@ -20,7 +20,7 @@ router = APIRouter(dependencies=[Depends(verify_csrf)], include_in_schema=False)
 def _page(request: Request, form: Form | None = None, status: int = 200) -> Response:
     ctx = context_of(request)
     if form is None:
-        values = profile_values(None)
+        values = profile_values(services_view.load(ctx).profile)
         values["flag"] = []
     else:
         values = dict(form.values)

@@ -18,11 +18,6 @@ console = Console()
 err_console = Console(stderr=True)
 
 
-BadInput = InputError
-"""The services' error for input a person can fix (kept under this name for older imports;
-services raise `sicoach.services.errors.InputError`, which must not come from the CLI)."""
-
-
 def context(ctx: typer.Context) -> Context:
     """The services' context built by the top-level callback."""
     obj = ctx.find_root().obj

@@ -302,10 +302,6 @@ def _mean(values: Iterable[int | None]) -> float | None:
     return sum(present) / len(present) if present else None
 
 
-def _count(values: Iterable[int | None]) -> int:
-    return sum(1 for v in values if v is not None)
-
-
 @dataclass(frozen=True)
 class _Measure:
     """A rating the trend rules follow: its words in messages and how to read it."""

@@ -15,7 +15,6 @@ from sicoach.domain.exercises import (
     Dosage,
     EducationSection,
     Exercise,
-    Progression,
     Range,
     Variant,
 )
@@ -103,16 +102,6 @@ def dosage_to_dict(dosage: Dosage) -> dict[str, Any]:
         "move_seconds": dosage.move_seconds,
         "rest_seconds": dosage.rest_seconds,
         "text": dosage_text(dosage),
-    }
-
-
-def progression_to_dict(progression: Progression) -> dict[str, Any]:
-    return {
-        "level": progression.level,
-        "name": progression.name,
-        "description": progression.description,
-        "steps": list(progression.steps),
-        "builds_on": progression.builds_on,
     }
 
 

@@ -126,17 +126,6 @@ def dumps(document: dict[str, Any]) -> str:
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
-def record_count(document: object) -> int:
-    """How many records a (not yet validated) document holds, for progress display."""
-    if not isinstance(document, dict):
-        return 0
-    return sum(
-        len(v)
-        for k in ("checkins", "sessions", "activities", "function")
-        if isinstance(v := document.get(k), list)
-    )
-
-
 def parse_document(text: str) -> object:
     """The JSON value in `text`; a `JournalError` at path "document" when it is not JSON."""
     try:

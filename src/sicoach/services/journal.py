@@ -280,12 +280,11 @@ def import_journal(
     it, the file's records for those days take the place of ours. Any problem raises
     `InputError` and nothing is written.
     """
-    from sicoach.domain.validation import validate_journal
-    from sicoach.interchange.journal_json import parse_document, read_text
+    from sicoach.interchange.journal_json import parse_journal, read_text
 
     try:
         text = read_text(source) if isinstance(source, Path) else source
-        journal = validate_journal(parse_document(text), ctx.clock.today(), EXERCISE_IDS)
+        journal = parse_journal(text, ctx.clock.today(), EXERCISE_IDS)
     except JournalError as err:
         raise _checked(err) from None
     with ctx.uow() as uow:

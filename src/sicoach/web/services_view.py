@@ -108,22 +108,28 @@ def load(ctx: Context) -> Journal:
     return cache_for(ctx).get("journal", lambda: journal.load_journal(ctx))
 
 
-def symptom_groups(ctx: Context, pregnant: bool) -> list[tuple[str, str, list[Any]]]:
-    """The symptom vocabulary grouped for the check-in form: (key, heading, codes)."""
-    headings = (
-        ("guide", "Common SI joint symptoms"),
-        ("spread", "Where the pain spreads"),
-        ("emergency", "Warning signs that need help now"),
-        ("urgent", "Signs to see a doctor today"),
-        ("pregnancy", "Pregnancy warning signs"),
-    )
+def symptom_groups(ctx: Context, pregnancy: bool) -> list[tuple[str, str, list[Any]]]:
+    """The symptom vocabulary grouped for the check-in form: (key, heading, codes).
+
+    Pregnancy signs show when the profile records a pregnancy or a recent birth; every
+    other code is always shown (a group we have no heading for gets a plain one).
+    """
+    headings = {
+        "guide": "Common SI joint symptoms",
+        "spread": "Where the pain spreads",
+        "emergency": "Warning signs that need help now",
+        "urgent": "Signs to see a doctor today",
+        "pregnancy": "Pregnancy and after-birth warning signs",
+    }
+    order = list(headings)
+    order += sorted({c.group for c in ctx.catalog.symptoms} - set(order))
     groups = []
-    for key, heading in headings:
-        if key == "pregnancy" and not pregnant:
+    for key in order:
+        if key == "pregnancy" and not pregnancy:
             continue
         codes = [c for c in ctx.catalog.symptoms if c.group == key]
         if codes:
-            groups.append((key, heading, codes))
+            groups.append((key, headings.get(key, "Other signs"), codes))
     return groups
 
 

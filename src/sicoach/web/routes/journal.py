@@ -33,7 +33,7 @@ RETURN_PAGES = {"/", "/checkin"}
 def _checkin_form(request: Request, form: Form | None = None, status: int = 200) -> Response:
     ctx = context_of(request)
     profile = services_view.load(ctx).profile
-    pregnant = bool(profile and profile.pregnancy and profile.pregnancy.status == "pregnant")
+    pregnant = bool(profile and profile.pregnancy)
     today = ctx.clock.today()
     existing = services_view.load(ctx).checkin_on(today)
     values: dict[str, Any]

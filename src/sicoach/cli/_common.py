@@ -49,11 +49,14 @@ def fail_input(
     fail(f"{field}: {error.message}{(hints or {}).get(error.field, '')}")
 
 
-def parse_date(value: str | None, field: str = "--date") -> date | None:
-    """A YYYY-MM-DD option, checked as the journal checks dates; None when not given."""
+def parse_date(value: str | None, field: str = "--date", latest: date | None = None) -> date | None:
+    """A YYYY-MM-DD option, checked as the journal checks dates; None when not given.
+
+    With `latest` (usually today), a later day is refused too.
+    """
     if value is None:
         return None
     try:
-        return check_date(value, field)
+        return check_date(value, field, latest)
     except JournalError as err:
         fail(str(err))

@@ -6,7 +6,6 @@ prints the result; `InputError` becomes one line on stderr and exit status 2.
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -14,7 +13,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from sicoach.cli._common import console, context, fail, fail_input
+from sicoach.cli._common import console, context, fail, fail_input, parse_date
 from sicoach.domain.journal import Pregnancy, Profile
 from sicoach.domain.vocabulary import ACTIVITY_KINDS, HISTORY_CODES, SEXES, WEEKDAYS
 from sicoach.services.errors import ConflictError, InputError
@@ -58,17 +57,6 @@ def _whole_number(value: str | None, option: str) -> int | None:
         return int(value.strip())
     except ValueError:
         fail(f"{option}: {value!r} is not a whole number")
-
-
-def _day(value: str | None, option: str, today: date, allow_future: bool = False) -> date | None:
-    if value is None:
-        return None
-    from sicoach.domain.validation import JournalError, check_date
-
-    try:
-        return check_date(value, option, None if allow_future else today)
-    except JournalError as err:
-        fail(str(err))
 
 
 def _rating(value: int | None) -> str:
@@ -140,7 +128,7 @@ def register(app: typer.Typer) -> None:
         from sicoach.services.journal import log_checkin
 
         c = context(ctx)
-        day = _day(on, "--date", c.clock.today())
+        day = parse_date(on, "--date", c.clock.today())
         try:
             saved, replaced = log_checkin(
                 c,
@@ -188,7 +176,7 @@ def register(app: typer.Typer) -> None:
         from sicoach.services.journal import log_activity
 
         c = context(ctx)
-        day = _day(on, "--date", c.clock.today())
+        day = parse_date(on, "--date", c.clock.today())
         try:
             saved = log_activity(
                 c, kind.strip().lower(), _whole_number(minutes, "MINUTES") or 0, day=day
@@ -257,7 +245,7 @@ def register(app: typer.Typer) -> None:
         today = c.clock.today()
         changes: dict[str, Any] = {}
         if started_on is not None:
-            changes["started_on"] = _day(started_on, "--started-on", today)
+            changes["started_on"] = parse_date(started_on, "--started-on", today)
         if birth_year is not None:
             changes["birth_year"] = _whole_number(birth_year, "--birth-year")
         if sex is not None:
@@ -269,10 +257,10 @@ def register(app: typer.Typer) -> None:
                 "and --not-pregnant"
             )
         if pregnant_due is not None:
-            due = _day(pregnant_due, "--pregnant-due", today, allow_future=True)
+            due = parse_date(pregnant_due, "--pregnant-due")
             changes["pregnancy"] = Pregnancy("pregnant", due_date=due)
         if postpartum is not None:
-            born = _day(postpartum, "--postpartum-delivered", today)
+            born = parse_date(postpartum, "--postpartum-delivered", today)
             changes["pregnancy"] = Pregnancy("postpartum", delivery_date=born)
         if not_pregnant:
             changes["pregnancy"] = None

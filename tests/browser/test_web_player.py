@@ -38,3 +38,21 @@ def test_pause_skip_mute_and_reduced_motion(page, server) -> None:  # type: igno
     journal = httpx.get(server.base + "/api/v1/journal").json()
     (skipped,) = journal["sessions"][0]["exercises"]
     assert skipped.get("skipped") is True
+
+
+def test_closing_the_tab_keeps_what_was_done(page, server) -> None:  # type: ignore[no-untyped-def]
+    first_use(page)
+    page.wait_for_url("**/?saved=*")
+    page.goto("/session?speed=50")
+    choose(page, "pain_before", 3)
+    page.get_by_role("button", name="Start session").click()
+    script = httpx.get(server.base + "/api/v1/session/script").json()
+    third = script["exercises"][2]["name"]
+    page.get_by_role("button", name="Begin").click()
+    page.locator("#p-name", has_text=third).wait_for()
+    page.wait_for_load_state("networkidle")  # the second exercise's save has landed
+    page.close()
+    (session,) = httpx.get(server.base + "/api/v1/journal").json()["sessions"]
+    assert session["partial"] is True and session["pain_before"] == 3
+    saved = [e["id"] for e in session["exercises"]]
+    assert saved == [e["id"] for e in script["exercises"][:2]]

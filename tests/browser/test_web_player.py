@@ -50,6 +50,7 @@ def test_closing_the_tab_keeps_what_was_done(page, server) -> None:  # type: ign
     third = script["exercises"][2]["name"]
     page.get_by_role("button", name="Begin").click()
     page.locator("#p-name", has_text=third).wait_for()
+    page.get_by_role("button", name="Pause").click()
     page.wait_for_load_state("networkidle")  # the second exercise's save has landed
     page.close()
     (session,) = httpx.get(server.base + "/api/v1/journal").json()["sessions"]

@@ -26,6 +26,7 @@ from sicoach.cli.player import PlayerView
 from sicoach.cli.player_view import render, step_line
 from sicoach.domain.journal import ExerciseResult
 from sicoach.domain.script import ScriptExercise, Step
+from sicoach.domain.validation import JournalError, check_rating
 
 VOICE_PROGRAM = "espeak-ng"
 PAIN_RANGE = "a whole number from 0 (no pain) to 10 (the worst you can imagine)"
@@ -202,8 +203,9 @@ def ask_number(term: AnyTerminal, question: str, *, required: bool) -> int | Non
         answer = term.ask(f"{question} {suffix}").strip()
         if not answer and not required:
             return None
-        if answer.isdigit() and 0 <= int(answer) <= 10:
-            return int(answer)
+        if answer.isdecimal():  # not isdigit: "²" is a digit that int() refuses
+            with contextlib.suppress(JournalError):
+                return check_rating(int(answer), "rating")
         problem = f"{answer!r} is not a rating. " if answer else ""
         term.console.print(f"{problem}Please type {PAIN_RANGE}.", highlight=False, markup=False)
 

@@ -24,6 +24,7 @@ def test_whole_session_with_it_hurts(page, server) -> None:  # type: ignore[no-u
     second = script["exercises"][1]
     page.get_by_role("button", name="Begin").click()
     page.locator("#p-name", has_text=second["name"]).wait_for()
+    page.get_by_role("button", name="Pause").click()  # hold the clock while we look
     page.shots("playing")
     assert page.locator("#p-seconds").inner_text().isdigit()
     assert page.get_by_role("button", name="It hurts").is_visible()

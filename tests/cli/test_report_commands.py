@@ -9,14 +9,12 @@ from pathlib import Path
 import pytest
 
 from sicoach.services.context import Context
-from tests.unit.test_progress_fortnight import fortnight
+from tests.journals import fortnight, store
 
 
 @pytest.fixture
 def filled(context: Context) -> Context:
-    with context.uow() as uow:
-        uow.journal.import_journal(fortnight(), replace=True)
-        uow.commit()
+    store(context, fortnight())
     return context
 
 

@@ -9,15 +9,13 @@ from pathlib import Path
 import pexpect
 
 from sicoach.services.context import Context
-from tests.unit.test_progress_fortnight import fortnight
+from tests.journals import fortnight, store
 
 
 def test_report_shows_a_progress_bar_in_a_terminal(
     context: Context, db_path: Path, tmp_path: Path
 ) -> None:
-    with context.uow() as uow:
-        uow.journal.import_journal(fortnight(), replace=True)
-        uow.commit()
+    store(context, fortnight())
     out = tmp_path / "report.pdf"
     env = {
         **os.environ,

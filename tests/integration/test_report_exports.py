@@ -18,13 +18,7 @@ from sicoach.domain.journal import Journal
 from sicoach.services import reports
 from sicoach.services.context import Context
 from sicoach.services.errors import InputError
-from tests.unit.test_progress_fortnight import MOBILITY, PAIN, fortnight
-
-
-def store(context: Context, journal: Journal) -> None:
-    with context.uow() as uow:
-        uow.journal.import_journal(journal, replace=True)
-        uow.commit()
+from tests.journals import MOBILITY, PAIN, fortnight, store
 
 
 @pytest.fixture

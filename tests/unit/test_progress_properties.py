@@ -16,7 +16,7 @@ from sicoach.domain.journal import (
     Session,
 )
 from sicoach.domain.progress import Meaning, compute_progress
-from tests.unit.test_progress_fortnight import fortnight
+from tests.journals import fortnight
 
 START = date(2026, 1, 5)
 ratings = st.one_of(st.none(), st.integers(0, 10))

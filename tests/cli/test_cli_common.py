@@ -31,3 +31,11 @@ def test_date_options_take_only_yyyy_mm_dd(sicoach: Any, command: str) -> None:
     result = sicoach(command, "--date", "20261102")
     assert result.exit_code == 2
     assert '--date: "20261102" is not a date; use YYYY-MM-DD' in result.stderr
+
+
+@pytest.mark.parametrize("command", ["safety", "screen", "checkin", "activity"])
+def test_a_day_after_today_is_refused_the_same_way(sicoach: Any, command: str) -> None:
+    extra = {"checkin": ("--pain", "3"), "activity": ("walking", "20")}.get(command, ())
+    result = sicoach(command, *extra, "--date", "2026-11-21")
+    assert result.exit_code == 2
+    assert "--date: 2026-11-21 is in the future (today is 2026-11-20)" in result.stderr

@@ -147,10 +147,8 @@ def register(app: typer.Typer) -> None:
         ),
     ) -> None:
         """Check whether you should keep going, see a doctor, or get help now."""
-        day = parse_date(on)
         services = context(ctx)
-        if day is not None and day > services.clock.today():
-            fail(f"--date: {day.isoformat()} is in the future")
+        day = parse_date(on, "--date", services.clock.today())
         assessment = assess(services, day)
         if as_json:
             typer.echo(json.dumps(assessment_to_dict(assessment), indent=2))
@@ -171,11 +169,8 @@ def register(app: typer.Typer) -> None:
         Your answers are saved in that day's check-in. A "yes" to an emergency sign stops
         the questions at once and tells you what to do.
         """
-        day = parse_date(on)
         services = context(ctx)
-        today = services.clock.today()
-        if day is not None and day > today:
-            fail(f"--date: {day.isoformat()} is in the future")
+        day = parse_date(on, "--date", services.clock.today())
         questions = screen_questions(services, day)
         console.print(
             "A few quick questions about warning signs. Answer y (yes) or n (no).",

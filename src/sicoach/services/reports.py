@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
+from sicoach.domain.aerobic import week_start, week_target
 from sicoach.domain.journal import FunctionRating, Journal
 from sicoach.domain.progress import (
     MAX_FUNCTION_ACTIVITIES,
@@ -16,7 +17,7 @@ from sicoach.domain.progress import (
     compute_progress,
     session_done,
 )
-from sicoach.domain.safety import Assessment
+from sicoach.domain.safety import evaluate
 from sicoach.domain.validation import (
     JournalError,
     check_function_activity,
@@ -50,10 +51,6 @@ def _names(ctx: Context) -> tuple[dict[str, str], dict[str, str], int]:
 
 def _weekly_targets(ctx: Context, journal: Journal, on: date) -> dict[date, int]:
     """The plan's aerobic target for the last few weeks (the goal is used before them)."""
-    try:
-        from sicoach.domain.aerobic import week_start, week_target
-    except ImportError:  # the plan's aerobic rules are not installed: show the goal only
-        return {}
     item = ctx.catalog.aerobic
     start = journal.start_date
     if start is None:
@@ -138,15 +135,6 @@ one still shows; the exact days of red flags are in the symptoms table). Keeps a
 years fast."""
 
 
-def _assessment(journal: Journal, on: date) -> Assessment | None:
-    from sicoach.domain.safety import evaluate
-
-    try:
-        return evaluate(journal, on)
-    except NotImplementedError:  # the safety rules are not installed
-        return None
-
-
 def _raised(journal: Journal, first: date, last: date) -> tuple[list[RaisedReason], int]:
     """Every safety reason the daily check gave on some day of the period, with its dates."""
     span = (last - first).days + 1
@@ -154,8 +142,7 @@ def _raised(journal: Journal, first: date, last: date) -> tuple[list[RaisedReaso
     found: dict[str, RaisedReason] = {}
     day = last
     while day >= first:
-        assessment = _assessment(journal, day)
-        for reason in assessment.reasons if assessment else ():
+        for reason in evaluate(journal, day).reasons:
             seen = found.get(reason.code)
             if seen is None:
                 found[reason.code] = RaisedReason(reason, day, day, 1)
@@ -184,7 +171,7 @@ def build_report(
     notes = tuple((c.date, c.note) for c in journal.checkins if c.note and first <= c.date <= last)
     if progress_cb:
         progress_cb("Checking for warning signs", 2, 3)
-    safety = _assessment(journal, last)
+    safety = evaluate(journal, last)
     raised, step = _raised(journal, first, last)
     period_adherence: Adherence = prog.period_adherence or prog.adherence
     labels = {c.code: c.label for c in ctx.catalog.symptoms}

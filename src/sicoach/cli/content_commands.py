@@ -207,8 +207,8 @@ def learn(
         table = Table(title="Topics to read", expand=False)
         table.add_column("Topic", no_wrap=True)
         table.add_column("What it covers")
-        for section in catalog.education:
-            table.add_row(section.id, f"{section.title}: {section.summary}")
+        for listed in catalog.education:
+            table.add_row(listed.id, f"{listed.title}: {listed.summary}")
         console.print(table)
         console.print("Read one with: sicoach learn TOPIC", highlight=False)
         return

@@ -32,14 +32,6 @@ PROFILE_FIELDS = (
     "training_days",
     "reminder_time",
 )
-FILE_NAMES = (
-    "checkins.csv",
-    "sessions.csv",
-    "session_exercises.csv",
-    "activities.csv",
-    "function.csv",
-    "profile.csv",
-)
 
 
 def _cell(value: object) -> str:

@@ -81,7 +81,7 @@ def test_parse_reminder() -> None:
     assert parse_reminder("07:30") == time(7, 30)
     assert parse_reminder("7:05") == time(7, 5)
     assert parse_reminder("off") is None
-    for bad in ("24:00", "7.30", "7:5", "noon"):
+    for bad in ("24:00", "7.30", "7:5", "noon", "+7:05", "7 :05", "07:30:00"):
         with pytest.raises(InputError) as err:
             parse_reminder(bad)
         assert err.value.field == "time" and "HH:MM" in str(err.value)

@@ -13,6 +13,7 @@ from datetime import date, time
 from sicoach.domain.journal import PlanChoices, Profile
 from sicoach.domain.plan import DayPlan, plan_day
 from sicoach.domain.safety import evaluate
+from sicoach.domain.validation import JournalError, check_time_of_day
 from sicoach.domain.vocabulary import WEEKDAYS
 from sicoach.services.context import Context
 from sicoach.services.errors import InputError
@@ -142,12 +143,10 @@ def parse_reminder(value: str, field: str = "time") -> time | None:
     text = value.strip().lower()
     if text in ("off", "none", ""):
         return None
+    # A one-digit hour ("7:05") is fine to type; the journal's own check wants "07:05".
     try:
-        hours, minutes = text.split(":")
-        if len(minutes) != 2:
-            raise ValueError
-        return time(int(hours), int(minutes))
-    except ValueError:
+        return check_time_of_day(f"0{text}" if text[1:2] == ":" else text, field)
+    except JournalError:
         raise InputError(
             field, f"{value!r} is not a time; use HH:MM on a 24-hour clock, e.g. 07:30, or off"
         ) from None

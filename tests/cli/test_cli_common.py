@@ -39,3 +39,14 @@ def test_a_day_after_today_is_refused_the_same_way(sicoach: Any, command: str) -
     result = sicoach(command, *extra, "--date", "2026-11-21")
     assert result.exit_code == 2
     assert "--date: 2026-11-21 is in the future (today is 2026-11-20)" in result.stderr
+
+
+@pytest.mark.parametrize("typed", ["1_0", "+5", "٥", "5.0"])
+def test_number_options_take_plain_digits_only(sicoach: Any, typed: str) -> None:
+    checkin = sicoach("checkin", "--pain", typed)
+    assert checkin.exit_code == 2
+    assert checkin.stderr.startswith(f"Error: --pain: {typed!r} is not a whole number")
+    rate = sicoach("rate", "sitting", typed)
+    assert rate.exit_code == 2
+    assert f"SCORE: {typed!r} is not a whole number from 0 to 10" in rate.stderr
+    assert sicoach("history").stdout.count("/10") == 0  # nothing was saved

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date
-from typing import NoReturn
+from typing import NoReturn, overload
 
 import typer
 from rich.console import Console
@@ -60,3 +61,24 @@ def parse_date(value: str | None, field: str = "--date", latest: date | None = N
         return check_date(value, field, latest)
     except JournalError as err:
         fail(str(err))
+
+
+_WHOLE_NUMBER = re.compile(r"-?[0-9]+")
+
+
+@overload
+def parse_whole_number(value: str, option: str, what: str = ...) -> int: ...
+@overload
+def parse_whole_number(value: str | None, option: str, what: str = ...) -> int | None: ...
+def parse_whole_number(value: str | None, option: str, what: str = "a whole number") -> int | None:
+    """A number option written with the digits 0-9 (and maybe a minus); None when not given.
+
+    `int()` alone would also take "1_0" as 10, "+5", or digits of other scripts; the range
+    itself (0-10, 1-600 minutes, ...) is the service's check, so the message names it once.
+    """
+    if value is None:
+        return None
+    text = value.strip()
+    if not _WHOLE_NUMBER.fullmatch(text):
+        fail(f"{option}: {value!r} is not {what}")
+    return int(text)

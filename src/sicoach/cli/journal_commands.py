@@ -13,7 +13,14 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from sicoach.cli._common import console, context, fail, fail_input, parse_date
+from sicoach.cli._common import (
+    console,
+    context,
+    fail,
+    fail_input,
+    parse_date,
+    parse_whole_number,
+)
 from sicoach.domain.journal import Pregnancy, Profile
 from sicoach.domain.vocabulary import ACTIVITY_KINDS, HISTORY_CODES, SEXES, WEEKDAYS
 from sicoach.services.errors import ConflictError, InputError
@@ -48,15 +55,6 @@ _HINTS = {
 
 def _fail_input(error: InputError) -> NoReturn:
     fail_input(error, _OPTION_NAMES, _HINTS)
-
-
-def _whole_number(value: str | None, option: str) -> int | None:
-    if value is None:
-        return None
-    try:
-        return int(value.strip())
-    except ValueError:
-        fail(f"{option}: {value!r} is not a whole number")
 
 
 def _rating(value: int | None) -> str:
@@ -132,9 +130,9 @@ def register(app: typer.Typer) -> None:
         try:
             saved, replaced = log_checkin(
                 c,
-                pain=_whole_number(pain, "--pain"),
-                worst_pain=_whole_number(worst, "--worst"),
-                mobility=_whole_number(mobility, "--mobility"),
+                pain=parse_whole_number(pain, "--pain"),
+                worst_pain=parse_whole_number(worst, "--worst"),
+                mobility=parse_whole_number(mobility, "--mobility"),
                 symptoms=symptom,
                 note=note,
                 day=day,
@@ -179,7 +177,7 @@ def register(app: typer.Typer) -> None:
         day = parse_date(on, "--date", c.clock.today())
         try:
             saved = log_activity(
-                c, kind.strip().lower(), _whole_number(minutes, "MINUTES") or 0, day=day
+                c, kind.strip().lower(), parse_whole_number(minutes, "MINUTES"), day=day
             )
         except InputError as err:
             _fail_input(err)
@@ -247,7 +245,7 @@ def register(app: typer.Typer) -> None:
         if started_on is not None:
             changes["started_on"] = parse_date(started_on, "--started-on", today)
         if birth_year is not None:
-            changes["birth_year"] = _whole_number(birth_year, "--birth-year")
+            changes["birth_year"] = parse_whole_number(birth_year, "--birth-year")
         if sex is not None:
             changes["sex"] = sex.strip().lower()
         chosen = sum([pregnant_due is not None, postpartum is not None, not_pregnant])
@@ -295,7 +293,7 @@ def register(app: typer.Typer) -> None:
 
         c = context(ctx)
         try:
-            rows = recent_days(c, _whole_number(days, "--days") or 0)
+            rows = recent_days(c, parse_whole_number(days, "--days") or 0)
         except InputError as err:
             _fail_input(err)
         table = Table(title=f"Your last {len(rows)} days", title_justify="left")

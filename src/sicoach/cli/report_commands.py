@@ -15,7 +15,14 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from sicoach.cli._common import console, context, fail, fail_input, parse_date
+from sicoach.cli._common import (
+    console,
+    context,
+    fail,
+    fail_input,
+    parse_date,
+    parse_whole_number,
+)
 from sicoach.services.errors import InputError
 
 if TYPE_CHECKING:  # the progress rules load only when a command needs them
@@ -191,10 +198,7 @@ def register(app: typer.Typer) -> None:
         """Rate one of "my activities" (up to 5), about once a week, to see the change."""
         from sicoach.services.reports import rate_activity
 
-        try:
-            value = int(score.strip())
-        except ValueError:
-            fail(f"SCORE: {score!r} is not a whole number from 0 to 10")
+        value = parse_whole_number(score, "SCORE", "a whole number from 0 to 10")
         day = _day(on, "--date")
         try:
             rating = rate_activity(context(ctx), activity, value, day)

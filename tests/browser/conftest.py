@@ -150,11 +150,19 @@ def page(browser, server: Server, viewport: str, request: pytest.FixtureRequest)
     tab.set_default_timeout(15000)
     errors: list[str] = []
     tab.on("pageerror", lambda e: errors.append(str(e)))
+    tab.on(
+        "response",
+        lambda r: (
+            errors.append(f"{r.status} for {r.url}")
+            if r.status >= 400 and r.request.resource_type != "document"
+            else None
+        ),
+    )
     tab.shots = Shots(tab, request.node.originalname, viewport)
     yield tab
     context.close()
     assert outside == [], f"requests left 127.0.0.1: {outside}"
-    assert errors == [], f"JavaScript errors on the page: {errors}"
+    assert errors == [], f"script errors or missing files on the page: {errors}"
 
 
 def first_use(page, pain: int = 5, flags: tuple[str, ...] = ()) -> None:  # type: ignore[no-untyped-def]

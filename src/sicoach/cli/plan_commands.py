@@ -130,7 +130,13 @@ def _show(services: Context) -> None:
 def register(app: typer.Typer) -> None:
     """Add this area's commands to the top-level app."""
 
-    @app.command("today")
+    @app.command(
+        "today",
+        help=(
+            "Show today's routine: each exercise with its dose, what changed and why, and how "
+            "much walking or other gentle activity to aim for."
+        ),
+    )
     def today(
         ctx: typer.Context,
         on: str | None = typer.Option(
@@ -142,8 +148,7 @@ def register(app: typer.Typer) -> None:
             help="Print the plan as JSON (date, safety, exercises, aerobic, estimated_minutes).",
         ),
     ) -> None:
-        """Show today's routine: each exercise with its dose, what changed and why, and
-        how much walking or other gentle activity to aim for."""
+        """Render today's plan (help text above: rich help keeps a docstring's line breaks)."""
         day = parse_date(on)
         services = context(ctx)
         try:

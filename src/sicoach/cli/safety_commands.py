@@ -155,7 +155,14 @@ def register(app: typer.Typer) -> None:
         else:
             render_assessment(console, assessment)
 
-    @app.command("screen")
+    @app.command(
+        "screen",
+        help=(
+            "Answer a few yes/no questions about warning signs before you exercise.\n\n"
+            'Your answers are saved in that day\'s check-in. A "yes" to an emergency sign '
+            "stops the questions at once and tells you what to do."
+        ),
+    )
     def screen(
         ctx: typer.Context,
         on: str | None = typer.Option(
@@ -164,11 +171,7 @@ def register(app: typer.Typer) -> None:
             help="The day these answers are for (YYYY-MM-DD); default today.",
         ),
     ) -> None:
-        """Answer a few yes/no questions about warning signs before you exercise.
-
-        Your answers are saved in that day's check-in. A "yes" to an emergency sign stops
-        the questions at once and tells you what to do.
-        """
+        """Ask the red-flag screen (help text above: rich help keeps line breaks)."""
         services = context(ctx)
         day = parse_date(on, "--date", services.clock.today())
         questions = screen_questions(services, day)

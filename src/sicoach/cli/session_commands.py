@@ -225,7 +225,13 @@ def run_session(services: Context, on: date, speed: float, voice_on: bool) -> No
 def register(app: typer.Typer) -> None:
     """Add this area's commands to the top-level app."""
 
-    @app.command("session")
+    @app.command(
+        "session",
+        help=(
+            "Do today's exercises with a guide: timed holds, counted repetitions, a bell at each "
+            "step. Keys: space pause, n skip, h it hurts, q stop. Everything is saved as you go."
+        ),
+    )
     def session(
         ctx: typer.Context,
         speed: float = typer.Option(
@@ -252,8 +258,7 @@ def register(app: typer.Typer) -> None:
             False, "--json", help="With --script: print the steps as JSON."
         ),
     ) -> None:
-        """Do today's exercises with a guide: timed holds, counted repetitions, a bell at each
-        step. Keys: space pause, n skip, h it hurts, q stop. Everything is saved as you go."""
+        """Play or print today's session (help text above: rich help keeps line breaks)."""
         day = parse_date(on)
         services = context(ctx)
         today = services.clock.today()

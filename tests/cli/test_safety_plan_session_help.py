@@ -1,0 +1,41 @@
+"""Command help reads as whole paragraphs.
+
+Typer's rich help keeps single line breaks of a docstring, so a docstring wrapped at the
+source width showed up in `--help` as ragged lines cut mid-sentence ("...and" / "how much").
+"""
+
+from __future__ import annotations
+
+import inspect
+from typing import Any
+
+import typer.main
+
+from sicoach.cli.app import app
+
+
+def _commands() -> list[tuple[str, Any]]:
+    """Every command and sub-command, by the name typed after `sicoach`."""
+    root: Any = typer.main.get_command(app)
+    ctx: Any = typer.Context(root)
+    found: list[tuple[str, Any]] = []
+    for name in root.list_commands(ctx):
+        command = root.get_command(ctx, name)
+        assert command is not None
+        found.append((name, command))
+        if hasattr(command, "list_commands"):
+            for sub in command.list_commands(ctx):
+                child = command.get_command(ctx, sub)
+                assert child is not None
+                found.append((f"{name} {sub}", child))
+    return found
+
+
+def test_every_command_has_help_without_line_breaks_inside_a_paragraph() -> None:
+    commands = _commands()
+    assert {"safety", "screen", "today", "session", "plan show"} <= {n for n, _ in commands}
+    for name, command in commands:
+        text = inspect.cleandoc(command.help or "")
+        assert text, f"{name} has no help"
+        broken = [p for p in text.split("\n\n") if "\n" in p]
+        assert not broken, f"{name}: paragraph split across lines: {broken[0][:60]!r}"

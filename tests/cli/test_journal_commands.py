@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.integration.journal_samples import sample
 
 
@@ -335,3 +337,16 @@ def test_a_later_checkin_keeps_the_red_flag_screen_answers(sicoach) -> None:  # 
     assert sicoach("checkin", "--pain", "4").exit_code == 0
     assert _export(sicoach)["checkins"][0]["symptoms"] == screened
     assert sicoach("safety", "--json").json()["level"] == "emergency"
+
+
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [
+        ("garbage", "this is not a database URL; use e.g. postgresql+psycopg://user@host/dbname"),
+        ("mysql://me@host/db", "only SQLite and PostgreSQL are supported, not mysql"),
+    ],
+)
+def test_a_bad_database_url_gives_one_clear_line(url: str, reason: str) -> None:
+    result = _real_sicoach("history", env_extra={"SICOACH_DATABASE_URL": url})
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"Error: cannot use the database at {url}: {reason}"

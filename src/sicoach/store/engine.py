@@ -17,7 +17,8 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.engine.url import URL
+from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.pool import NullPool
 
 from sicoach.store.errors import StoreError
@@ -50,9 +51,31 @@ def _configure_sqlite(engine: Engine) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+def _parse(url: str) -> URL:
+    """`url` read as a SQLite or PostgreSQL URL, else a `StoreError` saying what is wrong."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise StoreError(
+            _hide_password(url),
+            "this is not a database URL; use e.g. postgresql+psycopg://user@host/dbname",
+        ) from None
+    if parsed.get_backend_name() not in ("sqlite", "postgresql"):
+        raise StoreError(
+            parsed.render_as_string(hide_password=True),
+            f"only SQLite and PostgreSQL are supported, not {parsed.get_backend_name()}",
+        )
+    return parsed
+
+
+def _hide_password(text: str) -> str:
+    """An unparsable URL shown without anything before its last "@" (it may hold a password)."""
+    return "...@" + text.rsplit("@", 1)[1] if "@" in text else text
+
+
 def create_store_engine(url: str) -> Engine:
     """A new engine for `url`; SQLite's folder is created if missing."""
-    parsed = make_url(url)
+    parsed = _parse(url)
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database
         if database and database != ":memory:" and not database.startswith("file:"):

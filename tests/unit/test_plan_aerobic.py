@@ -114,6 +114,15 @@ def test_today_counts_minutes_logged_today_in_the_week_but_not_in_the_suggestion
     assert a.week_done_minutes == 15 and a.today_minutes == 10
 
 
+def test_reason_does_not_contradict_minutes_already_logged_today() -> None:
+    # The bar shows 20 of 50 done; the reason must not say all 50 are still left.
+    a = plan_aerobic(ITEM, j(walks(START, 1, 20)), START)
+    assert a.week_done_minutes == 20 and a.today_minutes == 10
+    assert "50 minutes are left" not in a.reason
+    assert "You have logged 20 minutes today" in a.reason
+    assert "20 minutes today" not in plan_aerobic(ITEM, j(), START).reason
+
+
 def test_usual_kind_is_the_most_logged_in_four_weeks() -> None:
     acts = walks(START, 3, 20, "swimming") + walks(START + timedelta(days=3), 2, 10)
     assert usual_kind(j(acts), START + timedelta(days=6)) == "swimming"

@@ -191,9 +191,13 @@ def plan_aerobic(
         today = min(daily_cap, max(start, math.ceil(remaining / days_left)))
         head = (
             f"About {today} minutes of {kind.replace('_', ' ')} today: "
-            f"{remaining} minutes are left of this week's {target.minutes}, "
+            f"{remaining} minutes of this week's {target.minutes} were left when today began, "
             f"over {days_left} day{'s' if days_left != 1 else ''}."
         )
+        # Today's suggestion stays put when the person logs a walk; say what is logged so the
+        # words agree with the week's bar (which counts today).
+        if done > done_before:
+            head += f" You have logged {done - done_before} minutes today."
     if hold:
         why = "The target stays where it was until you have seen a doctor."
     elif target.held_for_pain:

@@ -75,6 +75,7 @@ def test_line_by_line_session_saves_everything(sicoach: Any) -> None:
     assert out.count("is not a rating. Please type a whole number from 0 (no pain) to 10") == 2
     assert out.count("Please type a whole number from 0 (no pain) to 10") == 3
     assert "Hurt:    1" in out and "Skipped: 1" in out and f"Done:    {count - 2}" in out
+    assert out.count("\a") >= count  # a bell at each step change
 
     sessions = _sessions(sicoach)
     assert len(sessions) == 1

@@ -142,6 +142,12 @@ def test_unknown_exercise_exits_2_with_one_line_of_valid_ids(sicoach) -> None:  
         assert exercise_id in lines[0]
 
 
+def test_an_unknown_id_is_shown_as_typed_not_as_an_emoji(sicoach) -> None:  # type: ignore[no-untyped-def]
+    result = sicoach("exercise", ":x:")
+    assert result.exit_code == 2
+    assert "there is no exercise ':x:'" in result.stderr
+
+
 def test_learn_lists_the_topics(sicoach) -> None:  # type: ignore[no-untyped-def]
     result = sicoach("learn")
     assert result.exit_code == 0

@@ -350,3 +350,13 @@ def test_a_bad_database_url_gives_one_clear_line(url: str, reason: str) -> None:
     result = _real_sicoach("history", env_extra={"SICOACH_DATABASE_URL": url})
     assert result.returncode == 1
     assert result.stderr.strip() == f"Error: cannot use the database at {url}: {reason}"
+
+
+def test_a_database_error_is_shown_as_typed(tmp_path: Path) -> None:
+    junk = tmp_path / "notes [b]bold :x:.txt"
+    junk.write_text("not a database\n" * 100, encoding="utf-8")
+    result = _real_sicoach("--db", str(junk), "history", env_extra={})
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        f"Error: cannot use the database at {junk}: file is not a database"
+    )

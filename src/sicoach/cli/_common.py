@@ -15,8 +15,9 @@ from sicoach.domain.validation import JournalError, check_date
 from sicoach.services.context import Context
 from sicoach.services.errors import InputError
 
-console = Console()
-err_console = Console(stderr=True)
+# No emoji codes: text a person typed (":x:" in an id, a note or a file name) is shown as typed.
+console = Console(emoji=False)
+err_console = Console(stderr=True, emoji=False)
 
 
 def context(ctx: typer.Context) -> Context:

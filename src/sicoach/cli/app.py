@@ -82,7 +82,9 @@ def main() -> None:
     try:
         app()
     except StoreError as err:  # a database we cannot open: one line, not a traceback
-        from sicoach.cli._common import err_console
+        from sicoach.cli._common import fail
 
-        err_console.print(f"[bold red]Error:[/] {err}", highlight=False, soft_wrap=True)
-        raise SystemExit(1) from None
+        try:
+            fail(str(err), code=1)  # escaped, so a path like "[/b]" is shown as typed
+        except typer.Exit as done:
+            raise SystemExit(done.exit_code) from None

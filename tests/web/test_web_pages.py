@@ -167,3 +167,36 @@ def test_exercise_detail(person: WebClient) -> None:
 def test_preview_date_checked(person: WebClient) -> None:
     assert person.get("/?date=2026-12-24").status_code == 400
     assert person.get("/?date=soon").status_code == 400
+
+
+def test_left_out_exercise_can_be_brought_back(person: WebClient) -> None:
+    ids = person.app.state.context.catalog.exercise_ids  # type: ignore[attr-defined]
+    person.submit("/settings/plan", {"included": [i for i in ids if i != "bridge"]})
+    page = person.get("/").text
+    assert 'action="/plan/include"' in page and "Bring it back" in page
+    assert "`sicoach" not in page
+    response = person.submit("/plan/include", {"exercise": "bridge"})
+    assert response.status_code == 303
+    plan = person.get("/api/v1/plan").json()
+    assert next(e for e in plan["exercises"] if e["id"] == "bridge")["status"] != "skipped"
+    assert person.submit("/plan/include", {"exercise": "handstand"}).status_code == 400
+    assert person.submit("/plan/explode", {"exercise": "bridge"}).status_code == 404
+
+
+def test_enable_after_hurting_twice(person: WebClient) -> None:
+    document = person.get("/api/v1/journal").json()
+    hurt = [{"id": "bridge", "hurt": True, "pain": 6}]
+    document["sessions"] = [
+        {"started_at": "2026-11-10T07:30:00", "exercises": hurt},
+        {"started_at": "2026-11-16T07:30:00", "exercises": hurt},
+    ]
+    assert person.post("/api/v1/journal?replace=true", json=document).status_code == 200
+    page = person.get("/").text
+    assert 'action="/plan/enable"' in page and "Turn it back on" in page
+    assert "with the button below" in page and "`sicoach" not in page
+    response = person.submit("/plan/enable", {"exercise": "bridge"})
+    assert response.status_code == 303
+    choices = person.get("/api/v1/profile").json()["plan"]
+    assert {"id": "bridge", "date": "2026-11-20"} in choices["enabled"]
+    bridge = next(e for e in person.get("/api/v1/plan").json()["exercises"] if e["id"] == "bridge")
+    assert bridge["status"] == "modified" and bridge["level"] == 0

@@ -7,6 +7,7 @@ optionally `head` for an extra stylesheet).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +52,18 @@ def dose_text(item: Any) -> str:
 
 
 templates.env.filters["dose"] = dose_text
+
+_CLI_ACTION = re.compile(r"with `sicoach plan (?:enable|include) [a-z_]+`")
+_CLI_ANY = re.compile(r"`sicoach [^`]+`")
+
+
+def for_web(text: str) -> str:
+    """Reasons written for every face name the command line; here a button does it."""
+    text = _CLI_ACTION.sub("with the button below", text)
+    return _CLI_ANY.sub("the settings page", text)
+
+
+templates.env.filters["for_web"] = for_web
 
 
 def context_of(request: Request) -> Context:

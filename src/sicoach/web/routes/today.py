@@ -4,15 +4,20 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from typing import Any
+from urllib.parse import quote_plus
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
 from sicoach.interchange.plan_json import day_plan_to_dict
+from sicoach.services import plan as plan_service
 from sicoach.web import charts, services_view
+from sicoach.web.forms import Form, input_errors
+from sicoach.web.security import verify_csrf
 from sicoach.web.templating import context_of, render
 
 router = APIRouter()
+pages = APIRouter(dependencies=[Depends(verify_csrf)], include_in_schema=False)
 
 
 def _day(request: Request, raw: str | None) -> date | None:
@@ -50,3 +55,24 @@ def api_plan(request: Request, date: str | None = None) -> dict[str, Any]:
     """The routine for today (or `date`, up to tomorrow): exercises, dose, status, reasons."""
     ctx = context_of(request)
     return day_plan_to_dict(services_view.plan_today(ctx, on=_day(request, date)))
+
+
+@pages.post("/plan/{action}")
+async def plan_action(request: Request, action: str) -> Response:
+    """Turn an exercise back on after it hurt twice, or bring back one left out."""
+    ctx = context_of(request)
+    form = Form(await request.form())
+    exercise_id = form.text("exercise")
+    change = {"enable": plan_service.enable, "include": plan_service.include}.get(action)
+    if change is None:
+        raise HTTPException(404, "No such change to the plan.")
+    try:
+        change(ctx, exercise_id)
+    except input_errors() as error:
+        raise HTTPException(400, str(error)) from error
+    name = ctx.catalog.exercise(exercise_id).name
+    notice = quote_plus(f"{name} is back in your routine, starting at the easiest level.")
+    return RedirectResponse(f"/?saved={notice}", status_code=303)
+
+
+router.include_router(pages)

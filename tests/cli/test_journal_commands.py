@@ -360,3 +360,14 @@ def test_a_database_error_is_shown_as_typed(tmp_path: Path) -> None:
     assert result.stderr.strip() == (
         f"Error: cannot use the database at {junk}: file is not a database"
     )
+
+
+def test_the_import_summary_uses_one_for_a_single_record(sicoach, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    doc = sample()
+    for key in ("checkins", "sessions", "activities", "function"):
+        doc[key] = doc[key][:1]
+    source = tmp_path / "one.json"
+    source.write_text(json.dumps(doc), encoding="utf-8")
+    result = sicoach("import", str(source))
+    assert result.exit_code == 0, result.stderr
+    assert "Imported 1 check-in, 1 session, 1 activity and 1 function rating." in result.stdout

@@ -57,6 +57,11 @@ def _fail_input(error: InputError) -> NoReturn:
     fail_input(error, _OPTION_NAMES, _HINTS)
 
 
+def _count(number: int, one: str, many: str | None = None) -> str:
+    """A count with its noun (1 check-in, 2 check-ins), so summaries read as sentences."""
+    return f"{number} {one if number == 1 else many or one + 's'}"
+
+
 def _rating(value: int | None) -> str:
     return "-" if value is None else f"{value}/10"
 
@@ -362,8 +367,10 @@ def register(app: typer.Typer) -> None:
             if bar:
                 bar["p"].stop()
         console.print(
-            f"Imported {summary.checkins} check-ins, {summary.sessions} sessions, "
-            f"{summary.activities} activities and {summary.function} function ratings"
+            f"Imported {_count(summary.checkins, 'check-in')}, "
+            f"{_count(summary.sessions, 'session')}, "
+            f"{_count(summary.activities, 'activity', 'activities')} and "
+            f"{_count(summary.function, 'function rating')}"
             + (" (replacing yours on those days)." if replace else "."),
             highlight=False,
         )

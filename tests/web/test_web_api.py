@@ -152,3 +152,20 @@ def test_journal_export_import_round_trip(person: WebClient, tmp_path) -> None: 
     assert refused.status_code == 422
     assert refused.json()["detail"] == "checkins[0].pain: 11 is above the maximum of 10"
     assert person.get("/api/v1/journal").json() == document
+
+
+def test_api_body_type_errors_name_the_field(client: WebClient) -> None:
+    for body, field in (
+        ({"date": "soon"}, "date"),
+        ({"pain": 3.5}, "pain"),
+        ({"mood": "fine"}, "mood"),
+        ([], "body"),
+    ):
+        response = client.post("/api/v1/checkins", json=body)
+        assert response.status_code == 422
+        assert response.json()["detail"].startswith(f"{field}:"), response.json()["detail"]
+    broken = client.post(
+        "/api/v1/checkins", content=b"{nope", headers={"content-type": "application/json"}
+    )
+    assert broken.status_code == 422
+    assert client.get("/api/v1/checkins").json() == []

@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 
 from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -74,6 +75,7 @@ def _add_error_pages(app: FastAPI) -> None:
     async def validation_error(request: Request, exc: RequestValidationError) -> Response:
         messages = []
         for error in exc.errors():
-            where = ".".join(str(p) for p in error.get("loc", ()) if p != "body")
+            where = ".".join(str(p) for p in error.get("loc", ()) if p != "body") or "body"
             messages.append(f"{where}: {error.get('msg', 'invalid')}")
-        return JSONResponse({"detail": "; ".join(messages), "errors": exc.errors()}, 422)
+        errors = jsonable_encoder(exc.errors(), custom_encoder={Exception: str})
+        return JSONResponse({"detail": "; ".join(messages), "errors": errors}, 422)

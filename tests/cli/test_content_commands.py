@@ -148,6 +148,13 @@ def test_an_unknown_id_is_shown_as_typed_not_as_an_emoji(sicoach) -> None:  # ty
     assert "there is no exercise ':x:'" in result.stderr
 
 
+def test_learn_list_shows_each_title_then_its_summary(sicoach) -> None:  # type: ignore[no-untyped-def]
+    result = sicoach("learn")
+    assert result.exit_code == 0
+    assert "?:" not in result.stdout  # "What is the SI joint?: You have..." read badly
+    assert "What is the SI joint?" in result.stdout
+
+
 def test_learn_lists_the_topics(sicoach) -> None:  # type: ignore[no-untyped-def]
     result = sicoach("learn")
     assert result.exit_code == 0

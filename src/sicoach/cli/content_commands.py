@@ -208,7 +208,7 @@ def learn(
         table.add_column("Topic", no_wrap=True)
         table.add_column("What it covers")
         for listed in catalog.education:
-            table.add_row(listed.id, f"{listed.title}: {listed.summary}")
+            table.add_row(listed.id, f"[bold]{escape(listed.title)}[/]\n{escape(listed.summary)}")
         console.print(table)
         console.print("Read one with: sicoach learn TOPIC", highlight=False)
         return

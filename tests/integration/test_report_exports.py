@@ -313,3 +313,27 @@ def test_report_of_an_empty_journal_still_renders(context: Context, tmp_path: Pa
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(str(out)).pages).split())
     assert "self-reported" in text
     assert "There are no pain scores yet." in text
+
+
+def test_long_report_dates_red_flag_advice_from_the_day_it_was_reported(context: Context) -> None:
+    """Over 42 days the advice is replayed weekly; the day of a red flag is always checked too,
+    so the report dates the urgent advice from the check-in, not from the next weekly check."""
+    from datetime import timedelta
+
+    from sicoach.domain.journal import CheckIn, Profile
+
+    start = date(2026, 8, 31)
+    days = [start + timedelta(days=n) for n in range(0, 77, 3)]
+    checkins = [CheckIn(d, pain=4) for d in days if d != date(2026, 10, 5)]
+    checkins.append(CheckIn(date(2026, 10, 5), pain=4, symptoms=("fever",)))
+    journal = Journal(Profile(started_on=start), tuple(sorted(checkins, key=lambda c: c.date)))
+    store(context, journal)
+    context.clock.current = datetime(2026, 11, 15, 20, 0)  # type: ignore[attr-defined]
+    report = reports.build_report(context, start=start, end=date(2026, 11, 15))
+    assert report.raised_step_days == 7
+    fever = next(r for r in report.raised if r.reason.code == "fever")
+    assert fever.reason.level == "urgent"
+    assert fever.first == date(2026, 10, 5)
+    html = reports.render_report_html(context, start=start, end=date(2026, 11, 15))
+    assert "on each day a warning sign was reported" in html
+    assert "goal of 150 reached in 0 of them" in html

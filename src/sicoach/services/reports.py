@@ -23,6 +23,7 @@ from sicoach.domain.validation import (
     check_function_activity,
     check_rating,
 )
+from sicoach.domain.vocabulary import EMERGENCY_FLAGS, PREGNANCY_WARNINGS, URGENT_FLAGS
 from sicoach.interchange import csv_export, fhir, ics
 from sicoach.interchange.report import (
     DEFAULT_REPORT_WEEKS,
@@ -128,27 +129,33 @@ def _period(
     return first, last
 
 
+RED_FLAG_CODES = frozenset(EMERGENCY_FLAGS + URGENT_FLAGS + PREGNANCY_WARNINGS)
+
 SAFETY_DAILY_UP_TO_DAYS = 42
 """Up to this many days the period's safety check is replayed for every day; beyond, every
-7th day back from the end (a red flag counts for the 7 days after it is reported, so every
-one still shows; the exact days of red flags are in the symptoms table). Keeps a report of
-years fast."""
+7th day back from the end plus every day a red flag was reported (a red flag counts for the
+7 days after it is reported, so every one shows, dated from the day it was reported). Keeps
+a report of years fast."""
 
 
 def _raised(journal: Journal, first: date, last: date) -> tuple[list[RaisedReason], int]:
     """Every safety reason the daily check gave on some day of the period, with its dates."""
     span = (last - first).days + 1
     step = 1 if span <= SAFETY_DAILY_UP_TO_DAYS else 7
+    days = {last - timedelta(days=n) for n in range(0, span, step)}
+    days |= {
+        c.date
+        for c in journal.checkins
+        if first <= c.date <= last and any(s in RED_FLAG_CODES for s in c.symptoms)
+    }
     found: dict[str, RaisedReason] = {}
-    day = last
-    while day >= first:
+    for day in sorted(days, reverse=True):
         for reason in evaluate(journal, day).reasons:
             seen = found.get(reason.code)
             if seen is None:
                 found[reason.code] = RaisedReason(reason, day, day, 1)
             else:
                 found[reason.code] = RaisedReason(seen.reason, day, seen.last, seen.days + 1)
-        day -= timedelta(days=step)
     ordered = sorted(found.values(), key=lambda r: (-r.reason.level.rank, -r.last.toordinal()))
     return ordered, step
 

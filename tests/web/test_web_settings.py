@@ -66,7 +66,7 @@ def test_import_upload(client: WebClient, person: WebClient) -> None:
     document["checkins"] = [{"date": "2026-11-10", "pain": 6}]
     response = _upload(person, json.dumps(document).encode(), replace=True)
     assert response.status_code == 303, response.text
-    assert "Imported+1+check-ins" in response.headers["location"]
+    assert "Imported+1+check-in%2C+0+sessions+and+1+activity." in response.headers["location"]
     assert person.get("/api/v1/activities").json()[0]["minutes"] == 30
 
 

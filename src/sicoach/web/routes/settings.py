@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from typing import Any
+from urllib.parse import quote_plus
 
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
@@ -163,10 +164,15 @@ async def settings_import(request: Request) -> Response:
         form.errors["file"] = str(error)
         return _page(request, import_form=form, status=422)
     notice = (
-        f"Imported {summary.checkins} check-ins, {summary.sessions} sessions and "
-        f"{summary.activities} activities."
+        f"Imported {_count(summary.checkins, 'check-in')}, "
+        f"{_count(summary.sessions, 'session')} and "
+        f"{_count(summary.activities, 'activity', 'activities')}."
     )
-    return RedirectResponse(f"/settings?saved={notice.replace(' ', '+')}", status_code=303)
+    return RedirectResponse(f"/settings?saved={quote_plus(notice)}", status_code=303)
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else many or one + 's'}"
 
 
 # --- API ------------------------------------------------------------------------------------

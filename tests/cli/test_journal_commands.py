@@ -371,3 +371,23 @@ def test_the_import_summary_uses_one_for_a_single_record(sicoach, tmp_path: Path
     result = sicoach("import", str(source))
     assert result.exit_code == 0, result.stderr
     assert "Imported 1 check-in, 1 session, 1 activity and 1 function rating." in result.stdout
+
+
+def test_serve_refuses_a_database_it_cannot_use_before_it_starts(tmp_path: Path) -> None:
+    import socket
+
+    junk = tmp_path / "notes.txt"
+    junk.write_text("not a database\n" * 100, encoding="utf-8")
+    with socket.socket() as taken:  # if the check were missing, serve fails fast here
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = str(taken.getsockname()[1])
+        for args, env, where in (
+            (("serve", "--port", port), {"SICOACH_DATABASE_URL": "garbage"}, "garbage"),
+            (("--db", str(junk), "serve", "--port", port), {}, str(junk)),
+        ):
+            result = _real_sicoach(*args, env_extra=env)
+            assert result.returncode == 1, result.stderr
+            assert result.stderr.startswith(f"Error: cannot use the database at {where}: ")
+            assert len(result.stderr.strip().splitlines()) == 1
+            assert "running at" not in result.stdout

@@ -42,6 +42,7 @@ def serve(
             "e.g. 127.0.0.1"
         )
     services = context(ctx)
+    services.uow_factory  # noqa: B018 - open (and upgrade) the database now: a bad one fails here
     web_app = create_app(services, host=host, port=port)
     address = f"http://{'[' + host + ']' if ':' in host else host}:{port}/"
     typer.echo(f"SI Coach is running at {address} (press Ctrl+C to stop).")

@@ -101,6 +101,15 @@ def test_session_in_a_terminal_saves_pain_and_the_exercise_that_hurt(tmp_path: P
     assert all(not e["hurt"] for e in session["exercises"][1:])
 
 
+def assert_first_kept_second_stopped(session: dict[str, Any]) -> None:
+    """Stopped just after exercise 2 came on screen: exercise 1 is saved as finished; exercise
+    2 is saved as stopped (skipped, with its count) only if a repetition was already done."""
+    exercises = session["exercises"]
+    assert [e["id"] for e in exercises] in (["pelvic_tilt"], ["pelvic_tilt", "knee_to_chest"])
+    assert not exercises[0].get("skipped") and exercises[0]["reps"] == 10
+    assert all(e["skipped"] and e["reps"] > 0 and not e["hurt"] for e in exercises[1:])
+
+
 def _play_until_exercise(child: pexpect.spawn, number: int) -> None:
     """Let the session run (skipping the ratings) until exercise `number` is on screen."""
     while child.expect([RATING, rf"Exercise {number} of \d+:"]) == 0:
@@ -140,7 +149,7 @@ def test_closed_terminal_ends_the_session_saved_and_partial(tmp_path: Path) -> N
     session = export(db)["sessions"][0]
     assert session["partial"] is True
     assert session["pain_before"] == 2
-    assert [e["id"] for e in session["exercises"]] == ["pelvic_tilt"]
+    assert_first_kept_second_stopped(session)
 
 
 def test_ctrl_c_ends_the_session_saved_and_partial(tmp_path: Path) -> None:
@@ -157,7 +166,7 @@ def test_ctrl_c_ends_the_session_saved_and_partial(tmp_path: Path) -> None:
     session = export(db)["sessions"][0]
     assert session["partial"] is True
     assert session["pain_before"] == 3
-    assert [e["id"] for e in session["exercises"]] == ["pelvic_tilt"]
+    assert_first_kept_second_stopped(session)
 
 
 def test_q_ends_early_asks_the_pain_and_marks_the_session_partial(tmp_path: Path) -> None:
@@ -176,4 +185,23 @@ def test_q_ends_early_asks_the_pain_and_marks_the_session_partial(tmp_path: Path
     session = export(db)["sessions"][0]
     assert session["partial"] is True
     assert (session["pain_before"], session["pain_after"]) == (6, 5)
-    assert [e["id"] for e in session["exercises"]] == ["pelvic_tilt"]
+    assert_first_kept_second_stopped(session)
+
+
+def test_ctrl_c_mid_exercise_keeps_the_repetitions_done(tmp_path: Path) -> None:
+    db = tmp_path / "journal.sqlite3"
+    child = spawn(db, "session", "--speed", "20")
+    answer_screen_and_pain(child, 3)
+    _play_until_exercise(child, 2)
+    child.expect("HOLD YOUR LEFT KNEE")  # knee to chest: the right leg's first rep is done
+    child.sendintr()
+    child.expect("Everything you did so far is saved")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+
+    session = export(db)["sessions"][0]
+    assert session["partial"] is True
+    assert [e["id"] for e in session["exercises"]] == ["pelvic_tilt", "knee_to_chest"]
+    stopped = session["exercises"][1]
+    assert stopped["skipped"] is True and stopped["reps"] >= 1 and not stopped["hurt"]

@@ -189,6 +189,20 @@ def test_q_ends_early_keeping_what_was_done(script: Script) -> None:
     assert all(s.kind != "done" for _, s in io.steps)
 
 
+def test_q_mid_exercise_keeps_the_repetitions_done_as_a_stopped_exercise(script: Script) -> None:
+    # pelvic tilt (3 reps): get ready 0-8, hold 8-13, release 13-16, rest 16-18, hold 18-23,
+    # release 23-26, rest 26-28, hold 28-33 ...: at 27 s two repetitions are done
+    outcome, io, _ = play(script, [(27.0, "q")])
+    assert outcome.quit
+    assert io.saved == [ExerciseResult(id="pelvic_tilt", level=0, reps=2, skipped=True)]
+    assert io.rated == []  # stopped, not finished: no rating asked
+
+
+def test_q_before_any_repetition_saves_nothing_for_that_exercise(script: Script) -> None:
+    outcome, io, _ = play(script, [(10.0, "q")])
+    assert outcome.quit and io.saved == []
+
+
 def test_speed_runs_the_clock_faster(script: Script) -> None:
     outcome, _io, clock = play(script, [], speed=10)
     assert outcome.completed

@@ -212,6 +212,7 @@ class Player:
         elif key in HURT_KEYS:
             self._stop_exercise(hurt=True)
         elif key in QUIT_KEYS:
+            self.keep_partial()
             self.outcome.quit = True
 
     # -- transitions -------------------------------------------------------------------
@@ -283,6 +284,21 @@ class Player:
             nxt += 1
         self.paused = False
         self._enter(nxt)
+
+    def keep_partial(self) -> None:
+        """Stopping mid-exercise (`q`, Ctrl-C, a closed terminal): keep the repetitions done.
+
+        Saved as stopped (`skipped`) with its count, so it shows in the record but does not
+        count as a finished, comfortable session for progression. Nothing if no rep was done.
+        """
+        exercise = self.current_exercise()
+        if exercise is None or exercise.id in self._recorded:
+            return
+        done = self._reps.get(exercise.id, 0)
+        if done > 0:
+            self._save(
+                ExerciseResult(id=exercise.id, level=exercise.level, reps=done, skipped=True)
+            )
 
     def _save(self, result: ExerciseResult) -> None:
         self._recorded.add(result.id)

@@ -194,6 +194,8 @@ def run_session(services: Context, on: date, speed: float, voice_on: bool) -> No
         except (KeyboardInterrupt, Hangup, InputClosed, OSError):
             # Ctrl-C, a closed terminal (its writes fail with OSError), or input that ended
             with contextlib.suppress(Exception):
+                player.keep_partial()
+            with contextlib.suppress(Exception):
                 finish_session(services, session_id, None, partial=True)
             with contextlib.suppress(Exception):
                 console.print("\nSession stopped. Everything you did so far is saved.")

@@ -56,4 +56,6 @@ def test_closing_the_tab_keeps_what_was_done(page, server) -> None:  # type: ign
     (session,) = httpx.get(server.base + "/api/v1/journal").json()["sessions"]
     assert session["partial"] is True and session["pain_before"] == 3
     saved = [e["id"] for e in session["exercises"]]
-    assert saved == [e["id"] for e in script["exercises"][:2]]
+    order = [e["id"] for e in script["exercises"]]
+    # Both finished exercises are kept (a slow machine may also have finished the third).
+    assert saved[:2] == order[:2] and saved == order[: len(saved)]

@@ -391,3 +391,11 @@ def test_serve_refuses_a_database_it_cannot_use_before_it_starts(tmp_path: Path)
             assert result.stderr.startswith(f"Error: cannot use the database at {where}: ")
             assert len(result.stderr.strip().splitlines()) == 1
             assert "running at" not in result.stdout
+
+
+def test_a_date_before_1900_is_refused_and_nothing_is_saved(sicoach) -> None:  # type: ignore[no-untyped-def]
+    result = sicoach("checkin", "--pain", "3", "--date", "0001-01-01")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == "Error: --date: 0001-01-01 is before 1900-01-01; check the year"
+    assert _export(sicoach)["checkins"] == []
+    assert sicoach("today").exit_code == 0  # a year-1 check-in used to break every later day

@@ -130,6 +130,11 @@ BAD_DOCUMENTS: list[tuple[str, Callable[[], Any], str]] = [
         "checkins[3].date: 2026-11-21 is in the future",
     ),
     (
+        "year_one",
+        _set(("activities", 0, "date"), "0001-01-01"),
+        "activities[0].date: 0001-01-01 is before 1900-01-01; check the year",
+    ),
+    (
         "future_session",
         _set(("sessions", 0, "started_at"), "2027-01-01T07:00:00"),
         "sessions[0].started_at: 2027-01-01T07:00:00 is in the future",

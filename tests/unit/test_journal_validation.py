@@ -60,6 +60,21 @@ def test_dates_are_strict_and_not_in_the_future() -> None:
     assert "is not a time" in _error(check_time_of_day, "25:00", "r")
 
 
+def test_dates_before_1900_are_refused() -> None:
+    """Year 1 or 1850 is a typing slip; stored, it broke every later date sum (OverflowError)."""
+    assert check_date("1900-01-01", "d", TODAY) == date(1900, 1, 1)
+    assert _error(check_date, "1899-12-31", "d", TODAY) == (
+        "d: 1899-12-31 is before 1900-01-01; check the year"
+    )
+    assert (
+        _error(check_date, "0001-01-01", "d")
+        == "d: 0001-01-01 is before 1900-01-01; check the year"
+    )
+    assert _error(check_datetime, "0001-01-01T07:00:00", "t", TODAY) == (
+        "t: 0001-01-01T07:00:00 is before 1900-01-01; check the year"
+    )
+
+
 def test_codes() -> None:
     assert check_symptom("fever", "s") == "fever"
     assert _error(check_symptom, "Fever", "s") == 's: "Fever" is not a known symptom code'

@@ -61,6 +61,8 @@ MAX_REPS = 1000
 MAX_NOTE_LENGTH = 2000
 MAX_FUNCTION_ACTIVITY_LENGTH = 100
 MIN_BIRTH_YEAR = 1900
+EARLIEST_DAY = date(MIN_BIRTH_YEAR, 1, 1)
+"""No journal date is earlier: year 1 is a slip, and day sums near it overflow."""
 MAX_WEEKS_TO_DUE_DATE = 44
 
 _DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -215,6 +217,7 @@ def check_date(value: object, path: str, today: date | None = None) -> date:
         raise JournalError(
             path, f"{describe(value)} is not a date; use YYYY-MM-DD, e.g. 2026-11-02"
         )
+    _check_not_too_early(day, value, path)
     if today is not None:
         check_not_future(day, path, today)
     return day
@@ -234,9 +237,15 @@ def check_datetime(value: object, path: str, today: date | None = None) -> datet
             f"{describe(value)} is not a date and time; use YYYY-MM-DDTHH:MM:SS, "
             "e.g. 2026-11-02T07:30:00",
         )
+    _check_not_too_early(moment.date(), value, path)
     if today is not None and moment.date() > today:
         raise JournalError(path, f"{value} is in the future (today is {today})")
     return moment
+
+
+def _check_not_too_early(day: date, value: object, path: str) -> None:
+    if day < EARLIEST_DAY:
+        raise JournalError(path, f"{value} is before {EARLIEST_DAY}; check the year")
 
 
 def check_birth_year(value: object, path: str, today: date) -> int | None:

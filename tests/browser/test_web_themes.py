@@ -34,4 +34,9 @@ def test_banner_levels_in_both_themes(page, server) -> None:  # type: ignore[no-
             found[(level, theme)] = axe_violations(page)
     page.goto("/exercises")
     assert "Call your local emergency number now" in page.locator(".safety").inner_text()
+    page.emulate_media(color_scheme="dark")
+    for path in ("/checkin", "/activity", "/settings", "/exercises/bridge", "/welcome"):
+        page.goto(path)
+        found[(path, "dark")] = axe_violations(page)
+    page.shots("checkin-dark")
     assert {k: v for k, v in found.items() if v} == {}

@@ -399,3 +399,23 @@ def test_a_date_before_1900_is_refused_and_nothing_is_saved(sicoach) -> None:  #
     assert result.stderr.strip() == "Error: --date: 0001-01-01 is before 1900-01-01; check the year"
     assert _export(sicoach)["checkins"] == []
     assert sicoach("today").exit_code == 0  # a year-1 check-in used to break every later day
+
+
+def test_export_to_a_folder_or_an_unwritable_place_says_so(sicoach, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    result = sicoach("export", "--out", str(folder))
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        f"Error: --out: {folder} is a folder; give a file name, e.g. {folder}/journal.json"
+    )
+    assert list(tmp_path.iterdir()) == [folder]  # no stray .part file
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("mine", encoding="utf-8")
+    result = sicoach("export", "--format", "csv", "--out", str(a_file))
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"Error: --out: {a_file} is a file; csv needs a folder"
+    result = sicoach("export", "--out", str(a_file / "x.json"))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Error: --out: cannot write {a_file / 'x.json'}: ")
+    assert a_file.read_text(encoding="utf-8") == "mine"

@@ -6,6 +6,7 @@ prints the result; `InputError` becomes one line on stderr and exit status 2.
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -403,10 +404,17 @@ def register(app: typer.Typer) -> None:
                 fail("--out: csv writes several files; give a folder with --out")
             from sicoach.services.reports import export_csv
 
-            out.mkdir(parents=True, exist_ok=True)
-            written = export_csv(c, out)
+            if out.exists() and not out.is_dir():
+                fail(f"--out: {out} is a file; csv needs a folder")
+            try:
+                out.mkdir(parents=True, exist_ok=True)
+                written = export_csv(c, out)
+            except OSError as err:
+                fail(f"--out: cannot write {out}: {err.strerror or err}")
             console.print(f"Wrote {len(written)} CSV files to {escape(str(out))}.", highlight=False)
             return
+        if out is not None and out.is_dir():
+            fail(f"--out: {out} is a folder; give a file name, e.g. {out / 'journal.json'}")
         if fmt == "json":
             from sicoach.interchange.journal_json import dumps
             from sicoach.services.journal import export_journal
@@ -423,8 +431,13 @@ def register(app: typer.Typer) -> None:
         if out is None:
             typer.echo(text, nl=not text.endswith("\n"))
             return
-        out.parent.mkdir(parents=True, exist_ok=True)
         tmp = out.with_name(out.name + ".part")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(out)
+        try:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_text(text, encoding="utf-8")
+            tmp.replace(out)
+        except OSError as err:
+            with contextlib.suppress(OSError):  # its folder may not exist
+                tmp.unlink(missing_ok=True)
+            fail(f"--out: cannot write {out}: {err.strerror or err}")
         console.print(f"Wrote {escape(str(out))}.", highlight=False)

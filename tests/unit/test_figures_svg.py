@@ -4,6 +4,8 @@ stops under reduced motion, and stills that a real renderer (CairoSVG) turns int
 from __future__ import annotations
 
 import io
+import itertools
+import math
 import re
 import xml.etree.ElementTree as ET
 
@@ -101,3 +103,42 @@ def test_pregnancy_variant_is_named_in_the_title() -> None:
 
 def test_frames_by_name_or_number_are_the_same_picture() -> None:
     assert figure_svg("cat_cow", "1") == figure_svg("cat_cow", "cow")
+
+
+def test_the_strap_stays_on_the_ankle_all_through_the_move() -> None:
+    """The strap is animated on its own keyframes; between the pose keyframes it must still end
+    at the ankle (it dangled in the air mid-move when only the end poses were keyed). The CSS
+    value at a time is worked out as Chromium does: linear between the strap's own stops."""
+    fig = load_figures().get("side_lying_quad_stretch")
+    sk = fig.skeleton
+    index, prop = next((i, p) for i, p in enumerate(fig.props) if p.kind == "strap")
+    text = render_animated(fig)
+    block = re.search(rf"@keyframes k-strap{index}\{{(.*?)\}}\}}", text)
+    assert block
+    stops = [
+        (float(pct), float(angle), float(length))
+        for pct, angle, length in re.findall(
+            r"([\d.]+)%\{transform:rotate\((-?[\d.]+)deg\) scale\(([\d.]+),1\)", block.group(1)
+        )
+    ]
+    assert re.search(rf"\.strap{index}\{{animation:k-strap{index} [\d.]+s linear infinite\}}", text)
+    pose_stops = timeline(fig)
+    holder = sk.bone_ending_at(str(prop.at))
+    assert holder is not None and prop.to is not None
+    for (p0, n0), (p1, n1) in itertools.pairwise(pose_stops):
+        if n0 == n1:
+            continue
+        for u in (0.2, 0.35, 0.5, 0.65, 0.8):
+            pct = p0 + (p1 - p0) * u
+            pose = body.interpolate(fig.frame(n0).pose, fig.frame(n1).pose, u)
+            (q0, a0, l0), (q1, a1, l1) = next(
+                (a, b) for a, b in itertools.pairwise(stops) if a[0] <= pct <= b[0]
+            )
+            k = (pct - q0) / (q1 - q0)
+            angle, length = a0 + (a1 - a0) * k, l0 + (l1 - l0) * k
+            placed = body.place(sk, pose)
+            start = placed[holder.name].end
+            direction = math.radians(placed[holder.name].direction + angle)
+            end = (start[0] + length * math.cos(direction), start[1] + length * math.sin(direction))
+            ankle = body.points(sk, pose)[prop.to]
+            assert body.distance(end, ankle) < 0.02, (n0, n1, u)

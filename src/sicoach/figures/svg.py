@@ -15,6 +15,7 @@ least 3:1 contrast against the card in both schemes.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Iterable
 from html import escape
@@ -242,10 +243,37 @@ class _Writer:
         for i, prop in enumerate(self.fig.props):
             if prop.kind != "strap":
                 continue
-            values = {n: self._strap_transform(prop, self.fig.frame(n).pose) for n in names}
-            frames = " ".join(f"{_f(pct)}%{{transform:{values[n]}}}" for pct, n in self.stops)
+            frames = " ".join(
+                f"{_f(pct)}%{{transform:rotate({_f(angle)}deg) scale({_f(length)},1)}}"
+                for pct, angle, length in self._strap_stops(prop)
+            )
             self.css.append(f"@keyframes k-strap{i}{{{frames}}}")
-            self.css.append(f".strap{i}{{animation:k-strap{i} {_f(total)}s ease-in-out infinite}}")
+            self.css.append(f".strap{i}{{animation:k-strap{i} {_f(total)}s linear infinite}}")
+
+    STRAP_STEPS = 12
+    """Sub-steps a move is cut into for a strap: its end follows a curve, not a straight turn
+    and stretch, so it is keyed along the eased move and played linearly between keys."""
+
+    def _strap_stops(self, prop: Prop) -> list[tuple[float, float, float]]:
+        """(percent, angle, length) keys that keep the strap's end on its body point."""
+        keys: list[tuple[float, float, float]] = []
+
+        def add(pct: float, pose: Pose) -> None:
+            _, angle, length = self._strap_geometry(prop, pose)
+            if keys:  # no jump of 360 degrees between neighbouring keys
+                angle = keys[-1][1] + body.normalize(angle - keys[-1][1])
+            keys.append((pct, angle, length))
+
+        for (p0, n0), (p1, n1) in itertools.pairwise(self.stops):
+            a, b = self.fig.frame(n0).pose, self.fig.frame(n1).pose
+            if not keys:
+                add(p0, a)
+            if n0 != n1:
+                for k in range(1, self.STRAP_STEPS):
+                    u = k / self.STRAP_STEPS
+                    add(round(p0 + (p1 - p0) * u, 3), body.interpolate(a, b, u))
+            add(p1, b)
+        return keys
 
     def _bone_transform(self, bone: Bone, pose: Pose) -> str:
         rot = f"rotate({_f(body.local_rotation(bone, pose))}deg)"
@@ -267,10 +295,6 @@ class _Writer:
             body.normalize(angle - placed[holder.name].direction),
             body.distance(start, end),
         )
-
-    def _strap_transform(self, prop: Prop, pose: Pose) -> str:
-        _, angle, length = self._strap_geometry(prop, pose)
-        return f"rotate({_f(angle)}deg) scale({_f(length)},1)"
 
     # nested bones -----------------------------------------------------------------------
 

@@ -200,3 +200,16 @@ def test_enable_after_hurting_twice(person: WebClient) -> None:
     assert {"id": "bridge", "date": "2026-11-20"} in choices["enabled"]
     bridge = next(e for e in person.get("/api/v1/plan").json()["exercises"] if e["id"] == "bridge")
     assert bridge["status"] == "modified" and bridge["level"] == 0
+
+
+def test_banner_uses_the_same_assessment_as_the_safety_service(person: WebClient) -> None:
+    """The banner may take today's assessment from the cached plan: they must agree."""
+    from sicoach.services import plan, safety
+
+    ctx = person.app.state.context  # type: ignore[attr-defined]
+    for symptoms in (["leg_numbness"], ["night_pain", "pain_hips"], ["saddle_numbness"]):
+        person.submit("/checkin", {"pain": "5", "symptoms": symptoms})
+        person.get("/")
+        assert plan.plan_today(ctx).safety == safety.assess(ctx)
+        level = safety.assess(ctx).level.value
+        assert f"safety-{level}" in person.get("/learn").text

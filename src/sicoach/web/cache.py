@@ -60,6 +60,15 @@ class ReadCache:
                 self._connection = None
             self._values.clear()
 
+    def peek(self, name: str) -> Any:
+        """The cached value for today if it is still current, else None (computes nothing)."""
+        key = (name, self._ctx.clock.today())
+        with self._lock:
+            version = self._data_version()
+            if version is None or version != self._version:
+                return None
+            return self._values.get(key)
+
     def get(self, name: str, compute: Callable[[], T]) -> T:
         """The value of `compute()` for today, reused until the database changes."""
         key = (name, self._ctx.clock.today())

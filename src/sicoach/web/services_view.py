@@ -18,7 +18,11 @@ def current_assessment(ctx: Context, on: date | None = None) -> Assessment:
     from sicoach.services import safety
 
     if on is None:
-        return cache_for(ctx).get("assess", lambda: safety.assess(ctx))
+        cache = cache_for(ctx)
+        day_plan = cache.peek("plan")
+        if day_plan is not None:  # the plan already carries today's assessment
+            return day_plan.safety  # type: ignore[no-any-return]
+        return cache.get("assess", lambda: safety.assess(ctx))
     return safety.assess(ctx, on=on)
 
 

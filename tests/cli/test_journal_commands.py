@@ -88,7 +88,8 @@ def test_bad_checkin_input_is_refused_and_nothing_is_written(sicoach) -> None:  
         '--date: "21/11/2026" is not a date',
     )
     _refused(
-        sicoach("checkin", "--pain", "2", "--note", "x" * 2001), "--note: is 2001 characters long"
+        sicoach("checkin", "--pain", "2", "--note", "x" * 2001),
+        "--note: has 2001 characters; the limit is 2000",
     )
     assert _export(sicoach) == before
 

@@ -175,7 +175,7 @@ def test_text_limits() -> None:
     assert "NUL" in _error(validate_journal, doc, TODAY)
     doc = _doc(checkins=[{"date": "2026-11-01", "note": "x" * 2001}])
     assert _error(validate_journal, doc, TODAY) == (
-        "checkins[0].note: is 2001 characters long; the limit is 2000"
+        "checkins[0].note: has 2001 characters; the limit is 2000"
     )
 
 

@@ -132,7 +132,7 @@ def check_text(value: object, path: str, max_length: int = MAX_NOTE_LENGTH) -> s
     if not isinstance(value, str):
         raise JournalError(path, f"must be text, not {describe(value)}")
     if len(value) > max_length:
-        raise JournalError(path, f"is {len(value)} characters long; the limit is {max_length}")
+        raise JournalError(path, f"has {len(value)} characters; the limit is {max_length}")
     if "\x00" in value:
         raise JournalError(path, "contains an invisible NUL character, which cannot be stored")
     return value

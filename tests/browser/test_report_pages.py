@@ -49,3 +49,33 @@ def test_report_page_and_pdf_download(page, server) -> None:  # type: ignore[no-
     assert download.suggested_filename.endswith(".pdf")
     with open(download.path(), "rb") as handle:
         assert handle.read(5) == b"%PDF-"
+
+
+def test_pdf_download_shows_a_progress_bar_until_the_file_is_ready(page, server) -> None:  # type: ignore[no-untyped-def]
+    """A long report takes seconds to print: the page says so with a progress bar, then saves
+    the file under the server's name; a MutationObserver records what was shown meanwhile."""
+    _fill(server)
+    page.goto("/report")
+    page.evaluate(
+        """() => {
+          window.seen = [];
+          const box = document.getElementById("report-status");
+          new MutationObserver(() => {
+            const bar = box.querySelector("progress");
+            window.seen.push([box.hidden, bar.hidden, box.textContent.trim()]);
+          }).observe(box, {subtree: true, childList: true, attributes: true, characterData: true});
+        }"""
+    )
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Download the PDF").click()
+    download = info.value
+    assert download.suggested_filename.startswith("sicoach-report-")
+    assert download.suggested_filename.endswith(".pdf")
+    with open(download.path(), "rb") as handle:
+        assert handle.read(5) == b"%PDF-"
+    status = page.get_by_role("status")
+    status.filter(has_text="Your PDF is ready").wait_for()
+    seen = page.evaluate("window.seen")
+    assert any(not box and not bar and "Making your PDF" in text for box, bar, text in seen)
+    assert page.locator("#report-status progress").is_hidden()
+    assert axe_violations(page) == []

@@ -6,9 +6,29 @@ import httpx
 
 from tests.browser.conftest import choose, first_use
 
+# Watches (does not replace) the browser's speech, sound and wake lock, so the test can see
+# that the player used them.
+SPY = """
+window.__spoken = []; window.__beeps = 0; window.__wake = 0;
+if (window.speechSynthesis) {
+  const speak = window.speechSynthesis.speak.bind(window.speechSynthesis);
+  window.speechSynthesis.speak = (u) => { window.__spoken.push(u.text); return speak(u); };
+}
+const start = OscillatorNode.prototype.start;
+OscillatorNode.prototype.start = function (...args) {
+  window.__beeps += 1;
+  return start.apply(this, args);
+};
+if (navigator.wakeLock) {
+  const request = navigator.wakeLock.request.bind(navigator.wakeLock);
+  navigator.wakeLock.request = (...args) => { window.__wake += 1; return request(...args); };
+}
+"""
+
 
 def test_pause_skip_mute_and_reduced_motion(page, server) -> None:  # type: ignore[no-untyped-def]
     page.emulate_media(reduced_motion="reduce")
+    page.add_init_script(SPY)
     first_use(page)
     page.wait_for_url("**/?saved=*")
     page.goto("/session?speed=2")  # slow enough that no repetition ends before Skip
@@ -19,6 +39,11 @@ def test_pause_skip_mute_and_reduced_motion(page, server) -> None:  # type: igno
     assert ring.evaluate("e => getComputedStyle(e).visibility") == "hidden"
     assert page.locator("#p-seconds").is_visible()
     assert "/0.svg" in (page.locator("#p-figure").get_attribute("src") or "")
+    page.wait_for_function("window.__spoken.length > 0 && window.__beeps > 0")
+    spoken = page.evaluate("window.__spoken")
+    assert spoken[0].startswith("Get ready: ")
+    if page.evaluate("!!navigator.wakeLock"):
+        assert page.evaluate("window.__wake") >= 1
     page.get_by_role("button", name="Pause").click()
     seconds = page.locator("#p-seconds").inner_text()
     page.wait_for_timeout(1500)  # 3 s of script time at speed 2, if the clock still ran
@@ -32,8 +57,11 @@ def test_pause_skip_mute_and_reduced_motion(page, server) -> None:  # type: igno
     page.wait_for_function(
         f"document.getElementById('p-name').textContent !== {first!r}", timeout=5000
     )
+    said = len(page.evaluate("window.__spoken"))
     page.get_by_role("button", name="Resume").click()
     assert page.locator("#player").get_attribute("data-state") == "running"
+    page.wait_for_timeout(1000)
+    assert len(page.evaluate("window.__spoken")) == said  # muted: nothing more is said
     page.shots("reduced")
     journal = httpx.get(server.base + "/api/v1/journal").json()
     (skipped,) = journal["sessions"][0]["exercises"]

@@ -35,7 +35,13 @@ LAUNCH_ARGS = [
     "--autoplay-policy=no-user-gesture-required",
 ]
 
-pytestmark = pytest.mark.browser
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Everything in this folder drives Chromium: mark it so (`-m "not browser"` skips it)."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.browser)
 
 
 def _free_port() -> int:

@@ -1,8 +1,9 @@
 """One place that renders pages, so every page gets the same header, safety banner and token.
 
 Routers of other areas (progress, report) render through `render(request, "x.html", {...})`
-and their templates `{% extends "base.html" %}`, filling `title` and `content` blocks (and
-optionally `head` for an extra stylesheet).
+and their templates `{% extends "base.html" %}`, filling `title` and `content` blocks, and
+optionally `head` (an extra stylesheet), `scripts` (a /static/*.js file; no inline script),
+`body_class`, or `safety` (to show the banner differently).
 """
 
 from __future__ import annotations

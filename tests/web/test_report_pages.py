@@ -123,3 +123,12 @@ def test_export_downloads(client, filled) -> None:  # type: ignore[no-untyped-de
         ]
     )
     assert archive.read("activities.csv").decode().count("\n") == 8  # header + 7 records
+
+
+def test_report_page_counts_sessions_in_the_chosen_dates(client, filled) -> None:  # type: ignore[no-untyped-def]
+    """The summary under the chosen dates counts the sessions of those dates (the PDF does
+    too), not those since the start."""
+    page = client.get("/report", params={"from": "2026-11-09", "to": "2026-11-15"}).text
+    assert "In these dates you did a session on 3 of your 3 training days (100%)." in page
+    assert "5 of your 6 training days" not in page
+    assert "2.5 points lower than in your first week" in page  # the change stays from week one

@@ -46,6 +46,11 @@ class JournalRepository(Protocol):
 
     def add_session_exercise(self, session_id: int, result: ExerciseResult) -> None: ...
 
+    def session_exercises(self, session_id: int) -> tuple[ExerciseResult, ...]:
+        """The exercises already saved in one session, in order (KeyError if not this
+        person's); lets a reloaded web player resume without saving one twice."""
+        ...
+
     def finish_session(self, session_id: int, pain_after: int | None, partial: bool) -> None: ...
 
     def existing_dates(self) -> set[date]:

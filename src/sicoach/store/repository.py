@@ -249,6 +249,17 @@ class SqlJournalRepository:
             )
         )
 
+    def session_exercises(self, session_id: int) -> tuple[ExerciseResult, ...]:
+        self._own_session(session_id)
+        return tuple(
+            mapping.row_to_result(r)
+            for r in self.conn.execute(
+                select(exercise_result)
+                .where(exercise_result.c.session_id == session_id)
+                .order_by(exercise_result.c.position)
+            ).mappings()
+        )
+
     def finish_session(self, session_id: int, pain_after: int | None, partial: bool) -> None:
         self._own_session(session_id)
         self.conn.execute(

@@ -6,6 +6,7 @@ says the same thing as the command line and the import; only the field name diff
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 from typing import Any, TypeVar
@@ -16,6 +17,10 @@ from sicoach.domain.validation import JournalError
 from sicoach.services.errors import InputError
 
 T = TypeVar("T")
+
+WHOLE_NUMBER = re.compile(r"-?[0-9]+")
+"""Digits 0-9 and maybe a minus, as `sicoach.cli._common.parse_whole_number` accepts;
+`int()` alone would take "1_0" as 10, "+5" or digits of other scripts."""
 
 
 INPUT_ERRORS: tuple[type[Exception], ...] = (InputError, JournalError)
@@ -65,12 +70,10 @@ class Form:
             if required:
                 self.errors[name] = "please choose a number"
             return None
-        try:
-            value: object = int(raw)
-        except ValueError:
+        if not WHOLE_NUMBER.fullmatch(raw):  # as the command line: no "1_0", "+5", "١"
             self.errors[name] = f"must be a whole number, not {raw!r}"
             return None
-        return self._checked(name, value, check)
+        return self._checked(name, int(raw), check)
 
     def day(self, name: str, required: bool = False) -> date | None:
         raw = self.text(name)

@@ -166,3 +166,13 @@ def session_summary(ctx: Context, session_id: int) -> dict[str, Any]:
         "hurt": [name(e.id) for e in latest.exercises if e.hurt],
         "skipped": [name(e.id) for e in latest.exercises if e.skipped and not e.hurt],
     }
+
+
+def session_exercises(ctx: Context, session_id: int) -> tuple[Any, ...]:
+    """The exercises already saved in one session (KeyError when it is not this person's).
+
+    Read straight from the store, never from the cache: the player asks for it on load to
+    carry on after a reload without saving an exercise twice.
+    """
+    with ctx.uow() as uow:
+        return uow.journal.session_exercises(session_id)

@@ -158,10 +158,28 @@ def api_begin(request: Request, body: SessionBeginIn) -> dict[str, Any]:
     return {"id": session_id}
 
 
+def _saved(request: Request, session_id: int) -> tuple[ExerciseResult, ...]:
+    try:
+        return services_view.session_exercises(context_of(request), session_id)
+    except KeyError as error:
+        raise HTTPException(status_code=404, detail="No session has that id.") from error
+
+
+@router.get("/api/v1/sessions/{session_id}/exercises", tags=["session"])
+def api_recorded(request: Request, session_id: int) -> dict[str, Any]:
+    """The exercises already saved in this session, in order: a reloaded player starts after
+    them instead of doing (and saving) them again."""
+    return {"exercises": [_result_dict(r) for r in _saved(request, session_id)]}
+
+
 @router.post("/api/v1/sessions/{session_id}/exercises", status_code=201, tags=["session"])
 def api_record(request: Request, session_id: int, body: ExerciseResultIn) -> dict[str, Any]:
-    """Save how one exercise went, straight away."""
+    """Save how one exercise went, straight away; 409 when this session already has it."""
     ctx = context_of(request)
+    if any(r.id == body.id for r in _saved(request, session_id)):
+        raise HTTPException(
+            status_code=409, detail=f"id: {body.id} is already saved in this session"
+        )
     try:
         result = validation.validate_result(body.model_dump(), "exercise", ctx.catalog.exercise_ids)
         session.record_exercise(ctx, session_id, result)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
 from sicoach.domain import validation
 from sicoach.domain.journal import CheckIn
 from sicoach.services import safety
+from sicoach.services.context import Context
+from sicoach.services.safety import ScreenQuestion
 from sicoach.web import services_view
 from sicoach.web.forms import Form, input_errors
 from sicoach.web.profile_form import WEEKDAY_NAMES, profile_values, read_profile
@@ -15,6 +17,8 @@ from sicoach.web.security import verify_csrf
 from sicoach.web.templating import context_of, render
 
 router = APIRouter(dependencies=[Depends(verify_csrf)], include_in_schema=False)
+
+WELCOME_DONE = "/?saved=Welcome!+Here+is+your+routine+for+today."
 
 
 def _page(request: Request, form: Form | None = None, status: int = 200) -> Response:
@@ -77,4 +81,37 @@ async def welcome_submit(request: Request) -> Response:
         return _page(request, form, status=400)
     if assessment.stops_exercise:
         return RedirectResponse("/safety", status_code=303)
-    return RedirectResponse("/?saved=Welcome!+Here+is+your+routine+for+today.", status_code=303)
+    if _pregnancy_questions(ctx):  # asked only now that the profile says pregnant
+        return RedirectResponse("/welcome/pregnancy", status_code=303)
+    return RedirectResponse(WELCOME_DONE, status_code=303)
+
+
+def _pregnancy_questions(ctx: Context) -> list[ScreenQuestion]:
+    """The warning signs of pregnancy or of the weeks after birth that the saved profile
+    calls for (none otherwise); the first screen could not ask them without a profile."""
+    return [q for q in safety.screen_questions(ctx) if q.group == "pregnancy"]
+
+
+@router.get("/welcome/pregnancy")
+def welcome_pregnancy(request: Request) -> Response:
+    questions = _pregnancy_questions(context_of(request))
+    if not questions:
+        return RedirectResponse("/", status_code=303)
+    return render(request, "welcome_pregnancy.html", {"questions": questions})
+
+
+@router.post("/welcome/pregnancy")
+async def welcome_pregnancy_submit(request: Request) -> Response:
+    ctx = context_of(request)
+    form = Form(await request.form())
+    known = {q.code for q in _pregnancy_questions(ctx)}
+    flags = form.many("flag")
+    unknown = [code for code in flags if code not in known]
+    if unknown:
+        raise HTTPException(
+            status_code=400, detail=f"flag: {unknown[0]!r} is not a question of this check"
+        )
+    assessment = safety.record_screen(ctx, {code: code in flags for code in known})
+    if assessment.stops_exercise:
+        return RedirectResponse("/safety", status_code=303)
+    return RedirectResponse(WELCOME_DONE, status_code=303)

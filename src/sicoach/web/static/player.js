@@ -81,7 +81,7 @@ document.addEventListener("visibilitychange", () => {
 
 // --- saving -------------------------------------------------------------------------------
 
-async function post(url, body) {
+async function post(url, body, options = {}) {
   let lastError = null;
   for (let attempt = 0; attempt < 3; attempt += 1) {
     try {
@@ -92,6 +92,7 @@ async function post(url, body) {
         credentials: "same-origin",
       });
       if (response.ok) return response.json();
+      if (response.status === 409 && options.alreadySaved) return { already: true };
       const detail = await response.json().catch(() => ({}));
       lastError = new Error(typeof detail.detail === "string" ? detail.detail : `HTTP ${response.status}`);
       if (response.status < 500) break;
@@ -122,7 +123,7 @@ function saveExercise(id) {
   const reps = info.per_side ? Math.floor(pairs / 2) : pairs;
   const body = { id, level: info.level || 0, reps, hurt: result.hurt, skipped: result.skipped };
   if (result.pain !== null) body.pain = result.pain;
-  return post(`/api/v1/sessions/${sessionId}/exercises`, body);
+  return post(`/api/v1/sessions/${sessionId}/exercises`, body, { alreadySaved: true });
 }
 
 // --- script navigation --------------------------------------------------------------------
@@ -275,10 +276,18 @@ function jumpToNextExercise() {
 
 // --- buttons ------------------------------------------------------------------------------
 
+// After a reload, carry on at the first exercise this session has not saved yet.
+function firstStepToDo() {
+  const i = state.script.steps.findIndex(
+    (s) => s.kind === "done" || (s.exercise_id && !(state.results.get(s.exercise_id) || {}).saved),
+  );
+  return i < 0 ? state.script.steps.length - 1 : i;
+}
+
 $("p-begin").addEventListener("click", () => {
   show("p-ready-panel", false);
   show("p-stage", true);
-  enterStep(0);
+  enterStep(firstStepToDo());
   run();
   $("p-pause").focus();
 });
@@ -415,12 +424,21 @@ async function load() {
     const response = await fetch("/api/v1/session/script", { headers: { Accept: "application/json" } });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     state.script = await response.json();
+    const saved = await fetch(`/api/v1/sessions/${sessionId}/exercises`, { headers: { Accept: "application/json" } });
+    if (!saved.ok) throw new Error(`HTTP ${saved.status}`);
+    for (const r of (await saved.json()).exercises) {
+      const result = resultFor(r.id);
+      Object.assign(result, { hurt: r.hurt, pain: r.pain, skipped: r.skipped, saved: true });
+    }
   } catch (err) {
     $("p-count").textContent = "Sorry, the session could not be loaded. Go back to today and try again.";
     return;
   }
   const count = state.script.exercises.length;
-  $("p-count").textContent = `${count} exercise${count === 1 ? "" : "s"}`;
+  const done = state.script.exercises.filter((e) => (state.results.get(e.id) || {}).saved).length;
+  $("p-count").textContent = done
+    ? `${count} exercise${count === 1 ? "" : "s"}; ${done} already saved in this session, so you carry on from the next one`
+    : `${count} exercise${count === 1 ? "" : "s"}`;
   $("p-left").textContent = formatLeft(state.script.total_seconds);
   setState("ready");
   $("p-begin").focus();

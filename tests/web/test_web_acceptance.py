@@ -1,0 +1,105 @@
+"""Gaps found in the acceptance audit of the web app (issues 7, 8, 9), each pinned here."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.web.conftest import WELCOME, WebClient
+
+
+def test_library_shows_a_figure_for_each_exercise(person: WebClient) -> None:
+    page = person.get("/exercises").text
+    ids = person.get("/api/v1/session/script").json()["exercises"]
+    images = re.findall(r'<img class="thumb" src="/figures/([a-z_]+)\.svg" alt="([^"]+)"', page)
+    assert len(images) == 10
+    assert {i for i, _ in images} >= {e["id"] for e in ids}
+    assert all(alt.startswith("Drawing of the ") for _, alt in images)
+    assert page.count('loading="lazy"') == 10 and 'width="128" height="96"' in page
+    for exercise_id, _ in images:
+        figure = person.get(f"/figures/{exercise_id}.svg")
+        assert figure.status_code == 200 and figure.text.lstrip().startswith("<")
+
+
+def test_settings_offers_every_export_format(person: WebClient) -> None:
+    page = person.get("/settings").text
+    links = {
+        "For your doctor's system (FHIR)": "/export/sicoach-fhir.json",
+        "Spreadsheet files (CSV, zip)": "/export/sicoach-csv.zip",
+        "Calendar reminders (.ics)": "/export/sicoach-reminders.ics",
+    }
+    for label, href in links.items():
+        assert f'<a href="{href}" download>{label}</a>' in page
+        response = person.get(href)
+        assert response.status_code == 200, href
+        assert "attachment" in response.headers["content-disposition"]
+    assert person.get(links["Spreadsheet files (CSV, zip)"]).content[:2] == b"PK"
+    assert "BEGIN:VCALENDAR" in person.get("/export/sicoach-reminders.ics").text
+
+
+PREGNANT = {**WELCOME, "pregnancy": "pregnant", "due_date": "2027-03-01"}
+
+
+def test_pregnant_person_is_asked_the_pregnancy_signs_before_today(client: WebClient) -> None:
+    first = client.submit("/welcome", PREGNANT)
+    assert first.status_code == 303 and first.headers["location"] == "/welcome/pregnancy"
+    page = client.get("/welcome/pregnancy").text
+    assert 'value="vaginal_bleeding"' in page and 'value="reduced_baby_movement"' in page
+    assert 'value="chest_pain"' not in page  # asked already on the first screen
+    done = client.submit("/welcome/pregnancy", {})
+    assert done.status_code == 303 and done.headers["location"].startswith("/?saved=")
+    assert client.get("/api/v1/safety").json()["level"] == "continue"
+
+
+def test_a_pregnancy_warning_sign_on_first_use_stops_exercise(client: WebClient) -> None:
+    client.submit("/welcome", PREGNANT)
+    answer = client.submit("/welcome/pregnancy", {"flag": "vaginal_bleeding"})
+    assert answer.status_code == 303 and answer.headers["location"] == "/safety"
+    assert client.get("/api/v1/safety").json()["level"] != "continue"
+    assert client.post("/api/v1/sessions", json={"pain_before": 3}).status_code == 409
+
+
+def test_birth_in_the_last_six_weeks_asks_its_signs_too(client: WebClient) -> None:
+    birth = {**WELCOME, "pregnancy": "postpartum", "delivery_date": "2026-11-01"}
+    assert client.submit("/welcome", birth).headers["location"] == "/welcome/pregnancy"
+    assert 'name="flag"' in client.get("/welcome/pregnancy").text
+
+
+def test_no_extra_screen_when_not_pregnant(client: WebClient) -> None:
+    assert client.submit("/welcome", WELCOME).headers["location"].startswith("/?saved=")
+    assert client.get("/welcome/pregnancy", follow_redirects=False).status_code == 303
+    refused = client.submit("/welcome/pregnancy", {"flag": "vaginal_bleeding"})
+    assert refused.status_code == 400 and "flag" in refused.text
+
+
+def test_an_exercise_is_saved_once_per_session(person: WebClient) -> None:
+    session_id = person.post("/api/v1/sessions", json={"pain_before": 4}).json()["id"]
+    url = f"/api/v1/sessions/{session_id}/exercises"
+    assert person.get(url).json() == {"exercises": []}
+    assert person.post(url, json={"id": "pelvic_tilt", "reps": 10}).status_code == 201
+    again = person.post(url, json={"id": "pelvic_tilt", "reps": 10})
+    assert again.status_code == 409 and "pelvic_tilt" in again.json()["detail"]
+    (saved,) = person.get(url).json()["exercises"]
+    assert saved["id"] == "pelvic_tilt" and saved["reps"] == 10
+    (session,) = person.get("/api/v1/journal").json()["sessions"]
+    assert len(session["exercises"]) == 1
+    assert person.get("/api/v1/sessions/999/exercises").status_code == 404
+
+
+@pytest.mark.parametrize("typed", ["1_0", "+5", "\u0665", "5.0", "0x5", "five"])
+def test_forms_refuse_what_the_command_line_refuses(person: WebClient, typed: str) -> None:
+    before = person.get("/api/v1/journal").json()
+    response = person.submit("/checkin", {"pain": typed})
+    assert response.status_code == 400
+    assert 'id="pain-error"' in response.text and "whole number" in response.text
+    walk = person.submit("/activity", {"kind": "walking", "minutes": typed})
+    assert walk.status_code == 400 and 'id="minutes-error"' in walk.text
+    assert f'value="{typed}"' in walk.text  # what was typed is kept
+    assert person.get("/api/v1/journal").json() == before  # nothing half-written
+
+
+def test_forms_still_take_plain_digits(person: WebClient) -> None:
+    assert person.submit("/checkin", {"pain": " 7 "}).status_code == 303
+    assert person.get("/api/v1/journal").json()["checkins"][-1]["pain"] == 7
+    assert person.submit("/activity", {"kind": "walking", "minutes": "20"}).status_code == 303

@@ -1,0 +1,86 @@
+"""Audit fixes seen in a real browser: the pregnancy screen on first use, a reloaded player
+that carries on without saving an exercise twice, the library's figures, every download."""
+
+from __future__ import annotations
+
+import httpx
+
+from tests.browser.conftest import axe_violations, choose, first_use
+
+
+def test_first_use_while_pregnant_asks_the_warning_signs(page) -> None:  # type: ignore[no-untyped-def]
+    page.goto("/welcome")
+    page.get_by_label("I understand that SI Coach does not replace my doctor.").check()
+    choose(page, "pain", 4)
+    page.get_by_label("Year you were born").fill("1994")
+    page.get_by_label("Sex").select_option("female")
+    page.get_by_label("I am pregnant").check()
+    page.get_by_label("If pregnant: your due date").fill("2027-03-01")
+    page.get_by_role("button", name="Save and see today's routine").click()
+    page.wait_for_url("**/welcome/pregnancy")
+    assert page.get_by_role("heading", name="A few more safety questions").is_visible()
+    page.shots("pregnancy-screen")
+    assert axe_violations(page) == []
+    page.locator('input[name="flag"][value="vaginal_bleeding"]').check()
+    page.get_by_role("button", name="Save and see today's routine").click()
+    page.wait_for_url("**/safety")
+    page.shots("pregnancy-stop")
+    assert page.get_by_role("link", name="Start session").count() == 0
+
+
+def test_reloading_the_player_carries_on_after_what_was_saved(page, server) -> None:  # type: ignore[no-untyped-def]
+    first_use(page)
+    page.wait_for_url("**/?saved=*")
+    page.goto("/session?speed=50")
+    choose(page, "pain_before", 3)
+    page.get_by_role("button", name="Start session").click()
+    order = [e["id"] for e in httpx.get(server.base + "/api/v1/session/script").json()["exercises"]]
+    names = [
+        e["name"] for e in httpx.get(server.base + "/api/v1/session/script").json()["exercises"]
+    ]
+    page.get_by_role("button", name="Begin").click()
+    page.locator("#p-name", has_text=names[1]).wait_for()
+    page.get_by_role("button", name="Pause").click()
+    page.wait_for_load_state("networkidle")  # the first exercise's save has landed
+    page.reload()
+    page.locator("#p-count", has_text="already saved").wait_for()
+    saved = [
+        e["id"]
+        for e in httpx.get(server.base + "/api/v1/journal").json()["sessions"][0]["exercises"]
+    ]
+    assert saved == order[: len(saved)] and len(saved) >= 1
+    page.get_by_role("button", name="Begin").click()
+    page.locator("#p-name", has_text=names[len(saved)]).wait_for()
+    page.get_by_role("button", name="Pause").click()
+    page.get_by_role("button", name="Skip").click()  # saves the one on screen, once
+    page.wait_for_load_state("networkidle")
+    ids = [
+        e["id"]
+        for e in httpx.get(server.base + "/api/v1/journal").json()["sessions"][0]["exercises"]
+    ]
+    assert ids[: len(saved) + 1] == order[: len(saved) + 1]
+    assert len(ids) == len(set(ids))  # nothing saved twice
+
+
+def test_library_figures_and_settings_downloads(page) -> None:  # type: ignore[no-untyped-def]
+    first_use(page)
+    page.wait_for_url("**/?saved=*")
+    page.goto("/exercises")
+    thumbs = page.locator("img.thumb")
+    assert thumbs.count() == 10
+    for i in range(10):
+        thumbs.nth(i).scroll_into_view_if_needed()
+    page.wait_for_function(
+        "[...document.querySelectorAll('img.thumb')].every(i => i.complete && i.naturalWidth > 0)"
+    )
+    page.shots("library")
+    assert axe_violations(page) == []
+    page.goto("/settings")
+    for label in (
+        "For your doctor's system (FHIR)",
+        "Spreadsheet files (CSV, zip)",
+        "Calendar reminders (.ics)",
+    ):
+        with page.expect_download() as download:
+            page.get_by_role("link", name=label).click()
+        assert download.value.suggested_filename.startswith("sicoach")

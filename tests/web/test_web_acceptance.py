@@ -104,3 +104,9 @@ def test_forms_still_take_plain_digits(person: WebClient) -> None:
     assert person.submit("/checkin", {"pain": " 7 "}).status_code == 303
     assert person.get("/api/v1/journal").json()["checkins"][-1]["pain"] == 7
     assert person.submit("/activity", {"kind": "walking", "minutes": "20"}).status_code == 303
+
+
+def test_welcome_mistakes_are_listed_above_the_long_card(client: WebClient) -> None:
+    page = client.submit("/welcome", {"pain": "3"}).text
+    assert 'id="form-errors"' in page
+    assert page.index('id="form-errors"') < page.index("What this is, and what it is not")

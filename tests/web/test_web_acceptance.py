@@ -110,3 +110,13 @@ def test_welcome_mistakes_are_listed_above_the_long_card(client: WebClient) -> N
     page = client.submit("/welcome", {"pain": "3"}).text
     assert 'id="form-errors"' in page
     assert page.index('id="form-errors"') < page.index("What this is, and what it is not")
+
+
+def test_history_counts_an_exercise_that_hurt_as_not_done(person: WebClient) -> None:
+    session_id = person.post("/api/v1/sessions", json={"pain_before": 4}).json()["id"]
+    url = f"/api/v1/sessions/{session_id}/exercises"
+    person.post(url, json={"id": "pelvic_tilt", "reps": 10})
+    person.post(url, json={"id": "bridge", "reps": 2, "hurt": True, "pain": 6})
+    person.post(url, json={"id": "cat_cow", "skipped": True})
+    page = person.get("/history").text
+    assert "1 done; hurt: Bridge" in page  # as the player's summary says

@@ -132,3 +132,12 @@ def test_report_page_counts_sessions_in_the_chosen_dates(client, filled) -> None
     assert "In these dates you did a session on 3 of your 3 training days (100%)." in page
     assert "5 of your 6 training days" not in page
     assert "2.5 points lower than in your first week" in page  # the change stays from week one
+
+
+def test_progress_page_on_the_first_day(client, context: Context) -> None:  # type: ignore[no-untyped-def]
+    from sicoach.services.journal import log_checkin
+
+    log_checkin(context, pain=5, mobility=4)
+    html = client.get("/progress").text
+    assert "The numbers: pain, your first day" in html
+    assert "last 1 days" not in html

@@ -13,7 +13,7 @@ import re
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -216,13 +216,28 @@ def _figure(width: float = 7.0, height: float = 1.8) -> tuple[Any, Any]:
     return fig, ax
 
 
+MIN_AXIS_DAYS = 7
+"""A chart spans at least a week, so the first days' dots sit at the left of a readable axis."""
+
+
+def day_edges(first: date, last: date) -> tuple[datetime, datetime]:
+    """From half a day before `first` to half a day after `last`.
+
+    Datetimes, not dates: a `date` minus half a day is the same date, which made a one-day
+    chart's limits equal (matplotlib then widened the axis to several years) and drew the
+    first-week band as a hairline.
+    """
+    half_day = timedelta(hours=12)
+    return datetime.combine(first, time()) - half_day, datetime.combine(last, time()) + half_day
+
+
 def _date_axis(ax: Any, first: date, last: date) -> None:
     from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 
     locator = AutoDateLocator(minticks=3, maxticks=8)
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
-    ax.set_xlim(first - timedelta(days=0.5), last + timedelta(days=0.5))
+    ax.set_xlim(*day_edges(first, max(last, first + timedelta(days=MIN_AXIS_DAYS - 1))))
 
 
 def _legend(fig: Any, ax: Any, compact: bool, bottom: float) -> None:
@@ -256,8 +271,7 @@ def rating_chart(
         band_from = max(trend.baseline_start, first)
         if band_from <= trend.baseline_end:
             ax.axvspan(
-                band_from - timedelta(days=0.5),
-                trend.baseline_end + timedelta(days=0.5),
+                *day_edges(band_from, trend.baseline_end),
                 color=BAND_COLOUR,
                 alpha=0.35,
                 linewidth=0,
@@ -294,8 +308,10 @@ def rating_chart(
     ax.set_yticks([0, 2, 4, 6, 8, 10])
     ax.set_ylabel(f"{trend.name.capitalize()} (0-10)")
     _date_axis(ax, first, last)
-    if dots or line:
+    if ax.get_legend_handles_labels()[0]:  # the first-week band is worth a key even alone
         _legend(fig, ax, compact, 0.22)
+    elif compact:
+        fig.subplots_adjust(left=0.12, right=0.97, top=0.96, bottom=0.2)
     else:
         fig.subplots_adjust(left=0.08, right=0.74, top=0.95, bottom=0.22)
     name = trend.name

@@ -87,3 +87,22 @@ def test_closing_the_tab_keeps_what_was_done(page, server) -> None:  # type: ign
     order = [e["id"] for e in script["exercises"]]
     # Both finished exercises are kept (a slow machine may also have finished the third).
     assert saved[:2] == order[:2] and saved == order[: len(saved)]
+
+
+def test_begin_waits_until_the_script_has_loaded(page, server) -> None:  # type: ignore[no-untyped-def]
+    """A quick tap on Begin while the script is still on its way must not break the player."""
+    held = []
+    page.route("**/api/v1/session/script", lambda route: held.append(route))  # hold it
+    first_use(page)
+    page.wait_for_url("**/?saved=*")
+    page.goto("/session?speed=2")
+    choose(page, "pain_before", 2)
+    page.get_by_role("button", name="Start session").click()
+    page.wait_for_function("document.getElementById('p-begin') !== null")
+    page.wait_for_timeout(300)
+    assert held, "the player asked for its script"
+    assert page.locator("#p-begin").is_disabled()
+    held[0].continue_()
+    page.get_by_role("button", name="Begin").click()  # waits until it is enabled
+    assert page.locator("#player").get_attribute("data-state") == "running"
+    assert "/figures/" in (page.locator("#p-figure").get_attribute("src") or "")

@@ -285,6 +285,7 @@ function firstStepToDo() {
 }
 
 $("p-begin").addEventListener("click", () => {
+  if (!state.script) return;
   show("p-ready-panel", false);
   show("p-stage", true);
   enterStep(firstStepToDo());
@@ -441,6 +442,7 @@ async function load() {
     : `${count} exercise${count === 1 ? "" : "s"}`;
   $("p-left").textContent = formatLeft(state.script.total_seconds);
   setState("ready");
+  $("p-begin").disabled = false; // clickable only once the script is here
   $("p-begin").focus();
 }
 

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import os
 import random
-import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
+
+from _timing import timed
 
 from sicoach.domain.clock import FixedClock
 from sicoach.domain.journal import (
@@ -60,18 +60,6 @@ def ten_year_journal(seed: int = 4) -> Journal:
         checkins=tuple(checkins),
         sessions=tuple(sessions),
         activities=tuple(activities),
-    )
-
-
-def timed(label: str, fn: Callable[[], object], runs: int) -> None:
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    print(
-        f"{label:<46} median {statistics.median(times) * 1000:8.1f} ms   "
-        f"max {max(times) * 1000:8.1f} ms   ({runs} runs)"
     )
 
 

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from _timing import timed
+from _timing import describe, timed
 
 from sicoach.content import load_catalog
 from sicoach.domain.clock import FixedClock
@@ -86,11 +86,7 @@ def ten_year_journal(seed: int = 5) -> Journal:
 def main() -> int:
     t0 = time.perf_counter()
     journal = ten_year_journal()
-    print(
-        f"10-year journal: {len(journal.checkins)} check-ins, {len(journal.sessions)} sessions "
-        f"({sum(len(s.exercises) for s in journal.sessions)} exercise results), "
-        f"{len(journal.activities)} activities; built in {time.perf_counter() - t0:.2f} s"
-    )
+    describe(journal, time.perf_counter() - t0)
     catalog = load_catalog()
     plan = plan_day(catalog, journal, END)
     print(

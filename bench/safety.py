@@ -18,7 +18,7 @@ import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from _timing import timed
+from _timing import describe, timed
 
 from sicoach.domain.clock import FixedClock
 from sicoach.domain.journal import (
@@ -66,11 +66,7 @@ def ten_year_journal(seed: int = 4) -> Journal:
 def main() -> int:
     t0 = time.perf_counter()
     journal = ten_year_journal()
-    print(
-        f"10-year journal: {len(journal.checkins)} check-ins, {len(journal.sessions)} sessions "
-        f"({sum(len(s.exercises) for s in journal.sessions)} exercise results), "
-        f"{len(journal.activities)} activities; built in {time.perf_counter() - t0:.2f} s"
-    )
+    describe(journal, time.perf_counter() - t0)
     last = evaluate(journal, END)
     print("level on the last day:", last.level.value, [r.code for r in last.reasons])
     timed("domain evaluate(journal, last day)", lambda: evaluate(journal, END), 20)

@@ -1,7 +1,7 @@
 """Scenario tests of today's plan as a person uses it: `sicoach import FILE`, then
 `sicoach today --json --date D` (and `sicoach plan ...`), on a real SQLite file.
 
-Each journal follows the interchange format of DESIGN.md section 4. The program starts on
+Each journal follows the interchange format of docs/design.md §4. The program starts on
 Monday 2026-11-02.
 """
 
@@ -302,7 +302,7 @@ def test_twenty_weeks_pregnant(sicoach: Run, load: Callable[[dict[str, Any]], No
         assert e["position"] != "supine" or "Kept short" in e["reason"], e["id"]
         assert "week 20" in e["reason"]
     assert ex(plan, "bridge")["variant"] == "pregnancy"
-    assert "clinical-notes.md section 4" in ex(plan, "bridge")["source"]
+    assert "ACOG" in ex(plan, "bridge")["source"]
 
 
 def test_a_person_who_already_walks_30_minutes_a_day(

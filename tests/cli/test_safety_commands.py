@@ -62,7 +62,7 @@ def test_safety_human_output_names_level_action_reasons_and_sources(sicoach, tmp
     assert "[!!!] Emergency: Numbness or tingling around your genitals" in out
     assert "[!!] Urgent: A high temperature" in out
     assert "[i] See a doctor: Because you have had cancer before" in out
-    assert "Source: clinical-notes.md §1: NHS back-pain advice, urgent tier" in out
+    assert "Source: NHS back-pain advice, urgent tier" in out
     assert out.index("Emergency:") < out.index("Urgent:") < out.index("See a doctor:")
 
 

@@ -1,5 +1,5 @@
 """Second read of the red-flag screen: a "yes" is never lost, and the fall question fits
-the person (clinical-notes.md section 1)."""
+the person (docs/clinical-notes.md §1)."""
 
 from __future__ import annotations
 

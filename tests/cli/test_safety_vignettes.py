@@ -1,6 +1,6 @@
 """Every written vignette, evaluated as a user would: `sicoach import` then `safety --json`.
 
-Each `tests/vignettes/NN_name.json` is a journal in the DESIGN.md format; its expected level
+Each `tests/vignettes/NN_name.json` is a journal in the docs/design.md §4 format; its expected level
 and reason codes sit in `tests/vignettes/expectations.json` (import rejects unknown fields).
 """
 

@@ -121,6 +121,13 @@ def test_the_readme_is_in_our_own_words(guide_runs: set[str]) -> None:
     assert not shared, f"README.md repeats the guide: {shared}"
 
 
+@pytest.mark.parametrize("doc", ["design", "clinical-notes"])
+def test_the_docs_are_in_our_own_words(guide_runs: set[str], doc: str) -> None:
+    path = Path(__file__).parents[2] / "docs" / f"{doc}.md"
+    shared = copied(path.read_text(encoding="utf-8"), guide_runs)
+    assert not shared, f"{path.name} repeats the guide: {shared}"
+
+
 if __name__ == "__main__":  # regenerate the stored digests from the guide beside the clone
     lines = sorted(guide_digests(GUIDE.read_text(encoding="utf-8")))
     header = f"# sha256[:16] of each 8-word run of {GUIDE.name}; see {Path(__file__).name}\n"

@@ -81,7 +81,7 @@ def make_catalog() -> Catalog:
         position="side_lying",
         steps=("Lie on your side and lift your top knee.",),
         reason="done on your side instead of flat on your back.",
-        source="clinical-notes.md section 4",
+        source="ACOG and March of Dimes summaries",
     )
     exercises = (
         _ex(
@@ -508,7 +508,7 @@ def test_twenty_weeks_pregnant_uses_variants_or_keeps_back_lying_moves_short() -
     b = item(p, "bridge")
     assert b.status is Status.MODIFIED and b.variant == "pregnancy"
     assert b.position == "side_lying" and b.steps == ("Lie on your side and lift your top knee.",)
-    assert "week 20" in b.reason and "clinical-notes.md section 4" in b.source
+    assert "week 20" in b.reason and "ACOG" in b.source
     tilt = item(p, "pelvic_tilt")
     assert tilt.status is Status.MODIFIED and tilt.reps == 5 and tilt.variant is None
     assert "Kept short" in tilt.reason

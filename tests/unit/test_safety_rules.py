@@ -1,4 +1,4 @@
-"""One test per triage rule, at and around each threshold (DESIGN.md section 5)."""
+"""One test per triage rule, at and around each threshold (docs/design.md §5)."""
 
 from __future__ import annotations
 

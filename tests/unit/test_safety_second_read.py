@@ -1,5 +1,5 @@
-"""Second read of the triage: cases where the first rules were less cautious than DESIGN.md
-section 5 (a rule that went quiet for lack of data, a pregnancy sign rated too low)."""
+"""Second read of the triage: cases where the first rules were less cautious than docs/design.md
+§5 (a rule that went quiet for lack of data, a pregnancy sign rated too low)."""
 
 from __future__ import annotations
 

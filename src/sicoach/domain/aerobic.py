@@ -2,7 +2,7 @@
 
 The guide gives the start (walks of 10-15 minutes) and the goal (150 minutes a week, about
 30 minutes on five days). How fast to get from one to the other is not in the guide and no
-good study fixes it (clinical-notes.md section 5), so the growth rule here is OUR default and
+good study fixes it (docs/clinical-notes.md §5), so the growth rule here is OUR default and
 every reason that uses it says so:
 
 - a week runs Monday to Sunday;
@@ -40,10 +40,6 @@ MAX_WEEKS = 520
 GROWTH_RULE_TEXT = (
     "Our own rule, not the guide's: the weekly target grows by about 10% or 5 minutes a day, "
     "whichever is smaller, and only while your pain is not rising."
-)
-SOURCE = (
-    "Guide: start with 10-15 minute walks, aim for 150 minutes a week (American Heart "
-    "Association); growth rule: ours (clinical-notes.md section 5)"
 )
 
 

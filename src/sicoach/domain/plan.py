@@ -141,10 +141,14 @@ class Rule:
 
 
 _GUIDE = "Patient guide (SI joint stretches and exercises)"
-_PAIN_NOTE = "clinical-notes.md section 3 (pain-monitoring model, Silbernagel et al. 2007)"
-_PREG_NOTE = "clinical-notes.md section 4 (ACOG 2020; Canadian guideline 2018)"
-_SAFETY = "DESIGN.md section 5 and clinical-notes.md section 1 (NHS back-pain advice)"
-_OURS = "our default (SI Coach), see PlanDefaults"
+# The sources below are shown to people, so they name the outside source itself; where each
+# rests: docs/clinical-notes.md §3 (pain during exercise), §4 (pregnancy), §1 and
+# docs/design.md §5 (safety tiers). Our own numbers are in `PlanDefaults`.
+_PAIN_NOTE = "pain-monitoring model (Silbernagel et al. 2007)"
+_PREG_NOTE = "ACOG 2020; Canadian pregnancy guideline 2018"
+_SAFETY = "NHS back-pain advice"
+_DOSE_NOTE = "NHS back-pain exercise advice"
+_OURS = "our default (SI Coach)"
 
 RULES: dict[str, Rule] = {
     r.code: r
@@ -228,15 +232,14 @@ RULES: dict[str, Rule] = {
             Status.PLANNED,
             "A small step up to {reps}: you did {before} comfortably in {sessions} sessions "
             "over {days} days. The guide's range is {range}.",
-            f"{_GUIDE}; clinical-notes.md section 3 (about a week per dose); "
-            "the week and 3 sessions are ours",
+            f"{_GUIDE}; {_DOSE_NOTE} (about a week per dose); the week and 3 sessions are ours",
         ),
         Rule(
             "progress_level",
             Status.PLANNED,
             "Next step: {level_name}. You did the top of the guide's range comfortably "
             "for about a week.",
-            f"{_GUIDE} (progression); clinical-notes.md section 3",
+            f"{_GUIDE} (progression); {_DOSE_NOTE} (small steps)",
         ),
         Rule(
             "at_top",
@@ -249,13 +252,13 @@ RULES: dict[str, Rule] = {
             Status.PLANNED,
             "Same as last time: it felt comfortable. We make it a little harder after about "
             "a week of comfortable sessions.",
-            f"clinical-notes.md section 3; {_OURS}",
+            f"{_DOSE_NOTE} (about a week per dose); {_OURS}",
         ),
         Rule(
             "first_time",
             Status.PLANNED,
             "Starting gently, at the bottom of the guide's range.",
-            f"{_GUIDE}; clinical-notes.md section 3 (start at an amount that does not raise pain)",
+            f"{_GUIDE}; {_DOSE_NOTE} (start at an amount that does not raise pain)",
         ),
         Rule(
             "pregnancy_variant",
@@ -275,7 +278,7 @@ RULES: dict[str, Rule] = {
             "pregnancy_caution",
             Status.MODIFIED,
             "Take care in pregnancy: {text}",
-            "clinical-notes.md section 4 (pelvic girdle pain, Cambridge University Hospitals)",
+            "pelvic girdle pain leaflet (Cambridge University Hospitals)",
         ),
     )
 }

@@ -3,7 +3,7 @@
 Pure figures from a journal and a date (no clock, no I/O), so that the terminal, the web
 page, the doctor's report and the tests all show the same numbers.
 
-Thresholds and where they come from (clinical-notes.md section 2):
+Thresholds and where they come from (docs/clinical-notes.md §2):
 - a change in pain of 2 points or 30% from the first week is meaningful (Ostelo et al.,
   Spine 2008); we read a rise of the same size as a clear worsening (ours: the cautious
   reading, since a rise should never be called "no change");

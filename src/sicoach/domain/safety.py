@@ -1,6 +1,6 @@
 """Safety triage: one level for the journal as it stood on a date, with every reason.
 
-CONTRACT (DESIGN.md section 5): `evaluate(journal, on)` -> `Assessment`. The types are shared
+CONTRACT (docs/design.md §5): `evaluate(journal, on)` -> `Assessment`. The types are shared
 by the plan, the session, the pages and the report.
 
 How it works: `evaluate` cuts the journal at the end of `on`, turns it into a `_Facts` view
@@ -99,7 +99,7 @@ class Assessment:
 
 # --------------------------------------------------------------------------- thresholds
 # Every number below is ours (the guide gives none); each is at least as cautious as
-# DESIGN.md section 5 and is tested at its edges in tests/unit/test_safety_rules.py.
+# docs/design.md §5 and is tested at its edges in tests/unit/test_safety_rules.py.
 
 FLAG_WINDOW_DAYS = 7
 """A red flag dated `on - 7` still counts; `on - 8` no longer does (unless latest)."""
@@ -143,25 +143,27 @@ DOCTOR_TODAY = (
 )
 BOOK_VISIT = "Keep to what feels comfortable and book a visit with your doctor or physio."
 
+# Sources are shown to people, so they name the outside source itself. Where each rests:
+# docs/clinical-notes.md §1 (NHS tiers, cauda equina cards, NICE CKS), §2 (meaningful change),
+# §3 (pain during exercise), §4 (pregnancy and after birth).
 SRC_GUIDE = "Patient guide: when to talk to your doctor"
-SRC_NHS_EMERGENCY = "clinical-notes.md §1: NHS back-pain advice, emergency tier"
+SRC_NHS_EMERGENCY = "NHS back-pain advice, emergency tier"
 SRC_CES = (
-    "clinical-notes.md §1: NHS back-pain advice, emergency tier; cauda equina warning "
+    "NHS back-pain advice, emergency tier; cauda equina warning "
     "cards (Greenhalgh, Mercer, Finucane)"
 )
-SRC_NHS_URGENT = "clinical-notes.md §1: NHS back-pain advice, urgent tier"
-SRC_ACOG = "clinical-notes.md §4: warning signs to stop exercise in pregnancy (ACOG)"
-SRC_POSTPARTUM = "clinical-notes.md §4: pelvic pain not settled about 2 weeks after birth"
-SRC_CANCER = "clinical-notes.md §1: cancer red flags (NICE CKS-derived pathway)"
+SRC_NHS_URGENT = "NHS back-pain advice, urgent tier"
+SRC_ACOG = "ACOG: warning signs to stop exercise in pregnancy"
+SRC_POSTPARTUM = "After-birth advice: pelvic pain not settled about 2 weeks after the birth"
+SRC_CANCER = "NICE CKS-derived pathway: cancer red flags"
 SRC_OSTELO = (
-    "Patient guide: when to talk to your doctor; clinical-notes.md §2: a meaningful change "
+    "Patient guide: when to talk to your doctor; a meaningful change "
     "is 2 points or 30% (Ostelo et al., Spine 2008)"
 )
 SRC_EXERCISE_PAIN = (
-    "Patient guide: when to talk to your doctor; clinical-notes.md §3: pain-monitoring "
-    "model (Silbernagel et al. 2007)"
+    "Patient guide: when to talk to your doctor; pain-monitoring model (Silbernagel et al. 2007)"
 )
-SRC_SEVERE = "clinical-notes.md §1: NHS routine tier (severe or worsening pain)"
+SRC_SEVERE = "NHS back-pain advice, routine tier (severe or worsening pain)"
 
 
 # --------------------------------------------------------------------------- the facts

@@ -1,14 +1,14 @@
 """Checks on everything that enters the journal, with one wording for every face.
 
-`validate_journal` turns a journal document (the dict read from the JSON of DESIGN.md
-section 4) into a `Journal`, or raises `JournalError` for the FIRST problem found, naming
+`validate_journal` turns a journal document (the dict read from the JSON of docs/design.md
+§4) into a `Journal`, or raises `JournalError` for the FIRST problem found, naming
 its path in the document: ``checkins[3].pain: 11 is above the maximum of 10``.
 
 The single-field checks (`check_rating`, `check_minutes`, `check_symptom`, ...) are the same
 functions the command line and the web forms use, so a mistake reads the same everywhere;
 only the path differs (``--pain`` on the command line, ``pain`` in a form).
 
-Additions to the format of DESIGN.md section 4 (all optional on input; export always
+Additions to the format of docs/design.md §4 (all optional on input; export always
 writes them so that a round trip gives the same document):
 
 - ``profile.plan``: ``{"left_out": [exercise ids], "training_days": ["mon", ...],

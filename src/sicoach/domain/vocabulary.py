@@ -1,4 +1,4 @@
-"""The fixed codes of the journal format (DESIGN.md section 4).
+"""The fixed codes of the journal format (docs/design.md §4).
 
 The codes and their groups are part of the interchange contract, so they live in code; the
 plain-words labels and explanations live in the content pack (`content/vocabulary.toml`),

@@ -1,4 +1,4 @@
-"""The journal JSON (DESIGN.md section 4, with the additions listed in
+"""The journal JSON (docs/design.md §4, with the additions listed in
 `sicoach.domain.validation`): writing a `Journal` out and reading one back in.
 
 Export always writes every field, each list sorted by date, so that export, import into an

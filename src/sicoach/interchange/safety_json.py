@@ -1,4 +1,4 @@
-"""The stable JSON shape of a safety assessment (DESIGN.md section 6, `safety --json`)."""
+"""The stable JSON shape of a safety assessment (docs/design.md §6, `safety --json`)."""
 
 from __future__ import annotations
 

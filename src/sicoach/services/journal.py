@@ -308,7 +308,7 @@ def import_journal(
 
 
 def export_journal(ctx: Context) -> dict[str, Any]:
-    """The whole journal as the interchange document (DESIGN.md section 4)."""
+    """The whole journal as the interchange document (docs/design.md §4)."""
     from sicoach.interchange.journal_json import journal_to_dict
 
     return journal_to_dict(load_journal(ctx))

@@ -51,7 +51,7 @@ _QUESTIONS: dict[str, str] = {
 }
 
 # People with thin bones (osteoporosis), on long-term steroids, or older can break a bone in
-# a small fall (clinical-notes.md §1, Northern Trust), so for them the question covers any
+# a small fall (docs/clinical-notes.md §1, Northern Trust), so for them the question covers any
 # fall. The notes say only "older people"; 65 and over is our default (the usual age at
 # which falls services start), chosen on the cautious side.
 _FRAGILE_TRAUMA = "Did this pain start after a fall or a knock, even a small one?"

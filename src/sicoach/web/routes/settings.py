@@ -217,7 +217,7 @@ def api_put_profile(request: Request, body: ProfileIn) -> dict[str, Any] | None:
 
 @router.get("/api/v1/journal", tags=["journal"])
 def api_export(request: Request) -> Response:
-    """The whole journal in the interchange format (DESIGN.md section 4)."""
+    """The whole journal in the interchange format (docs/design.md §4)."""
     return JSONResponse(journal.export_journal(context_of(request)))
 
 

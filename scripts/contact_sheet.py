@@ -16,8 +16,7 @@ from pathlib import Path
 
 import cairosvg
 
-from sicoach.domain import body
-from sicoach.figures import svg
+from sicoach.figures import body, svg
 from sicoach.figures.poses import Figure, load_figures
 
 CELL_W, CELL_H = svg.WIDTH, svg.HEIGHT

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sicoach.domain import body
-from sicoach.domain.body import Pose, View
+from sicoach.figures import body
+from sicoach.figures.body import Pose, View
 
 VIEWS = [View.SIDE, View.FRONT, View.END]
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from sicoach.content import load_catalog
-from sicoach.domain import body
-from sicoach.domain.body import Pose, View
 from sicoach.domain.vocabulary import EXERCISE_IDS
+from sicoach.figures import body
+from sicoach.figures.body import Pose, View
 from sicoach.figures.poses import Figure, PoseError, load_figures, parse
 
 FIGURES = load_figures()

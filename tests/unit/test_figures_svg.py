@@ -13,8 +13,7 @@ import cairosvg
 import pytest
 from PIL import Image, ImageStat
 
-from sicoach.domain import body
-from sicoach.figures import figure_png, figure_svg
+from sicoach.figures import body, figure_png, figure_svg
 from sicoach.figures.poses import Figure, load_figures
 from sicoach.figures.svg import render_animated, render_frame, timeline
 

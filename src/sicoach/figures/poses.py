@@ -15,9 +15,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from sicoach.domain import body
-from sicoach.domain.body import Point, Pose, Skeleton, View
 from sicoach.domain.vocabulary import AEROBIC_ID, EXERCISE_IDS
+from sicoach.figures import body
+from sicoach.figures.body import Point, Pose, Skeleton, View
 
 POSES_FILE = Path(__file__).resolve().parent.parent / "content" / "poses.toml"
 

@@ -4,7 +4,7 @@ The SVG mirrors the body model: every bone is a group nested in its parent's gro
 by its joint angle, so the browser interpolates joint angles (not corner points) and bones
 keep their length in every in-between frame. The animation is plain CSS `@keyframes` inside
 the SVG (no script; works through `<img>`), with `ease-in-out` between keyframes, the same
-curve `sicoach.domain.body.ease_in_out` uses, and it stops under `prefers-reduced-motion`,
+curve `sicoach.figures.body.ease_in_out` uses, and it stops under `prefers-reduced-motion`,
 leaving the figure in its most telling pose. Static frames use `transform` attributes only,
 which CairoSVG and print engines understand.
 
@@ -20,8 +20,8 @@ import math
 from collections.abc import Iterable
 from html import escape
 
-from sicoach.domain import body
-from sicoach.domain.body import Bone, Point, Pose, Skeleton, View
+from sicoach.figures import body
+from sicoach.figures.body import Bone, Point, Pose, Skeleton, View
 from sicoach.figures.poses import Figure, Prop, sample_poses
 
 WIDTH, HEIGHT = 360.0, 240.0

@@ -138,9 +138,16 @@ class Shots:
 
 @pytest.fixture
 def page(browser, server: Server, viewport: str, request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
-    """A fresh browser tab on the server; fails the test if any request leaves 127.0.0.1."""
+    """A fresh browser tab on the server; fails the test if any request leaves 127.0.0.1.
+
+    The service worker is blocked here (each new tab would otherwise fill its offline cache
+    first); test_web_pwa.py runs the app with it.
+    """
     context = browser.new_context(
-        viewport=VIEWPORTS[viewport], base_url=server.base, accept_downloads=True
+        viewport=VIEWPORTS[viewport],
+        base_url=server.base,
+        accept_downloads=True,
+        service_workers="block",
     )
     outside: list[str] = []
     context.on(

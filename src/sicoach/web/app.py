@@ -31,6 +31,8 @@ AREAS = (
     "settings",
     "figures",  # exercise drawings (figures issue)
     "progress",  # progress and report pages (progress issue)
+    "pwa",  # manifest, icons, service worker
+    "phone",  # calendar feed, reminders, the phone page
 )
 
 

@@ -12,6 +12,7 @@ import pytest
 
 from sicoach.content import CONTENT_DIR
 from sicoach.domain import plan, safety
+from sicoach.domain.safety import wording
 
 ROOT = Path(__file__).parents[2]
 DOCS = ROOT / "docs"
@@ -104,7 +105,7 @@ def _sources(value: object, key: str = "") -> Iterator[str]:
 
 def shown_sources() -> list[str]:
     texts = [rule.source for rule in safety.RULES]
-    texts += [getattr(safety, name) for name in dir(safety) if name.startswith("SRC_")]
+    texts += [getattr(wording, name) for name in dir(wording) if name.startswith("SRC_")]
     texts += [rule.source for rule in plan.RULES.values()]
     for path in sorted(CONTENT_DIR.rglob("*.toml")):
         texts += _sources(tomllib.loads(path.read_text(encoding="utf-8")))

@@ -1,0 +1,62 @@
+"""The four triage levels and the shapes a triage returns (shared by plan, session, pages)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+
+class Level(StrEnum):
+    CONTINUE = "continue"
+    SEE_DOCTOR = "see_doctor"
+    URGENT = "urgent"
+    EMERGENCY = "emergency"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]
+
+    # All four orderings by rank: a StrEnum would otherwise compare the words
+    # alphabetically ("urgent" > "emergency"), and `max(levels)` would pick the wrong one.
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Level):
+            return NotImplemented
+        return self.rank < other.rank
+
+    def __le__(self, other: object) -> bool:
+        if not isinstance(other, Level):
+            return NotImplemented
+        return self.rank <= other.rank
+
+    def __gt__(self, other: object) -> bool:
+        if not isinstance(other, Level):
+            return NotImplemented
+        return self.rank > other.rank
+
+    def __ge__(self, other: object) -> bool:
+        if not isinstance(other, Level):
+            return NotImplemented
+        return self.rank >= other.rank
+
+
+_RANK = {Level.CONTINUE: 0, Level.SEE_DOCTOR: 1, Level.URGENT: 2, Level.EMERGENCY: 3}
+
+
+@dataclass(frozen=True)
+class Reason:
+    code: str
+    level: Level
+    message: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Assessment:
+    date: date
+    level: Level
+    reasons: tuple[Reason, ...]
+
+    @property
+    def stops_exercise(self) -> bool:
+        return self.level in (Level.URGENT, Level.EMERGENCY)

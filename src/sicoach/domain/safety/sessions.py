@@ -1,0 +1,82 @@
+"""Rules on how guided sessions went: exercises that hurt, pain that rises during them."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sicoach.domain.journal import Session
+from sicoach.domain.safety.facts import Facts
+from sicoach.domain.safety.levels import Level, Reason
+from sicoach.domain.safety.registry import rule
+from sicoach.domain.safety.thresholds import (
+    EXERCISE_PAIN_TOO_MUCH,
+    HURT_LOOKBACK_SESSIONS,
+    HURT_MIN_SESSIONS,
+    HURT_SESSION_MAX_AGE_DAYS,
+    SESSION_PAIN_RISE,
+)
+from sicoach.domain.safety.wording import BOOK_VISIT, SRC_EXERCISE_PAIN
+
+
+def _session_hurt(s: Session) -> bool:
+    """An exercise marked "it hurts" or rated 6+, skipped or not: an exercise stopped
+    because it hurt is often also marked skipped (second-read fix)."""
+    return any(
+        e.hurt or (e.pain is not None and e.pain >= EXERCISE_PAIN_TOO_MUCH) for e in s.exercises
+    )
+
+
+def _recent_sessions(f: Facts) -> tuple[Session, ...]:
+    since = f.on - timedelta(days=HURT_SESSION_MAX_AGE_DAYS - 1)
+    recent = [s for s in f.sessions if s.date >= since]
+    return tuple(recent[-HURT_LOOKBACK_SESSIONS:])
+
+
+@rule("exercises_hurt", Level.SEE_DOCTOR, SRC_EXERCISE_PAIN)
+def exercises_hurt(f: Facts) -> list[Reason]:
+    """Exercises keep hurting -> `exercises_hurt`.
+
+    Of the last 3 sessions (within the last 28 days), at least 2 had an exercise that was
+    marked "it hurts" or rated 6 or more during it. Any exercise counts, not only the same
+    one, because the plan skips an exercise after it hurts.
+    """
+    recent = _recent_sessions(f)
+    if sum(1 for s in recent if _session_hurt(s)) < HURT_MIN_SESSIONS:
+        return []
+    return [
+        Reason(
+            "exercises_hurt",
+            Level.SEE_DOCTOR,
+            f"{BOOK_VISIT} Exercises hurt in several of your recent sessions; a doctor or "
+            "physio can check why and adjust your routine.",
+            SRC_EXERCISE_PAIN,
+        )
+    ]
+
+
+@rule("session_pain_rises", Level.SEE_DOCTOR, SRC_EXERCISE_PAIN)
+def session_pain_rises(f: Facts) -> list[Reason]:
+    """Pain rises during sessions -> `session_pain_rises`.
+
+    Of the last 3 sessions (within the last 28 days), at least 2 ended with pain 2 or more
+    points above the pain at the start.
+    """
+    recent = _recent_sessions(f)
+    rising = sum(
+        1
+        for s in recent
+        if s.pain_before is not None
+        and s.pain_after is not None
+        and s.pain_after - s.pain_before >= SESSION_PAIN_RISE
+    )
+    if rising < HURT_MIN_SESSIONS:
+        return []
+    return [
+        Reason(
+            "session_pain_rises",
+            Level.SEE_DOCTOR,
+            f"{BOOK_VISIT} Your pain went up during several recent sessions; a doctor or "
+            "physio can check why and adjust your routine.",
+            SRC_EXERCISE_PAIN,
+        )
+    ]

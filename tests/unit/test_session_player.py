@@ -83,7 +83,7 @@ class ScriptedKeys:
 @dataclass
 class FakeIO:
     clock: FakeClock
-    hurt_pain: int = 7
+    hurt_pain: int | None = 6
     rating: int | None = 2
     views: list[tuple[float, PlayerView]] = field(default_factory=list)
     steps: list[tuple[float, Step]] = field(default_factory=list)
@@ -111,9 +111,11 @@ class FakeIO:
         self.saved.append(result)
 
 
-def play(script: Script, presses: list[tuple[float, str]], speed: float = 1.0):  # type: ignore[no-untyped-def]
+def play(
+    script: Script, presses: list[tuple[float, str]], speed: float = 1.0, hurt_pain: int | None = 6
+):  # type: ignore[no-untyped-def]
     clock = FakeClock()
-    io = FakeIO(clock)
+    io = FakeIO(clock, hurt_pain=hurt_pain)
     player = Player(script, io, ScriptedKeys(clock, list(presses)), clock, speed=speed)
     outcome = player.run()
     return outcome, io, clock
@@ -168,7 +170,7 @@ def test_h_stops_the_exercise_asks_how_bad_and_saves_it_as_hurt(script: Script) 
     outcome, io, _ = play(script, [(20.0, "h")])
     assert io.hurt_asked == ["pelvic_tilt"]
     first = io.saved[0]
-    assert first == ExerciseResult(id="pelvic_tilt", level=0, reps=1, hurt=True, pain=7)
+    assert first == ExerciseResult(id="pelvic_tilt", level=0, reps=1, hurt=True, pain=6)
     assert "pelvic_tilt" not in io.rated
     after = [s for t, s in io.steps if t >= 20.0]
     assert after[0].exercise_id == "figure_four"
@@ -178,6 +180,26 @@ def test_h_stops_the_exercise_asks_how_bad_and_saves_it_as_hurt(script: Script) 
     ready = next(t for t, s in io.steps if s.exercise_id == "figure_four")
     hold = next(t for t, s in io.steps if s.exercise_id == "figure_four" and s.kind == "hold")
     assert hold - ready == pytest.approx(8.0, abs=0.05)
+
+
+@pytest.mark.parametrize("pain", [0, 4, 6, None])
+def test_it_hurts_below_7_skips_that_exercise_and_carries_on(
+    script: Script, pain: int | None
+) -> None:
+    outcome, io, _ = play(script, [(20.0, "h")], hurt_pain=pain)
+    assert [r.id for r in io.saved] == ["pelvic_tilt", "figure_four", "bridge"]
+    assert io.saved[0].hurt and io.saved[0].pain == pain
+    assert outcome.completed and outcome.stopped_for_pain is None
+
+
+@pytest.mark.parametrize("pain", [7, 8, 10])
+def test_it_hurts_at_7_or_more_ends_the_session_there(script: Script, pain: int) -> None:
+    outcome, io, _ = play(script, [(20.0, "h")], hurt_pain=pain)
+    assert io.saved == [ExerciseResult(id="pelvic_tilt", level=0, reps=1, hurt=True, pain=pain)]
+    assert outcome.stopped_for_pain == pain
+    assert not outcome.completed and not outcome.quit
+    assert all(s.exercise_id != "figure_four" for _, s in io.steps)  # nothing more played
+    assert io.rated == []
 
 
 def test_q_ends_early_keeping_what_was_done(script: Script) -> None:

@@ -6,7 +6,8 @@ Nothing here touches the terminal. Keys come from a `KeySource`, time from a clo
 (`session_commands`) plugs in the real ones.
 
 Keys: space pauses and resumes, `n` skips to the next exercise (saved as skipped), `h` means
-"this hurts" (stops the exercise, asks how bad, saves it as hurt), `q` ends early.
+"this hurts" (stops the exercise, asks how bad, saves it as hurt; a rating of 7 or more ends
+the session, see `sicoach.domain.hurting`), `q` ends early.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from sicoach.domain.hurting import AfterHurt, after_hurt
 from sicoach.domain.journal import ExerciseResult
 from sicoach.domain.script import Script, ScriptExercise, Step
 
@@ -42,7 +44,8 @@ class PlayerIO(Protocol):
         ...
 
     def ask_hurt(self, exercise: ScriptExercise) -> int | None:
-        """After `h`: how bad is the pain (0-10)."""
+        """After `h`: how bad is the pain (0-10). The io tells the person what happens next
+        (`sicoach.domain.hurting.after_hurt`): the next exercise, or the end of the session."""
         ...
 
     def ask_rating(self, exercise: ScriptExercise) -> int | None:
@@ -83,6 +86,8 @@ class Outcome:
     completed: bool = False
     quit: bool = False
     played_seconds: float = 0.0
+    stopped_for_pain: int | None = None
+    """The rating that ended the session ("it hurts" at 7 or more); None if it did not."""
 
     @property
     def done(self) -> list[ExerciseResult]:
@@ -133,7 +138,9 @@ class Player:
 
     @property
     def finished(self) -> bool:
-        return self.outcome.completed or self.outcome.quit
+        return (
+            self.outcome.completed or self.outcome.quit or self.outcome.stopped_for_pain is not None
+        )
 
     def current_exercise(self) -> ScriptExercise | None:
         eid = self.step.exercise_id
@@ -263,7 +270,8 @@ class Player:
         )
 
     def _stop_exercise(self, hurt: bool) -> None:
-        """`n` or `h`: save the current exercise as skipped or hurt and go to the next one."""
+        """`n` or `h`: save the current exercise as skipped or hurt and go to the next one,
+        or end the session when the pain given after `h` is too strong to carry on."""
         exercise = self.current_exercise()
         if exercise is None:
             return
@@ -279,6 +287,9 @@ class Player:
             )
         )
         self._resync()
+        if hurt and after_hurt(pain) is AfterHurt.END_SESSION:
+            self.outcome.stopped_for_pain = pain
+            return
         nxt = self.index
         while self.script.steps[nxt].exercise_id == exercise.id:
             nxt += 1

@@ -24,6 +24,7 @@ from rich.live import Live
 
 from sicoach.cli.player import PlayerView
 from sicoach.cli.player_view import render, step_line
+from sicoach.domain.hurting import AfterHurt, after_hurt
 from sicoach.domain.journal import ExerciseResult
 from sicoach.domain.script import ScriptExercise, Step
 from sicoach.domain.validation import JournalError, check_rating
@@ -333,12 +334,15 @@ class TerminalIO:
                 markup=False,
             )
             pain = ask_number(self.term, "How bad is the pain right now?", required=True)
-            self.console.print(
-                "Saved: this exercise hurt. Your plan will leave it out next time and offer it "
-                "again later at the easiest level. The session goes on with the next exercise.",
-                highlight=False,
-                markup=False,
-            )
+            if after_hurt(pain) is AfterHurt.END_SESSION:
+                told = "Saved: this exercise hurt. The session ends here."
+            else:
+                told = (
+                    "Saved: this exercise hurt. Your plan will leave it out next time and offer "
+                    "it again later at the easiest level. The session goes on with the next "
+                    "exercise."
+                )
+            self.console.print(told, highlight=False, markup=False)
         return pain
 
     def ask_rating(self, exercise: ScriptExercise) -> int | None:

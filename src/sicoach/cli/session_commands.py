@@ -30,6 +30,7 @@ from sicoach.cli.player_terminal import (
     open_terminal,
 )
 from sicoach.cli.player_view import clock_text
+from sicoach.domain.hurting import STOP_ADVICE
 from sicoach.domain.journal import ExerciseResult
 from sicoach.domain.script import Script
 from sicoach.interchange.script_json import script_to_json
@@ -111,10 +112,26 @@ def _red_flag_screen(services: Context, term: AnyTerminal, on: date) -> bool:
     return True
 
 
+def _stop_advice() -> None:
+    """The session ended on "it hurts" at 7 or more: rest advice and what to watch for."""
+    console.print(f"\n[bold]{escape(STOP_ADVICE.title)}[/]", highlight=False)
+    for line in STOP_ADVICE.rest:
+        console.print(f"  - {escape(line)}", highlight=False)
+    console.print("[bold]Watch for[/]", highlight=False)
+    for line in STOP_ADVICE.watch_for:
+        console.print(f"  - {escape(line)}", highlight=False)
+
+
 def _summary(outcome: Outcome, script: Script, wall_seconds: float) -> None:
     done = [r for r in outcome.results if not r.skipped and not r.hurt]
     console.print("\n[bold]Your session[/]", highlight=False)
-    if outcome.quit or not outcome.completed:
+    if outcome.stopped_for_pain is not None:
+        console.print(
+            f"You stopped because it hurt ({outcome.stopped_for_pain} out of 10). "
+            "What you did is saved.",
+            highlight=False,
+        )
+    elif outcome.quit or not outcome.completed:
         console.print("You stopped early. What you did is saved.", highlight=False)
     console.print(f"  Done:    {len(done)}", highlight=False)
     console.print(f"  Skipped: {len(outcome.skipped)}", highlight=False)
@@ -204,6 +221,13 @@ def run_session(services: Context, on: date, speed: float, voice_on: bool) -> No
             with contextlib.suppress(Exception):
                 finish_session(services, session_id, None, partial=True)
             raise
+
+        if outcome.stopped_for_pain is not None:
+            finish_session(services, session_id, outcome.stopped_for_pain, partial=True)
+            _stop_advice()
+            _summary(outcome, script, time.monotonic() - started)
+            _show_safety_change(services, on, before)
+            return
 
         pain_after: int | None = None
         hung_up = False

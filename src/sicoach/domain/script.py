@@ -21,6 +21,7 @@ from datetime import date
 from typing import Any
 
 from sicoach.domain.exercises import Catalog, Dosage, Exercise
+from sicoach.domain.hurting import hurt_rule_to_dict
 from sicoach.domain.plan import DayPlan, PlannedExercise, Status
 
 GET_READY_SECONDS = 8
@@ -132,6 +133,7 @@ class Script:
             "message": self.message,
             "exercises": [e.to_dict() for e in self.exercises],
             "steps": [s.to_dict() for s in self.steps],
+            "when_it_hurts": hurt_rule_to_dict(),
         }
 
 

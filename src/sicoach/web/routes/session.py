@@ -12,6 +12,7 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
 from sicoach.domain import validation
+from sicoach.domain.hurting import END_SESSION_FROM, STOP_ADVICE
 from sicoach.domain.journal import ExerciseResult
 from sicoach.interchange.safety_json import assessment_to_dict
 from sicoach.interchange.script_json import script_to_dict
@@ -103,6 +104,8 @@ def session_play(request: Request, id: int) -> Response:
             "session_id": id,
             "speed": _speed(request.query_params.get("speed")),
             "script": script,
+            "stop_advice": STOP_ADVICE,
+            "stop_advice_from": END_SESSION_FROM,
         },
         active="session",
     )

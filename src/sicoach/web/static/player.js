@@ -323,13 +323,24 @@ $("p-hurt").addEventListener("click", () => {
   $("hurt-title").focus();
 });
 
+// The rule comes with the script from the server (sicoach.domain.hurting): a rating at or
+// above `end_session_from` ends the session with rest advice; a lower one skips the move.
+function endsSession(pain) {
+  const rule = state.script.when_it_hurts;
+  return pain !== null && rule !== undefined && pain >= rule.end_session_from;
+}
+
 function afterHurt(pain) {
   const current = step();
   const result = resultFor(current.exercise_id);
   result.hurt = true;
   result.pain = pain;
-  saveExercise(current.exercise_id);
+  const saving = saveExercise(current.exercise_id);
   show("p-hurt-panel", false);
+  if (endsSession(pain)) {
+    stopForPain(pain, saving);
+    return;
+  }
   show("p-stage", true);
   jumpToNextExercise();
   if (step().kind !== "done") {
@@ -371,6 +382,23 @@ function finishExercises() {
   beep(true);
   say("Well done. How is your pain now?");
   $("end-title").focus();
+}
+
+async function stopForPain(pain, saving) {
+  state.paused = true;
+  clearInterval(state.timer);
+  state.timer = null;
+  if (state.wakeLock) state.wakeLock.release().catch(() => {});
+  $("p-count").textContent = "Session stopped";
+  $("p-left").textContent = "";
+  show("p-stage", false);
+  show("p-stop-panel", true);
+  setState("stopping");
+  say($("stop-title").textContent);
+  $("stop-title").focus();
+  await saving;
+  const answer = await post(`/api/v1/sessions/${sessionId}/finish`, { pain_after: pain, partial: true });
+  if (answer) setState("stopped");
 }
 
 document.querySelectorAll(".pain-after").forEach((button) => {

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LIGHTHOUSE := tools/lighthouse/node_modules/.installed
 
-.PHONY: run test lint format typecheck bench clean
+.PHONY: run test system-packages lint typecheck format bench clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-# npm's Lighthouse audits the pages in the browser tests (Node and npm come with the machine).
+# npm's Lighthouse audits the pages in the browser tests (npm is in the system-packages list).
 $(LIGHTHOUSE): tools/lighthouse/package-lock.json
 	npm ci --prefix tools/lighthouse --no-audit --no-fund --loglevel=error
 	touch $(LIGHTHOUSE)
@@ -28,7 +28,12 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-test: lint typecheck $(LIGHTHOUSE)
+# Debian packages the tests need: installed when run as root with apt-get, else one line
+# saying what to install (scripts/system_packages.py keeps the list).
+system-packages:
+	$(PYTHON) scripts/system_packages.py
+
+test: system-packages lint typecheck $(LIGHTHOUSE)
 	$(BIN)/pytest -n 2 --dist loadgroup
 
 format: $(STAMP)

@@ -1,7 +1,8 @@
 """Fixtures shared by every test layer: a temporary SQLite file, a fixed clock, the CLI.
 
 In CI (CI=true or SICOACH_REQUIRE_ALL_TESTS=1) a skipped test counts as a failure: tests
-that need Chromium or PostgreSQL must really run there.
+that need Chromium or PostgreSQL must really run there. Anywhere, a skip must say why (the
+summary, `-ra`, prints the reason), so a skip with an empty reason fails.
 """
 
 from __future__ import annotations
@@ -23,9 +24,21 @@ REQUIRE_ALL = os.environ.get("CI") == "true" or os.environ.get("SICOACH_REQUIRE_
 def pytest_runtest_makereport(item, call):  # type: ignore[no-untyped-def]
     outcome = yield
     report = outcome.get_result()
-    if REQUIRE_ALL and report.skipped and not hasattr(report, "wasxfail"):
+    if not report.skipped or hasattr(report, "wasxfail"):
+        return
+    if REQUIRE_ALL:
         report.outcome = "failed"
         report.longrepr = f"skipped in CI, which is not allowed: {report.longrepr}"
+    elif not _skip_reason(report.longrepr):
+        report.outcome = "failed"
+        report.longrepr = "skipped without saying why: give pytest.skip() a reason"
+
+
+def _skip_reason(longrepr: object) -> str:
+    """The reason of a skip report ((path, line, 'Skipped: why')); pytest's fillers are none."""
+    text = str(longrepr[2]) if isinstance(longrepr, tuple) and len(longrepr) == 3 else ""
+    text = text.removeprefix("Skipped").removeprefix(":").strip()
+    return "" if text == "unconditional skip" else text
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -21,6 +21,8 @@ from sicoach.figures.body import Point, Pose, Skeleton, View
 
 POSES_FILE = Path(__file__).resolve().parent.parent / "content" / "poses.toml"
 
+CUE_KINDS = ("hold", "release", "move1", "move2")
+CUE_SIDES = ("", "_left", "_right")
 CONTACTS = ("lying", "standing", "kneeling", "seated", "side_lying")
 PROP_KINDS = ("mat", "ball", "towel", "strap", "pillow", "chair", "wall")
 
@@ -74,6 +76,30 @@ class Figure:
     highlight_label: str
     props: tuple[Prop, ...]
     bump: bool = False
+    marks: tuple[str, ...] = ()  # points an arrow is drawn for (default: the furthest movers)
+    cue_frames: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @property
+    def start(self) -> str:
+        """The starting position: the first frame (what get-ready, rest and ghosts show)."""
+        return self.frames[0].name
+
+    def cues(self) -> dict[str, tuple[str, ...]]:
+        """Frames the player moves through for each step kind ("hold", "release", "move1",
+        "move2"), optionally per side ("hold_left"); anything else shows the start."""
+        steps = [s.frame for s in self.timeline]
+        out: dict[str, tuple[str, ...]] = {
+            "hold": (self.still,),
+            "release": (self.start,),
+            "move1": (steps[0],),
+            "move2": (steps[1],),
+        }
+        out.update(self.cue_frames)
+        return out
+
+    def into_seconds(self) -> float:
+        """How long the timeline takes to reach the still frame (the move into a hold)."""
+        return next((s.move for s in self.timeline if s.frame == self.still and s.move), 1.5)
 
     @property
     def skeleton(self) -> Skeleton:
@@ -336,6 +362,11 @@ def _figure(ex_id: str, variant: str | None, raw: Mapping[str, Any], where: str)
     props = tuple(
         _prop(p, f"{where}.props[{i}]", names, sk) for i, p in enumerate(raw.get("props", []))
     )
+    marks = _strs(raw, "marks", where)
+    for m in marks:
+        if m not in sk.point_names:
+            raise _err(f"{where}.marks", f"unknown body point {m!r}")
+    cue_frames = _cues(raw.get("cues", {}), names, f"{where}.cues")
     return Figure(
         id=ex_id,
         variant=variant,
@@ -350,7 +381,25 @@ def _figure(ex_id: str, variant: str | None, raw: Mapping[str, Any], where: str)
         highlight_label=_str(raw, "highlight_label", where, ""),
         props=props,
         bump=bool(raw.get("bump", False)),
+        marks=marks,
+        cue_frames=cue_frames,
     )
+
+
+def _cues(raw: Any, names: set[str], where: str) -> dict[str, tuple[str, ...]]:
+    if not isinstance(raw, dict):
+        raise _err(where, "expected a table of step kind = frames")
+    keys = {k + s for k in CUE_KINDS for s in CUE_SIDES}
+    out: dict[str, tuple[str, ...]] = {}
+    for key, value in raw.items():
+        if key not in keys:
+            raise _err(f"{where}.{key}", f"not one of {', '.join(sorted(keys))}")
+        frames = (value,) if isinstance(value, str) else _strs(raw, key, where)
+        for name in frames:
+            if name not in names:
+                raise _err(f"{where}.{key}", f"no frame named {name!r}")
+        out[key] = tuple(frames)
+    return out
 
 
 def parse(data: Mapping[str, Any]) -> FigureSet:

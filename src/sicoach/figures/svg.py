@@ -1,84 +1,34 @@
-"""Draw a figure as SVG: an animated loop for screens and a still of any keyframe for print.
+"""Draw a figure as SVG: stills for print and the library, a move for the player, a loop.
 
 The SVG mirrors the body model: every bone is a group nested in its parent's group and turned
 by its joint angle, so the browser interpolates joint angles (not corner points) and bones
-keep their length in every in-between frame. The animation is plain CSS `@keyframes` inside
-the SVG (no script; works through `<img>`), with `ease-in-out` between keyframes, the same
-curve `sicoach.figures.body.ease_in_out` uses, and it stops under `prefers-reduced-motion`,
-leaving the figure in its most telling pose. Static frames use `transform` attributes only,
-which CairoSVG and print engines understand.
+keep their length in every in-between frame. Motion is plain CSS `@keyframes` inside the SVG
+(no script; works through `<img>`), with `ease-in-out` between keyframes, the same curve
+`sicoach.figures.body.ease_in_out` uses, and it stops under `prefers-reduced-motion`,
+leaving the figure in the pose it is heading for. Static frames use `transform` attributes
+only, which CairoSVG and print engines understand.
 
-Colours: the figure sits on its own light card (a dark card under `prefers-color-scheme:
-dark`), so it reads on any page background; the highlighted part uses an orange with at
-least 3:1 contrast against the card in both schemes.
+Three kinds of picture: `render_frame` (one keyframe, with a ghost of the start position and
+an arrow when the frame is not the start), `render_move` (the player's: from one frame to
+the next ones in given seconds, once, then it stays) and `render_animated` (a loop for the
+exercise library).
 """
 
 from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Iterable
 from html import escape
 
-from sicoach.figures import body
-from sicoach.figures.body import Bone, Point, Pose, Skeleton, View
+from sicoach.figures import body, svg_marks, svg_props
+from sicoach.figures.bones import Bone, Pose, Skeleton, View
 from sicoach.figures.poses import Figure, Prop, sample_poses
+from sicoach.figures.svg_props import _f
+from sicoach.figures.svg_style import EDGE, GHOST_EDGE, style
 
 WIDTH, HEIGHT = 360.0, 240.0
 MARGIN = 14.0
 FLOOR_GAP = 26.0  # card space under the floor line
-
-LIGHT = {
-    "card": "#f3f6f9",
-    "card_edge": "#cdd7e1",
-    "near": "#22445e",
-    "body": "#22445e",
-    "far": "#7f98ad",
-    "accent": "#d9480f",
-    "accent_far": "#f08c5a",
-    "floor": "#6f8496",
-    "mat": "#cfe6da",
-    "mat_edge": "#7fb096",
-    "ball": "#f5b800",
-    "ball_edge": "#9c7600",
-    "towel": "#c9b3e6",
-    "strap": "#6741d9",
-    "pillow": "#e2e9f2",
-    "pillow_edge": "#8a9bb0",
-    "chair": "#a47551",
-    "wall": "#d5dbe2",
-    "face": "#f3f6f9",
-}
-DARK = {
-    "card": "#1b2631",
-    "card_edge": "#3b4b5b",
-    "near": "#e3edf5",
-    "body": "#e3edf5",
-    "far": "#8da6bb",
-    "accent": "#ff922b",
-    "accent_far": "#c86a1c",
-    "floor": "#9fb1c1",
-    "mat": "#25473a",
-    "mat_edge": "#5f9c80",
-    "ball": "#f5c400",
-    "ball_edge": "#ffe066",
-    "towel": "#7b62a3",
-    "strap": "#b197fc",
-    "pillow": "#34475a",
-    "pillow_edge": "#9fb1c1",
-    "chair": "#c8956c",
-    "wall": "#2d3a47",
-    "face": "#1b2631",
-}
-
-
-def _f(x: float) -> str:
-    """Short number text for SVG (4 decimals is far below a pixel at any size we draw)."""
-    s = f"{x:.4f}".rstrip("0").rstrip(".")
-    return "0" if s in ("-0", "") else s
-
-
-# --- layout ------------------------------------------------------------------------------
 
 
 class _Layout:
@@ -87,8 +37,9 @@ class _Layout:
     def __init__(self, fig: Figure) -> None:
         sk = fig.skeleton
         x0, y0, x1, y1 = body.bounds(sk, sample_poses(fig, 6))
+        x0, y0, x1, y1 = x0 - EDGE, y0 - EDGE, x1 + EDGE, y1 + EDGE
         for prop in fig.props:
-            for px, py in _prop_extent(fig, prop):
+            for px, py in svg_props.prop_extent(fig, prop):
                 x0, x1, y0, y1 = min(x0, px), max(x1, px), min(y0, py), max(y1, py)
         self.top_view = fig.contact == "side_lying"
         if not self.top_view:
@@ -108,40 +59,6 @@ class _Layout:
         return f"translate({_f(self.ox)} {_f(self.oy)}) scale({s} -{s})"
 
 
-def _prop_points(fig: Figure, prop: Prop, pose: Pose) -> Point:
-    """Where a prop sits for a pose (world units)."""
-    sk = fig.skeleton
-    pts = body.points(sk, pose)
-    if prop.between:
-        a, b = pts[prop.between[0]], pts[prop.between[1]]
-        c = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
-    elif isinstance(prop.at, str):
-        c = pts[prop.at]
-    elif prop.at is not None:
-        c = prop.at
-    else:
-        c = (0.0, 0.0)
-    return (c[0] + prop.offset[0], c[1] + prop.offset[1])
-
-
-def _prop_pose(fig: Figure, prop: Prop) -> Pose:
-    return fig.frame(prop.frame or fig.still).pose
-
-
-def _prop_extent(fig: Figure, prop: Prop) -> Iterable[Point]:
-    if prop.kind in ("mat", "strap"):
-        return []
-    if prop.follow:
-        return []
-    cx, cy = _prop_points(fig, prop, _prop_pose(fig, prop))
-    w, h = prop.size
-    if prop.kind == "chair":
-        return [(cx - 0.16, 0.0), (cx + 0.16, cy + 0.32)]
-    if prop.kind == "wall":
-        return [(cx - 0.03, 0.0), (cx, 0.0)]
-    return [(cx - w, cy - h), (cx + w, cy + h)]
-
-
 # --- timeline ----------------------------------------------------------------------------
 
 
@@ -158,6 +75,16 @@ def timeline(fig: Figure) -> list[tuple[float, str]]:
         t += st.hold
         stops.append((t, st.frame))
     stops.append((total, steps[0].frame))
+    return _percent(stops, total)
+
+
+def move_stops(frames: tuple[str, ...], seconds: float) -> list[tuple[float, str]]:
+    """Stops of a one-off move through `frames`, each leg an equal share of the time."""
+    legs = len(frames) - 1
+    return [(round(100.0 * i / legs, 3), name) for i, name in enumerate(frames)]
+
+
+def _percent(stops: list[tuple[float, str]], total: float) -> list[tuple[float, str]]:
     out: list[tuple[float, str]] = []
     for sec, name in stops:
         pct = round(100.0 * sec / total, 3)
@@ -170,31 +97,34 @@ def timeline(fig: Figure) -> list[tuple[float, str]]:
 # --- drawing -----------------------------------------------------------------------------
 
 
-def _bone_shape(sk: Skeleton, bone: Bone, fig: Figure, colour: str) -> str:
-    w = 2 * bone.radius
+def _bone_shape(sk: Skeleton, bone: Bone, colour: str, grow: float) -> str:
+    """One bone's shape; `grow` widens it (the outline pass is the shape drawn wider)."""
+    w = 2 * bone.radius + 2 * grow
     if bone.shape == "head":
-        r = sk.head_radius
+        r = sk.head_radius + grow
         cx = bone.length
         parts = [f'<circle class="{colour}" cx="{_f(cx)}" cy="0" r="{_f(r)}"/>']
-        if sk.view is View.SIDE:
-            parts.append(
-                f'<circle class="face" cx="{_f(cx + 0.2 * r)}" cy="{_f(-0.42 * r)}" '
-                f'r="{_f(0.11 * r)}"/>'
-            )
-        elif sk.view is View.FRONT:
-            for side in (-1, 1):
+        if grow == 0 and colour in ("body", "near", "accent"):
+            hr = sk.head_radius
+            if sk.view is View.SIDE:
                 parts.append(
-                    f'<circle class="face" cx="{_f(cx + 0.1 * r)}" cy="{_f(side * 0.33 * r)}" '
-                    f'r="{_f(0.1 * r)}"/>'
+                    f'<circle class="face" cx="{_f(cx + 0.2 * hr)}" cy="{_f(-0.42 * hr)}" '
+                    f'r="{_f(0.12 * hr)}"/>'
                 )
+            elif sk.view is View.FRONT:
+                parts += [
+                    f'<circle class="face" cx="{_f(cx + 0.1 * hr)}" cy="{_f(s * 0.33 * hr)}" '
+                    f'r="{_f(0.11 * hr)}"/>'
+                    for s in (-1, 1)
+                ]
         return "".join(parts)
     if bone.shape == "blob":
         if bone.name == "chest":
             return (
-                f'<ellipse class="{colour}" cx="0" cy="0" rx="{_f(body.SHOULDER_HALF)}" '
-                f'ry="{_f(bone.radius)}"/>'
+                f'<ellipse class="{colour}" cx="0" cy="0" rx="{_f(body.SHOULDER_HALF + grow)}" '
+                f'ry="{_f(bone.radius + grow)}"/>'
             )
-        return f'<circle class="{colour}" cx="0" cy="0" r="{_f(bone.radius)}"/>'
+        return f'<circle class="{colour}" cx="0" cy="0" r="{_f(bone.radius + grow)}"/>'
     if bone.length <= 0:
         return ""
     return (
@@ -203,32 +133,47 @@ def _bone_shape(sk: Skeleton, bone: Bone, fig: Figure, colour: str) -> str:
     )
 
 
-def _bump(sk: Skeleton, bone: Bone, colour: str) -> str:
+def _bump(sk: Skeleton, bone: Bone, colour: str, grow: float) -> str:
     """A pregnant belly on the front of the lower trunk (side view)."""
     if sk.view is not View.SIDE or bone.name != "trunk_lower":
         return ""
     return (
-        f'<ellipse class="{colour}" cx="{_f(0.075)}" cy="{_f(-0.06)}" rx="{_f(0.09)}" '
-        f'ry="{_f(0.075)}"/>'
+        f'<ellipse class="{colour}" cx="{_f(0.075)}" cy="{_f(-0.06)}" rx="{_f(0.09 + grow)}" '
+        f'ry="{_f(0.075 + grow)}"/>'
     )
 
 
 class _Writer:
-    def __init__(self, fig: Figure, pose: Pose, animated: bool) -> None:
+    """Nested bone groups of one pose; with `stops`, CSS keyframes that move them."""
+
+    STRAP_STEPS = 12
+    """Sub-steps a move is cut into for a strap: its end follows a curve, not a straight turn
+    and stretch, so it is keyed along the eased move and played linearly between keys."""
+
+    def __init__(
+        self,
+        fig: Figure,
+        pose: Pose,
+        stops: list[tuple[float, str]] | None = None,
+        seconds: float = 0.0,
+        once: bool = False,
+    ) -> None:
         self.fig = fig
         self.sk = fig.skeleton
         self.pose = pose
-        self.animated = animated
-        self.stops = timeline(fig) if animated else []
+        self.stops = stops or []
+        self.animated = bool(self.stops)
         self.css: list[str] = []
         self.moving: set[str] = set()
-        if animated:
-            self._plan_animation()
+        self.only: set[str] | None = None  # draw only these bones (the ghost)
+        self.layer_of = _lower_leg_behind(fig, pose)
+        if self.animated:
+            repeat = "1 both" if once else "infinite"
+            self._plan_animation(seconds, repeat)
 
     # animation rules ------------------------------------------------------------------
 
-    def _plan_animation(self) -> None:
-        total = self.fig.cycle_seconds
+    def _plan_animation(self, total: float, repeat: str) -> None:
         names = {n for _, n in self.stops}
         for bone in self.sk.bones:
             values = {n: self._bone_transform(bone, self.fig.frame(n).pose) for n in names}
@@ -238,7 +183,7 @@ class _Writer:
             frames = " ".join(f"{_f(pct)}%{{transform:{values[n]}}}" for pct, n in self.stops)
             self.css.append(f"@keyframes k-{bone.name}{{{frames}}}")
             self.css.append(
-                f".j-{bone.name}{{animation:k-{bone.name} {_f(total)}s ease-in-out infinite}}"
+                f".j-{bone.name}{{animation:k-{bone.name} {_f(total)}s ease-in-out {repeat}}}"
             )
         for i, prop in enumerate(self.fig.props):
             if prop.kind != "strap":
@@ -248,11 +193,7 @@ class _Writer:
                 for pct, angle, length in self._strap_stops(prop)
             )
             self.css.append(f"@keyframes k-strap{i}{{{frames}}}")
-            self.css.append(f".strap{i}{{animation:k-strap{i} {_f(total)}s linear infinite}}")
-
-    STRAP_STEPS = 12
-    """Sub-steps a move is cut into for a strap: its end follows a curve, not a straight turn
-    and stretch, so it is keyed along the eased move and played linearly between keys."""
+            self.css.append(f".strap{i}{{animation:k-strap{i} {_f(total)}s linear {repeat}}}")
 
     def _strap_stops(self, prop: Prop) -> list[tuple[float, float, float]]:
         """(percent, angle, length) keys that keep the strap's end on its body point."""
@@ -298,10 +239,18 @@ class _Writer:
 
     # nested bones -----------------------------------------------------------------------
 
-    def chain(self, layer: str) -> str:
-        return "".join(self._bone(b, layer) for b in self.sk.children(None))
+    def chain(self, layer: str, outline: bool) -> str:
+        """Every bone of one layer, as its outline (drawn wider, dark) or its fill."""
+        return "".join(self._bone(b, layer, outline) for b in self.sk.children(None))
 
-    def _bone(self, bone: Bone, layer: str) -> str:
+    def _colour(self, bone: Bone, layer: str) -> str:
+        if self.only is not None:
+            return "ghost"
+        if bone.name in self.fig.highlight:
+            return "accent_far" if layer == "far" else "accent"
+        return layer
+
+    def _bone(self, bone: Bone, layer: str, outline: bool) -> str:
         pose = self.pose
         rot = body.local_rotation(bone, pose)
         cls = f' class="j-{bone.name}"' if bone.name in self.moving else ""
@@ -317,19 +266,33 @@ class _Writer:
             else:
                 open_, close = inner, "</g>"
         parts = [open_]
-        if bone.layer == layer:
-            colour = layer
-            if bone.name in self.fig.highlight:
-                colour = "accent_far" if layer == "far" else "accent"
+        drawn = self.only is None or bone.name in self.only
+        if self.layer_of.get(bone.name, bone.layer) == layer and drawn:
+            colour = self._colour(bone, layer)
+            if self.only is not None:
+                colour = "ghost-o" if outline else "ghost-f"
+                grow = GHOST_EDGE if outline else 0.0
+            else:
+                grow = EDGE if outline else 0.0
+                colour = f"o-{colour}" if outline else colour
             if self.fig.bump and layer == "body":
-                parts.append(_bump(self.sk, bone, "body"))
-            parts.append(_bone_shape(self.sk, bone, self.fig, colour))
-        if layer == "near":
+                parts.append(_bump(self.sk, bone, colour, grow))
+            parts.append(_bone_shape(self.sk, bone, colour, grow))
+        if layer == "near" and not outline and self.only is None:
             parts.append(self._followers(bone))
             parts.append(self._straps(bone))
-        parts.extend(self._bone(child, layer) for child in self.sk.children(bone.name))
+        parts.extend(self._bone(child, layer, outline) for child in self.sk.children(bone.name))
         parts.append(close)
         return "".join(parts)
+
+    def layers(self) -> str:
+        """Far limbs, body, near limbs: each an outlined silhouette over the one behind."""
+        out = []
+        for layer in ("far", "body", "near"):
+            out.append(
+                f'<g class="figure-{layer}">{self.chain(layer, True)}{self.chain(layer, False)}</g>'
+            )
+        return "".join(out)
 
     def _followers(self, bone: Bone) -> str:
         out = []
@@ -337,7 +300,7 @@ class _Writer:
             if prop.follow != bone.name:
                 continue
             x, y = bone.length + prop.offset[0], prop.offset[1]
-            out.append(_prop_shape(prop, (x, y)))
+            out.append(svg_props.prop_shape(prop, (x, y)))
         return "".join(out)
 
     def _straps(self, bone: Bone) -> str:
@@ -352,144 +315,55 @@ class _Writer:
             out.append(
                 f'<g transform="translate({_f(bone.length)} 0)"><g{cls} '
                 f'transform="rotate({_f(angle)}) scale({_f(length)} 1)">'
-                f'<line class="strap" x1="0" y1="0" x2="1" y2="0" stroke-width="0.014"/>'
+                f'<line class="strap" x1="0" y1="0" x2="1" y2="0" stroke-width="0.016"/>'
                 f"</g></g>"
             )
         return "".join(out)
 
 
-def _prop_shape(prop: Prop, c: Point) -> str:
-    cx, cy = c
-    w, h = prop.size
-    if prop.kind == "ball":
-        return f'<circle class="ball" cx="{_f(cx)}" cy="{_f(cy)}" r="{_f(w)}"/>'
-    if prop.kind == "towel":
-        return (
-            f'<rect class="towel" x="{_f(cx - w)}" y="{_f(cy - h)}" width="{_f(2 * w)}" '
-            f'height="{_f(2 * h)}" rx="{_f(min(w, h))}"/>'
-        )
-    if prop.kind == "pillow":
-        return (
-            f'<rect class="pillow" x="{_f(cx - w)}" y="{_f(cy - h)}" width="{_f(2 * w)}" '
-            f'height="{_f(2 * h)}" rx="{_f(min(w, h) * 0.8)}"/>'
-        )
-    return ""
+def _lower_leg_behind(fig: Figure, pose: Pose) -> dict[str, str]:
+    """Seen from the feet, a leg that has dropped lower lies behind the other: draw it in the
+    far tone so the two legs do not merge into one shape."""
+    if fig.view is not View.END:
+        return {}
+    pts = body.points(fig.skeleton, pose)
+    right, left = pts["knee_right"][1], pts["knee_left"][1]
+    if abs(right - left) < 0.03:
+        return {}
+    lower = "right" if right < left else "left"
+    return {f"thigh_{lower}": "far", f"shin_{lower}": "far"}
 
 
-def _static_props(fig: Figure, layout: _Layout, pose_for_still: Pose | None) -> tuple[str, str]:
-    """(behind the body, in front of the body) prop drawings in world units."""
-    back: list[str] = []
-    front: list[str] = []
-    x0, _, x1, y1 = layout.world
-    for prop in fig.props:
-        if prop.follow or prop.kind == "strap":
-            continue
-        if prop.kind == "mat":
-            if layout.top_view:
-                back.append(
-                    f'<rect class="mat" x="{_f(x0 - 0.03)}" y="{_f(layout.world[1] - 0.03)}" '
-                    f'width="{_f(x1 - x0 + 0.06)}" height="{_f(y1 - layout.world[1] + 0.06)}" '
-                    f'rx="0.03"/>'
-                )
-            elif fig.view is View.END:  # the floor seen from the feet, up to the far edge
-                back.append(
-                    f'<rect class="mat" x="{_f(x0 - 0.02)}" y="-0.022" '
-                    f'width="{_f(x1 - x0 + 0.04)}" height="{_f(body.END_DEPTH + 0.05)}" '
-                    f'rx="0.01"/>'
-                )
-            else:
-                back.append(
-                    f'<rect class="mat" x="{_f(x0 - 0.02)}" y="-0.022" '
-                    f'width="{_f(x1 - x0 + 0.04)}" height="0.022" rx="0.008"/>'
-                )
-            continue
-        pose = pose_for_still if pose_for_still is not None and prop.frame is None else None
-        c = _prop_points(fig, prop, pose or _prop_pose(fig, prop))
-        if prop.kind == "chair":
-            back.append(_chair(fig, c))
-        elif prop.kind == "wall":
-            back.append(
-                f'<rect class="wall" x="{_f(c[0] - 0.04)}" y="0" width="0.04" height="1.15"/>'
-            )
-        elif prop.kind in ("ball", "towel"):
-            # Between the knees: drawn behind the near leg, in front of the far one.
-            front.append(_prop_shape(prop, c))
-        else:
-            back.append(_prop_shape(prop, c))
-    return "".join(back), "".join(front)
+def _ghost_and_arrows(fig: Figure, pose: Pose) -> tuple[str, str]:
+    """The hollow start position behind the body and the arrows on top (none at the start)."""
+    start = fig.frame(fig.start).pose
+    moved = svg_marks.moved_bones(fig.skeleton, start, pose)
+    if not moved:
+        return "", ""
+    ghost = _Writer(fig, start)
+    ghost.only = moved
+    shapes = "".join(ghost.chain(layer, True) for layer in ("far", "body", "near"))
+    shapes += "".join(ghost.chain(layer, False) for layer in ("far", "body", "near"))
+    arrows = svg_marks.arrows(fig.skeleton, start, pose, fig.marks)
+    return f'<g class="ghost">{shapes}</g>', arrows
 
 
-def _chair(fig: Figure, c: Point) -> str:
-    """A simple chair whose seat top is at the point c (the underside of the pelvis)."""
-    seat = c[1]
-    x = c[0]
-    if fig.view is View.FRONT:
-        return (
-            f'<rect class="chair" x="{_f(x - 0.17)}" y="{_f(seat - 0.035)}" width="0.34" '
-            f'height="0.035" rx="0.01"/>'
-            f'<rect class="chair" x="{_f(x - 0.16)}" y="0" width="0.03" height="{_f(seat)}"/>'
-            f'<rect class="chair" x="{_f(x + 0.13)}" y="0" width="0.03" height="{_f(seat)}"/>'
-        )
-    back_x = x - 0.14
-    return (
-        f'<rect class="chair" x="{_f(back_x)}" y="{_f(seat - 0.035)}" width="0.3" '
-        f'height="0.035" rx="0.01"/>'
-        f'<rect class="chair" x="{_f(back_x)}" y="0" width="0.03" height="{_f(seat + 0.34)}" '
-        f'rx="0.01"/>'
-        f'<rect class="chair" x="{_f(back_x + 0.27)}" y="0" width="0.03" height="{_f(seat)}"/>'
-    )
-
-
-def _style(animated_rules: list[str], dark: bool = True) -> str:
-    def palette(p: dict[str, str]) -> str:
-        return (
-            f".card{{fill:{p['card']};stroke:{p['card_edge']}}}"
-            f".near,.body{{fill:{p['near']};stroke:{p['near']}}}"
-            f".far{{fill:{p['far']};stroke:{p['far']}}}"
-            f".accent{{fill:{p['accent']};stroke:{p['accent']}}}"
-            f".accent_far{{fill:{p['accent_far']};stroke:{p['accent_far']}}}"
-            f".face{{fill:{p['face']}}}"
-            f".floor{{stroke:{p['floor']}}}"
-            f".mat{{fill:{p['mat']};stroke:{p['mat_edge']}}}"
-            f".ball{{fill:{p['ball']};stroke:{p['ball_edge']}}}"
-            f".towel{{fill:{p['towel']};stroke:{p['towel']}}}"
-            f".strap{{stroke:{p['strap']}}}"
-            f".pillow{{fill:{p['pillow']};stroke:{p['pillow_edge']}}}"
-            f".chair{{fill:{p['chair']}}}"
-            f".wall{{fill:{p['wall']}}}"
-        )
-
-    common = (
-        "circle,ellipse,rect{stroke-width:0}"
-        ".ball,.pillow,.mat{stroke-width:0.006}"
-        ".card{stroke-width:1.5}"
-        ".limb{stroke-linecap:round;fill:none}"
-        ".strap{fill:none}"
-        "g[class]{transform-box:view-box;transform-origin:0 0}"
-    )
-    css = palette(LIGHT) + common
-    if dark:
-        css += f"@media (prefers-color-scheme: dark){{{palette(DARK)}}}"
-    css += "".join(animated_rules)
-    if animated_rules:
-        css += "@media (prefers-reduced-motion: reduce){g[class]{animation:none !important}}"
-    return css
-
-
-def _document(fig: Figure, pose: Pose, animated: bool, frame_label: str | None) -> str:
+def _document(
+    fig: Figure, pose: Pose, writer: _Writer, frame_label: str | None, motion: str
+) -> str:
     layout = _Layout(fig)
-    writer = _Writer(fig, pose, animated)
-    back_props, front_props = _static_props(fig, layout, None if animated else pose)
+    back_props, front_props = svg_props.static_props(
+        fig, layout.world, layout.top_view, None if writer.animated else pose
+    )
+    ghost, arrows = _ghost_and_arrows(fig, pose)
     uid = f"fig-{fig.id}" + (f"-{fig.variant}" if fig.variant else "")
     title = fig.title + (f" ({frame_label})" if frame_label else "")
     desc = fig.description
     if fig.highlight_label:
         desc += f" The part it works is coloured orange: {fig.highlight_label}."
-    if animated:
-        desc += (
-            f" The picture moves through the exercise once every "
-            f"{_f(round(fig.cycle_seconds))} seconds."
-        )
+    if ghost:
+        desc += " A hollow outline shows where it starts and an arrow the way it moves."
+    desc += motion
     floor = ""
     if not layout.top_view:
         x0 = -layout.ox / layout.scale
@@ -499,23 +373,19 @@ def _document(fig: Figure, pose: Pose, animated: bool, frame_label: str | None) 
             f'x2="{_f(x1 - MARGIN / layout.scale)}" y2="0" '
             f'stroke-width="{_f(2.5 / layout.scale)}" stroke-linecap="round"/>'
         )
-    world = (
-        f'<g transform="{layout.transform()}">'
-        f"{back_props}{floor}"
-        f'<g class="figure-far">{writer.chain("far")}</g>'
-        f"{front_props if fig.view is View.SIDE else ''}"
-        f'<g class="figure-body">{writer.chain("body")}</g>'
-        f'<g class="figure-near">{writer.chain("near")}</g>'
-        f"{front_props if fig.view is not View.SIDE else ''}"
-        f"</g>"
-    )
+    side = fig.view is View.SIDE
+    figure = writer.layers()
+    if front_props:  # a ball or towel between the knees: behind the near leg
+        cut = figure.index('<g class="figure-near">') if side else len(figure)
+        figure = figure[:cut] + front_props + figure[cut:]
+    world = f'<g transform="{layout.transform()}">{back_props}{floor}{ghost}{figure}{arrows}</g>'
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_f(WIDTH)} {_f(HEIGHT)}" '
         f'width="{_f(WIDTH)}" height="{_f(HEIGHT)}" role="img" '
         f'aria-labelledby="{uid}-title {uid}-desc">'
         f'<title id="{uid}-title">{escape(title)}</title>'
         f'<desc id="{uid}-desc">{escape(desc)}</desc>'
-        f"<style>{_style(writer.css)}</style>"
+        f"<style>{style(writer.css)}</style>"
         f'<rect class="card" x="1" y="1" width="{_f(WIDTH - 2)}" height="{_f(HEIGHT - 2)}" '
         f'rx="14" stroke-width="1.5"/>'
         f"{world}</svg>\n"
@@ -523,16 +393,31 @@ def _document(fig: Figure, pose: Pose, animated: bool, frame_label: str | None) 
 
 
 def render_animated(fig: Figure) -> str:
-    """The looping figure; without motion it rests in the `still` keyframe."""
-    return _document(fig, fig.frame(fig.still).pose, animated=True, frame_label=None)
+    """The looping figure (the library's); without motion it rests in the `still` keyframe."""
+    pose = fig.frame(fig.still).pose
+    writer = _Writer(fig, pose, timeline(fig), fig.cycle_seconds)
+    every = _f(round(fig.cycle_seconds))
+    motion = f" The picture moves through the exercise once every {every} seconds."
+    return _document(fig, pose, writer, None, motion)
+
+
+def render_move(fig: Figure, frames: tuple[str, ...], seconds: float) -> str:
+    """The player's picture of one step: from frames[0] through the others in `seconds`,
+    once, then it stays in the last frame (which is also what reduced motion shows)."""
+    last = fig.frame(frames[-1])
+    pose = last.pose
+    if len(frames) < 2 or len(set(frames)) == 1 or seconds <= 0:
+        return _document(fig, pose, _Writer(fig, pose), last.name.replace("_", " "), "")
+    writer = _Writer(fig, pose, move_stops(frames, seconds), seconds, once=True)
+    return _document(fig, pose, writer, last.name.replace("_", " "), "")
 
 
 def render_frame(fig: Figure, frame: str | int) -> str:
     """One keyframe as a still picture (for print and for the contact sheet)."""
     fr = fig.frame(frame)
-    return _document(fig, fr.pose, animated=False, frame_label=fr.name.replace("_", " "))
+    return _document(fig, fr.pose, _Writer(fig, fr.pose), fr.name.replace("_", " "), "")
 
 
 def render_pose(fig: Figure, pose: Pose, label: str) -> str:
     """Any pose of this figure (e.g. an in-between frame) as a still picture."""
-    return _document(fig, pose, animated=False, frame_label=label)
+    return _document(fig, pose, _Writer(fig, pose), label, "")

@@ -7,14 +7,13 @@ database and a `FixedClock`.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
 
 from sicoach.domain.clock import Clock, FixedClock, SystemClock
 from sicoach.domain.exercises import Catalog
-from sicoach.services.unit_of_work import UnitOfWork
+from sicoach.services.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from sicoach.settings import Settings, resolve_settings
 
 
@@ -31,13 +30,14 @@ class Context:
         return load_catalog()
 
     @cached_property
-    def uow_factory(self) -> Callable[[], UnitOfWork]:
+    def uow_factory(self) -> UnitOfWorkFactory:
         from sicoach.store import make_uow_factory
 
         return make_uow_factory(self.settings.database_url, person=self.person)
 
-    def uow(self) -> UnitOfWork:
-        return self.uow_factory()
+    def uow(self, read_only: bool = False) -> UnitOfWork:
+        """A unit of work; pass `read_only=True` when it only reads (no write lock)."""
+        return self.uow_factory(read_only=read_only)
 
 
 def clock_from_environment() -> Clock:

@@ -55,7 +55,7 @@ def _checked(error: JournalError) -> InputError:
 
 def load_journal(ctx: Context, on: date | None = None) -> Journal:
     """The person's whole journal (as it stood at the end of `on`, when given)."""
-    with ctx.uow() as uow:
+    with ctx.uow(read_only=True) as uow:
         journal = uow.journal.load()
     return journal if on is None else journal.up_to(on)
 

@@ -22,7 +22,7 @@ from sicoach.services.errors import InputError
 def plan_today(ctx: Context, on: date | None = None) -> DayPlan:
     """The routine for `on` (default today) from the journal as it stood that day."""
     day = on if on is not None else ctx.clock.today()
-    with ctx.uow() as uow:
+    with ctx.uow(read_only=True) as uow:
         journal = uow.journal.load()
     journal = journal.sorted().up_to(day)
     return plan_day(ctx.catalog, journal, day, assessment=evaluate(journal, day))
@@ -30,7 +30,7 @@ def plan_today(ctx: Context, on: date | None = None) -> DayPlan:
 
 def get_choices(ctx: Context) -> PlanChoices:
     """What the person chose: left-out exercises, training days, reminder, re-enabled moves."""
-    with ctx.uow() as uow:
+    with ctx.uow(read_only=True) as uow:
         profile = uow.journal.get_profile()
     return profile.plan if profile is not None else PlanChoices()
 

@@ -261,6 +261,6 @@ def export_fhir(ctx: Context) -> str:
 
 def export_ics(ctx: Context) -> str:
     """A weekly reminder on the training days at the chosen time (iCalendar text)."""
-    with ctx.uow() as uow:
+    with ctx.uow(read_only=True) as uow:
         profile = uow.journal.get_profile()
     return ics.reminder_calendar(profile, ctx.clock.now(), ctx.person)

@@ -1,20 +1,20 @@
 """Storage: SQLAlchemy tables, repository and unit of work, Alembic migrations.
 
 CONTRACT: `make_uow_factory(database_url, person)` returns a callable giving a fresh
-`UnitOfWork` (see `sicoach.services.unit_of_work`); the database is upgraded on first use
-(once per URL per process) and the person's row is created if missing.
+`UnitOfWork` (see `sicoach.services.unit_of_work`), read-only when called with
+`read_only=True`; the database is upgraded on first use (once per URL per process) and the
+person's row is created if missing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from sicoach.services.unit_of_work import UnitOfWork
+    from sicoach.services.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 
-def make_uow_factory(database_url: str, person: str = "default") -> Callable[[], UnitOfWork]:
+def make_uow_factory(database_url: str, person: str = "default") -> UnitOfWorkFactory:
     from sqlalchemy.exc import DBAPIError
 
     from sicoach.store.engine import get_engine
@@ -29,7 +29,7 @@ def make_uow_factory(database_url: str, person: str = "default") -> Callable[[],
 
         raise describe_failure(database_url, err) from err
 
-    def factory() -> UnitOfWork:
-        return SqlUnitOfWork(engine, pid)
+    def factory(*, read_only: bool = False) -> UnitOfWork:
+        return SqlUnitOfWork(engine, pid, read_only=read_only, url=database_url)
 
     return factory

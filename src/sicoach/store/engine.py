@@ -1,8 +1,15 @@
 """Engines and schema upgrades: one engine per database URL per process.
 
 SQLite files get WAL mode, foreign keys and a busy timeout on every connection, and run
-fully transactional (DDL included) by issuing BEGIN IMMEDIATE ourselves (SQLAlchemy's SQLite
-notes describe the recipe). PostgreSQL is reached through a `postgresql+psycopg://` URL.
+fully transactional (DDL included) by issuing BEGIN ourselves (SQLAlchemy's SQLite notes
+describe the recipe): BEGIN IMMEDIATE for a transaction that may write, so a read-then-write
+waits its turn for the write lock from the start, and a plain BEGIN for one that only reads
+(`READ_ONLY` execution option), which never waits for a writer. PostgreSQL is reached
+through a `postgresql+psycopg://` URL; a writing transaction there locks the person's row
+first (`PERSON_LOCK` option), which serialises one person's writes as SQLite does.
+
+A SQLite file we cannot write (a read-only file or file system) is opened read-only and
+immutable, so reading and exporting keep working; writes then fail with `StoreReadOnly`.
 
 Alembic is imported only when the schema is behind `SCHEMA_HEAD`, so an up-to-date
 database costs one small query at start-up.
@@ -21,34 +28,69 @@ from sqlalchemy.engine.url import URL
 from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.pool import NullPool
 
-from sicoach.store.errors import StoreError
+from sicoach.store.errors import StoreBusy, StoreError, StoreFull, StoreReadOnly
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 SCHEMA_HEAD = "0002_result_person"
 """The newest Alembic revision; a test checks it equals the head of `migrations/versions`."""
 
+READ_ONLY = "sicoach_read_only"
+"""Execution option: this connection's transactions only read (no write lock is taken)."""
+PERSON_LOCK = "sicoach_person_lock"
+"""Execution option (PostgreSQL): the person id whose row a writing transaction locks."""
+LOCK_WAIT_SECONDS = 10
+
 _engines: dict[str, Engine] = {}
 _upgraded: set[str] = set()
+_read_only_files: set[str] = set()
 _lock = threading.Lock()
 
 
-def _configure_sqlite(engine: Engine) -> None:
+def _configure_sqlite(engine: Engine, read_only: bool) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None  # we issue BEGIN ourselves (see below)
         cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
+        if not read_only:
+            cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.execute(f"PRAGMA busy_timeout={LOCK_WAIT_SECONDS * 1000}")
         cursor.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
         # IMMEDIATE takes the write lock at the start, so a read-then-write transaction
         # (upsert a check-in, update the profile) waits its turn instead of failing with
-        # "database is locked" when another process wrote in between. Our transactions
-        # are short, so readers queueing behind one another costs little.
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        # "database is locked" when another process wrote in between. A transaction that
+        # only reads begins DEFERRED: in WAL mode it reads a snapshot and never waits.
+        reading = read_only or connection.get_execution_options().get(READ_ONLY, False)
+        connection.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")
+
+
+def _configure_postgresql(engine: Engine) -> None:
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        options = connection.get_execution_options()
+        person = options.get(PERSON_LOCK)
+        if person is None or options.get(READ_ONLY, False):
+            return
+        # Under READ COMMITTED two requests could both read "no check-in today" and then
+        # both write, the second dropping the first's warning sign. Locking the person's
+        # row first makes one wait for the other, which then reads what was committed.
+        connection.exec_driver_sql(f"SET LOCAL lock_timeout = '{LOCK_WAIT_SECONDS}s'")
+        connection.exec_driver_sql(
+            "SELECT id FROM person WHERE id = %(person)s FOR UPDATE", {"person": int(person)}
+        )
+
+
+def _writable(path: Path) -> bool:
+    """Whether SQLite can write `path` (and its -wal/-shm files beside it)."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def is_read_only(url: str) -> bool:
+    """Whether the database at `url` was opened read-only (a file we cannot write)."""
+    return url in _read_only_files
 
 
 def _parse(url: str) -> URL:
@@ -78,17 +120,47 @@ def create_store_engine(url: str) -> Engine:
     parsed = _parse(url)
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database
+        read_only = False
         if database and database != ":memory:" and not database.startswith("file:"):
-            Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            path = Path(database).expanduser()
+            read_only = path.exists() and not _writable(path)
+            if not read_only:
+                path.parent.mkdir(parents=True, exist_ok=True)
         # No pool: opening a SQLite file is cheap, and holding no idle connections means
         # no open files left behind per database (tests make hundreds) and nothing shared
         # across a fork.
-        engine = create_engine(url, connect_args={"check_same_thread": False}, poolclass=NullPool)
-        _configure_sqlite(engine)
+        if read_only:
+            _read_only_files.add(url)
+            engine = create_engine(
+                "sqlite://",
+                creator=_read_only_opener(path),
+                poolclass=NullPool,
+            )
+        else:
+            _read_only_files.discard(url)
+            engine = create_engine(
+                url, connect_args={"check_same_thread": False}, poolclass=NullPool
+            )
+        _configure_sqlite(engine, read_only)
         return engine
     if parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")  # psycopg 3 is what we ship
-    return create_engine(parsed, pool_pre_ping=True)
+    engine = create_engine(parsed, pool_pre_ping=True)
+    _configure_postgresql(engine)
+    return engine
+
+
+def _read_only_opener(path: Path) -> Any:
+    """Connections to a file we cannot write: `immutable` needs no -shm file beside it."""
+    import sqlite3
+    from urllib.parse import quote
+
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro&immutable=1"
+
+    def connect() -> sqlite3.Connection:
+        return sqlite3.connect(uri, uri=True, check_same_thread=False)
+
+    return connect
 
 
 def get_engine(url: str) -> Engine:
@@ -109,8 +181,45 @@ def get_engine(url: str) -> Engine:
 
 
 def describe_failure(url: str, err: DBAPIError) -> StoreError:
-    """A `StoreError` naming the database (without password) and the driver's reason."""
-    return StoreError(_location(url), _reason(err))
+    """A `StoreError` naming the database (without password) and the driver's reason.
+
+    Busy, full and read-only databases get their own kinds (see `sicoach.store.errors`).
+    """
+    location = _location(url)
+    kind = failure_kind(err)
+    if kind == "busy":
+        return StoreBusy(location)
+    if kind == "full":
+        return StoreFull(location)
+    if kind == "read-only":
+        return StoreReadOnly(location)
+    return StoreError(location, _reason(err))
+
+
+_SQLITE_KINDS = {
+    "SQLITE_BUSY": "busy",
+    "SQLITE_LOCKED": "busy",
+    "SQLITE_FULL": "full",
+    "SQLITE_READONLY": "read-only",
+}
+_POSTGRES_KINDS = {
+    "55P03": "busy",  # lock_not_available (our lock_timeout)
+    "40P01": "busy",  # deadlock_detected
+    "53100": "full",  # disk_full
+    "25006": "read-only",  # read_only_sql_transaction
+}
+
+
+def failure_kind(err: DBAPIError) -> str | None:
+    """ "busy", "full", "read-only", or None for any other database failure."""
+    orig = err.orig
+    name = getattr(orig, "sqlite_errorname", None)
+    if isinstance(name, str):
+        return next((k for p, k in _SQLITE_KINDS.items() if name.startswith(p)), None)
+    state = getattr(orig, "sqlstate", None)
+    if isinstance(state, str):
+        return _POSTGRES_KINDS.get(state)
+    return None
 
 
 def _location(url: str) -> str:

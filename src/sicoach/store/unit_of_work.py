@@ -3,39 +3,61 @@
 `with uow: ... uow.commit()`; leaving the block without committing rolls back, so an
 error part-way writes nothing. After `commit` the same unit can keep working (a new
 transaction begins on the next statement).
+
+A unit made with `read_only=True` never takes the write lock (SQLite begins a plain
+deferred transaction), so reading a page never waits behind, or blocks, a writer. A writing
+unit takes the lock at its first statement (see `sicoach.store.engine`). A database failure
+a person can act on (busy, full, read-only) leaves the block as a `StoreError` kind.
 """
 
 from __future__ import annotations
 
+from types import TracebackType
 from typing import Self
 
 from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import DBAPIError
 
+from sicoach.store.engine import PERSON_LOCK, READ_ONLY, describe_failure, failure_kind
 from sicoach.store.repository import SqlJournalRepository
 
 
 class SqlUnitOfWork:
     journal: SqlJournalRepository
 
-    def __init__(self, engine: Engine, person_id: int) -> None:
+    def __init__(
+        self, engine: Engine, person_id: int, read_only: bool = False, url: str = ""
+    ) -> None:
         self._engine = engine
+        self._url = url or engine.url.render_as_string(hide_password=False)
         self._person_id = person_id
+        self._read_only = read_only
         self._conn: Connection | None = None
 
     def __enter__(self) -> Self:
-        self._conn = self._engine.connect()
-        self.journal = SqlJournalRepository(self._conn, self._person_id)
+        conn = self._engine.connect()
+        conn.execution_options(**{READ_ONLY: self._read_only, PERSON_LOCK: self._person_id})
+        self._conn = conn
+        self.journal = SqlJournalRepository(conn, self._person_id)
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        _traceback: TracebackType | None,
+    ) -> None:
         conn = self._conn
         self._conn = None
-        if conn is None:
-            return
-        try:
-            conn.rollback()
-        finally:
-            conn.close()
+        if conn is not None:
+            try:
+                conn.rollback()
+            except DBAPIError:
+                pass  # the connection is going anyway; the first error is the one to tell
+            finally:
+                conn.close()
+        if isinstance(error, DBAPIError) and failure_kind(error) is not None:
+            raise describe_failure(self._url, error) from error
 
     def _connection(self) -> Connection:
         if self._conn is None:

@@ -17,6 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sicoach import __version__
 from sicoach.services.context import Context
+from sicoach.store.errors import StoreBusy, StoreError
 from sicoach.web.security import CsrfSigner, Guard, allowed_hosts, load_secret
 from sicoach.web.templating import STATIC_DIR, render
 
@@ -72,6 +73,22 @@ def _add_error_pages(app: FastAPI) -> None:
             return render(request, "error.html", {"message": message}, status_code=exc.status_code)
         except Exception:
             return HTMLResponse(message, status_code=exc.status_code)
+
+    @app.exception_handler(StoreError)
+    async def store_error(request: Request, exc: StoreError) -> Response:
+        """The database is busy, full or read-only: 503 and one plain sentence, never a 500."""
+        headers = (
+            {"Retry-After": str(exc.retry_after_seconds)} if isinstance(exc, StoreBusy) else {}
+        )
+        message = f"Nothing was saved: {exc.reason}."
+        if not _wants_html(request):
+            return JSONResponse({"detail": message}, status_code=503, headers=headers)
+        try:
+            response = render(request, "error.html", {"message": message}, status_code=503)
+        except Exception:
+            response = HTMLResponse(message, status_code=503)
+        response.headers.update(headers)
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> Response:

@@ -174,5 +174,5 @@ def session_exercises(ctx: Context, session_id: int) -> tuple[Any, ...]:
     Read straight from the store, never from the cache: the player asks for it on load to
     carry on after a reload without saving an exercise twice.
     """
-    with ctx.uow() as uow:
+    with ctx.uow(read_only=True) as uow:
         return uow.journal.session_exercises(session_id)

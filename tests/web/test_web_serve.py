@@ -20,3 +20,40 @@ def test_serve_refuses_all_addresses(sicoach) -> None:  # type: ignore[no-untype
 def test_serve_refuses_bad_port(sicoach) -> None:  # type: ignore[no-untyped-def]
     result = sicoach("serve", "--port", "70000")
     assert result.exit_code == 2
+
+
+ALL_INTERFACES = ("0", "0x0", "000.000.000.000", "*", "::0", "0:0:0:0:0:0:0:0", "[::]", "")
+OTHER_COMPUTERS = ("192.168.1.20", "10.0.0.5", "::ffff:192.168.1.20", "fe80::1", "example.org")
+
+
+def test_serve_refuses_every_spelling_of_every_address(sicoach) -> None:  # type: ignore[no-untyped-def]
+    for host in ALL_INTERFACES + OTHER_COMPUTERS:
+        result = sicoach("serve", "--host", host)
+        assert result.exit_code == 2, (host, result.stdout)
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("Error: --host:"), (host, lines)
+        assert "127.0.0.1" in lines[0]
+        assert "running" not in result.stdout
+
+
+def test_loopback_addresses_and_localhost_are_accepted() -> None:
+    from sicoach.web.binding import loopback_address
+
+    assert loopback_address("127.0.0.1") == "127.0.0.1"
+    assert loopback_address("127.0.0.2") == "127.0.0.2"
+    assert loopback_address("[::1]") == "::1"
+    assert loopback_address("localhost") in ("127.0.0.1", "::1")
+
+
+def test_a_port_in_use_is_one_line_and_exit_1(sicoach) -> None:  # type: ignore[no-untyped-def]
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        result = sicoach("serve", "--port", str(port))
+    assert result.exit_code == 1
+    assert "running" not in result.stdout
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "--port" in lines[0] and str(port) in lines[0], lines

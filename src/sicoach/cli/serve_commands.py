@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import threading
 import webbrowser
 
@@ -34,22 +35,41 @@ def serve(
     import uvicorn
 
     from sicoach.web.app import create_app
+    from sicoach.web.binding import BindingError, loopback_address
 
-    if host in ("0.0.0.0", "::", "[::]", ""):
-        fail(
-            f"--host: {host!r} means every address, but the app only answers requests sent to "
-            "the address it is bound to (this protects your data); give one address, "
-            "e.g. 127.0.0.1"
-        )
+    try:
+        host = loopback_address(host)
+    except BindingError as error:
+        fail(f"--host: {error}")
     services = context(ctx)
     services.uow_factory  # noqa: B018 - open (and upgrade) the database now: a bad one fails here
+    listener = _listen(host, port)
     web_app = create_app(services, host=host, port=port)
     address = f"http://{'[' + host + ']' if ':' in host else host}:{port}/"
     typer.echo(f"SI Coach is running at {address} (press Ctrl+C to stop).")
     typer.echo(f"Your journal: {services.settings.display_location}")
     if open_browser:
         threading.Timer(1.0, webbrowser.open, args=(address,)).start()
+    config = uvicorn.Config(web_app, host=host, port=port, log_level="warning", access_log=False)
+    uvicorn.Server(config).run(sockets=[listener])
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """A socket already listening on host:port, so a port in use is one line and exit 1
+    before anything says the app is running."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    listener = socket.socket(family, socket.SOCK_STREAM)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
-        uvicorn.run(web_app, host=host, port=port, log_level="warning", access_log=False)
+        listener.bind((host, port))
+        listener.listen(2048)
     except OSError as error:
-        fail(f"--port: cannot listen on {host}:{port} ({error.strerror or error})")
+        listener.close()
+        reason = "another program is using it" if error.errno == 98 else error.strerror
+        fail(
+            f"--port: cannot listen on {host}:{port} ({reason or error}); "
+            "stop the other program or choose another port with --port",
+            code=1,
+        )
+    listener.set_inheritable(True)
+    return listener

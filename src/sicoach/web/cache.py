@@ -8,10 +8,16 @@ The database tells us when it changed: SQLite's `PRAGMA data_version`, read on a
 of our own that never writes, changes whenever any other connection (this process, the
 command line, another server) commits. A day change is part of the key. For other
 databases (PostgreSQL) nothing is cached.
+
+A restore by file copy or rename puts a different file at the path: our watching connection
+still reads the old one, whose counter never moves again. So the file's identity (device,
+inode, size, modification time) is part of the version too; when it changes, the watching
+connection is reopened on the new file.
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from collections.abc import Callable, Hashable
@@ -28,30 +34,43 @@ class ReadCache:
         self._ctx = ctx
         self._lock = threading.Lock()
         self._values: dict[Hashable, Any] = {}
-        self._version: int | None = None
+        self._version: tuple[int, ...] | None = None
         self._connection: sqlite3.Connection | None = None
+        self._identity: tuple[int, ...] | None = None
         url = ctx.settings.database_url
         self._path = Path(url.removeprefix("sqlite:///")) if url.startswith("sqlite:///") else None
 
-    def _data_version(self) -> int | None:
-        """The database's change counter, or None when it cannot be watched."""
+    def _file_identity(self) -> tuple[int, ...] | None:
+        assert self._path is not None
+        try:
+            stat = os.stat(self._path)
+        except OSError:
+            return None
+        return (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns)
+
+    def _data_version(self) -> tuple[int, ...] | None:
+        """The file's identity and change counter, or None when it cannot be watched."""
         if self._path is None:
             return None
+        identity = self._file_identity()
+        if identity is None:
+            return None
+        if self._connection is not None and identity[:2] != (self._identity or ())[:2]:
+            self._connection.close()  # another file now stands at the path (a restore)
+            self._connection = None
         if self._connection is None:
-            if not self._path.exists():
-                return None
             try:
                 self._connection = sqlite3.connect(
                     f"file:{self._path}?mode=ro", uri=True, check_same_thread=False
                 )
             except sqlite3.Error:
-                self._path = None
                 return None
+        self._identity = identity
         try:
             row = self._connection.execute("PRAGMA data_version").fetchone()
         except sqlite3.Error:
             return None
-        return int(row[0])
+        return (*identity, int(row[0]))
 
     def close(self) -> None:
         with self._lock:

@@ -1,0 +1,54 @@
+"""A running server and a journal file replaced under it (a restore by copy or rename):
+the pages must show the new journal at once, not the one that was there before."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from sicoach.domain.clock import FixedClock
+from sicoach.services import journal
+from sicoach.services.context import Context
+from sicoach.settings import Settings, sqlite_url
+from tests.live_server import LiveServer
+
+NOW = "2026-11-20T08:00:00"
+
+
+def _journal_with_pain(path: Path, pain: int) -> None:
+    ctx = Context(Settings(sqlite_url(path), path.parent), FixedClock(datetime(2026, 11, 20, 8)))
+    journal.log_checkin(ctx, pain=pain)
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[LiveServer]:
+    live = tmp_path / "live.sqlite3"
+    _journal_with_pain(live, 3)
+    env = {"SICOACH_DB": str(live), "SICOACH_DATA_DIR": str(tmp_path), "SICOACH_FAKE_NOW": NOW}
+    running = LiveServer.start(env, tmp_path / "serve.log")
+    try:
+        yield running
+    finally:
+        running.stop()
+
+
+def _pains(server: LiveServer) -> list[int]:
+    return [c["pain"] for c in server.client.get("/api/v1/checkins").json()]
+
+
+def test_a_file_renamed_over_the_journal_is_seen_at_once(server: LiveServer, tmp_path: Path) -> None:
+    other = tmp_path / "other" / "journal.sqlite3"
+    _journal_with_pain(other, 8)
+    for path in (tmp_path / "live.sqlite3", other):  # as a careful copy would leave them
+        with sqlite3.connect(path) as conn:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    assert _pains(server) == [3]
+    assert _pains(server) == [3]  # now kept by the server
+    other.replace(tmp_path / "live.sqlite3")
+    assert _pains(server) == [8]
+    page = server.client.get("/history")
+    assert page.status_code == 200

@@ -52,3 +52,23 @@ def test_a_file_renamed_over_the_journal_is_seen_at_once(server: LiveServer, tmp
     assert _pains(server) == [8]
     page = server.client.get("/history")
     assert page.status_code == 200
+
+
+def test_sicoach_restore_while_the_server_runs(server: LiveServer, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    other = tmp_path / "backup.sqlite3"
+    _journal_with_pain(other, 7)
+    assert _pains(server) == [3]
+    live = tmp_path / "live.sqlite3"
+    done = subprocess.run(
+        [sys.executable, "-m", "sicoach", "--db", str(live), "restore", str(other), "--yes"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert _pains(server) == [7]
+    assert server.client.post("/api/v1/checkins", json={"pain": 6}).status_code == 201
+    assert _pains(server) == [6]

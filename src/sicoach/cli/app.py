@@ -9,6 +9,7 @@ import typer
 from sicoach import __version__
 from sicoach.cli import (
     content_commands,
+    data_commands,
     figure_commands,
     journal_commands,
     plan_commands,
@@ -72,6 +73,7 @@ for module in (
     serve_commands,
     figure_commands,
     report_commands,
+    data_commands,
 ):
     module.register(app)
 

@@ -61,6 +61,10 @@ class JournalRepository(Protocol):
         """Dates holding records, per kind: "checkins", "sessions", "activities", "function"."""
         ...
 
+    def forget_everything(self) -> None:
+        """Delete every record of the person (profile, check-ins, sessions, ...)."""
+        ...
+
     def import_journal(
         self,
         journal: Journal,

@@ -268,6 +268,26 @@ class SqlJournalRepository:
             .values(pain_after=pain_after, partial=partial)
         )
 
+    def forget_everything(self) -> None:
+        """Delete every record of this person (the person's id stays, so the app goes on).
+
+        On SQLite, `secure_delete` overwrites the freed pages, so the deleted text does not
+        linger inside the file.
+        """
+        pid = self.person_id
+        if self.conn.dialect.name == "sqlite":
+            self.conn.exec_driver_sql("PRAGMA secure_delete = ON")
+        for table in (
+            exercise_result,
+            session,
+            checkin,
+            activity,
+            function_rating,
+            plan_enabled,
+            profile,
+        ):
+            self.conn.execute(delete(table).where(table.c.person_id == pid))
+
     # -- import --------------------------------------------------------------------------
 
     def _delete_days(self, table: Any, days: set[date]) -> None:

@@ -40,7 +40,9 @@ def _pains(server: LiveServer) -> list[int]:
     return [c["pain"] for c in server.client.get("/api/v1/checkins").json()]
 
 
-def test_a_file_renamed_over_the_journal_is_seen_at_once(server: LiveServer, tmp_path: Path) -> None:
+def test_a_file_renamed_over_the_journal_is_seen_at_once(
+    server: LiveServer, tmp_path: Path
+) -> None:
     other = tmp_path / "other" / "journal.sqlite3"
     _journal_with_pain(other, 8)
     for path in (tmp_path / "live.sqlite3", other):  # as a careful copy would leave them

@@ -72,8 +72,7 @@ def restore_from(candidate: Path, database: Path) -> Path | None:
     staged.unlink(missing_ok=True)
     saved: Path | None = None
     try:
-        with closing(_open_read_only(candidate)) as source, closing(sqlite3.connect(staged)) as copy:
-            source.backup(copy)
+        _copy(candidate, staged)
         engine = create_store_engine(f"sqlite:///{staged}")
         try:
             upgrade(engine)
@@ -91,6 +90,11 @@ def restore_from(candidate: Path, database: Path) -> Path | None:
         for leftover in (staged, Path(f"{staged}-wal"), Path(f"{staged}-shm")):
             leftover.unlink(missing_ok=True)
     return saved
+
+
+def _copy(source: Path, target: Path) -> None:
+    with closing(_open_read_only(source)) as reader, closing(sqlite3.connect(target)) as writer:
+        reader.backup(writer)
 
 
 def _open_read_only(path: Path) -> sqlite3.Connection:

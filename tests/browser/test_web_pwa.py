@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import CHROMIUM, LAUNCH_ARGS, VIEWPORTS, Shots, first_use
+from tests.browser.conftest import CHROMIUM, LAUNCH_ARGS, VIEWPORTS, Shots, choose, first_use
 
 WORKER_READY = """async () => {
   const registration = await navigator.serviceWorker.ready;
@@ -102,3 +102,55 @@ def test_offline_pages_open_from_the_cache_with_the_offline_line(app_page) -> No
     page.context.set_offline(False)
     page.goto("/")
     assert page.locator(".offline-line").count() == 0
+
+
+NO_WAKE_LOCK = "delete Navigator.prototype.wakeLock;"
+
+
+def _playing(page) -> None:  # type: ignore[no-untyped-def]
+    first_use(page)
+    page.wait_for_url("**/?saved=*")
+    page.goto("/session?speed=2")
+    choose(page, "pain_before", 3)
+    page.get_by_role("button", name="Start session").click()
+    page.get_by_role("button", name="Begin").click()
+    page.locator('#player[data-state="running"]').wait_for()
+
+
+def test_the_player_says_when_it_cannot_keep_the_screen_on(page) -> None:  # type: ignore[no-untyped-def]
+    page.add_init_script(NO_WAKE_LOCK)
+    _playing(page)
+    note = page.locator("#p-awake")
+    note.wait_for()
+    assert "cannot keep your screen on" in note.inner_text()
+    page.shots("no-wake-lock")
+
+
+def test_the_player_keeps_quiet_about_the_screen_when_it_can_keep_it_on(page) -> None:  # type: ignore[no-untyped-def]
+    page.add_init_script(
+        "navigator.wakeLock.request = async () => "
+        "({ addEventListener() {}, release: async () => {} });"
+    )
+    _playing(page)
+    page.wait_for_timeout(300)  # the lock request is answered at once
+    assert page.locator("#p-awake").is_hidden()
+
+
+def test_leaving_mid_session_asks_first(page) -> None:  # type: ignore[no-untyped-def]
+    _playing(page)
+    player_url = page.url
+    asked: list[str] = []
+
+    def stay(dialog) -> None:  # type: ignore[no-untyped-def]
+        asked.append(dialog.type)
+        dialog.dismiss()
+
+    page.once("dialog", stay)
+    page.get_by_role("link", name="Today").click()
+    page.wait_for_timeout(500)
+    assert asked == ["beforeunload"]
+    assert page.url == player_url
+
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("link", name="Today").click()
+    page.wait_for_url("**/")

@@ -64,16 +64,36 @@ function say(text) {
 }
 
 async function keepAwake() {
-  if (!("wakeLock" in navigator) || state.wakeLock) return;
+  if (state.wakeLock) return;
+  // The Wake Lock API needs a secure page (https, or this computer's own address); where it
+  // is missing or refused, say so: a screen that goes dark mid-hold loses the person's place.
+  if (!("wakeLock" in navigator)) {
+    show("p-awake", true);
+    return;
+  }
   try {
     state.wakeLock = await navigator.wakeLock.request("screen");
+    show("p-awake", false);
     state.wakeLock.addEventListener("release", () => {
       state.wakeLock = null;
     });
   } catch (err) {
     state.wakeLock = null;
+    show("p-awake", true);
   }
 }
+
+function midSession() {
+  return ["running", "paused", "hurt"].includes(root.dataset.state);
+}
+
+// Leaving mid-exercise (back button, a link, closing the tab) asks first: the exercise on
+// screen is saved only when it ends.
+window.addEventListener("beforeunload", (event) => {
+  if (!midSession()) return;
+  event.preventDefault();
+  event.returnValue = "";
+});
 
 document.addEventListener("visibilitychange", () => {
   if (document.visibilityState === "visible" && !state.paused) keepAwake();

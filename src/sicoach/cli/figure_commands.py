@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import typer
@@ -50,15 +48,9 @@ def figure(
     except UnknownFigure as exc:
         fail(f"{FIELD_NAMES[exc.field]}: {exc}")
     data = figure_png(text, width) if suffix == ".png" else text.encode("utf-8")
-    # Write beside the target, then rename: never a half-written picture.
-    fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    from sicoach.interchange.files import write_atomic
+
+    write_atomic(out, data)  # never a half-written picture
     console.print(f"Wrote {out} ({len(data)} bytes).", highlight=False)
 
 

@@ -6,7 +6,6 @@ prints the result; `InputError` becomes one line on stderr and exit status 2.
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -431,13 +430,11 @@ def register(app: typer.Typer) -> None:
         if out is None:
             typer.echo(text, nl=not text.endswith("\n"))
             return
-        tmp = out.with_name(out.name + ".part")
+        from sicoach.interchange.files import write_atomic
+
         try:
             out.parent.mkdir(parents=True, exist_ok=True)
-            tmp.write_text(text, encoding="utf-8")
-            tmp.replace(out)
+            write_atomic(out, text)
         except OSError as err:
-            with contextlib.suppress(OSError):  # its folder may not exist
-                tmp.unlink(missing_ok=True)
             fail(f"--out: cannot write {out}: {err.strerror or err}")
         console.print(f"Wrote {escape(str(out))}.", highlight=False)

@@ -12,7 +12,8 @@ from rich.table import Table
 
 from sicoach.cli._common import console, context, fail_input, parse_date
 from sicoach.domain.journal import PlanChoices
-from sicoach.domain.plan import WEEKDAY_NAMES, DayPlan, PlannedExercise, Status
+from sicoach.domain.measures import WEEKDAY_NAMES
+from sicoach.domain.plan import DayPlan, PlannedExercise, Status
 from sicoach.domain.safety import Level
 from sicoach.interchange.plan_json import day_plan_to_dict
 from sicoach.services import plan as plan_service

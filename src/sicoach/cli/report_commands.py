@@ -152,6 +152,7 @@ def register(app: typer.Typer) -> None:
         """Make a one- or two-page report of your progress to show your doctor."""
         from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
+        from sicoach.interchange.files import write_atomic
         from sicoach.services.reports import render_report_html, render_report_pdf
 
         suffix = out.suffix.lower()
@@ -177,9 +178,7 @@ def register(app: typer.Typer) -> None:
                     render_report_pdf(context(ctx), out, first, last, tick)
                 else:
                     html = render_report_html(context(ctx), first, last, tick)
-                    partial = out.with_name(f".{out.name}.part")
-                    partial.write_text(html, encoding="utf-8")
-                    partial.replace(out)
+                    write_atomic(out, html)
             except InputError as err:
                 _fail_input(err)
         console.print(f"Report written to {escape(str(out))}", highlight=False)

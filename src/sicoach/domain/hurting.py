@@ -5,7 +5,7 @@ with the session script (`Script.to_dict()["when_it_hurts"]`) instead of keeping
 threshold, and the terminal player calls `after_hurt` directly.
 
 The threshold is ours, on the cautious side: the pain-monitoring model calls pain above 5
-during exercise too much (Silbernagel et al. 2007, clinical-notes section 3), and a rating
+during exercise too much (Silbernagel et al. 2007, docs/clinical-notes.md §3), and a rating
 of 7 or more on the 0-10 scale is severe pain (Serlin et al., Pain 1995). Pain that strong
 is not something to push through with the next exercise, so the session ends there with
 rest advice and the signs to watch for. Below 7 (including "not sure") the exercise is

@@ -36,6 +36,7 @@ from sicoach.domain import safety as safety_rules
 from sicoach.domain.aerobic import AerobicPlan, plan_aerobic
 from sicoach.domain.exercises import Catalog, Dosage, Exercise, Range
 from sicoach.domain.journal import ExerciseResult, Journal, PlanChoices
+from sicoach.domain.measures import WEEKDAY_NAMES, it_hurt, was_sore
 from sicoach.domain.safety import Assessment, Level
 
 __all__ = [
@@ -49,8 +50,6 @@ __all__ = [
     "estimate_seconds",
     "plan_day",
 ]
-
-WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 class Status(StrEnum):
@@ -117,10 +116,6 @@ class PlanDefaults:
     """Days a dose is kept before one step up ("about a week")."""
     progression_sessions: int = 3
     """Comfortable sessions at the current dose needed before a step up."""
-    pain_fine_max: int = 3
-    """Pain during an exercise up to this is fine (0-3)."""
-    pain_hold_max: int = 5
-    """Pain up to this holds the dose (4-5); above it counts as hurt."""
     pregnancy_week: int = 14
     """From this week of pregnancy, moves lying on the back are changed or kept short."""
     see_doctor_lookback_days: int = 14
@@ -304,16 +299,9 @@ def _performed(journal: Journal, exercise_id: str) -> list[_Done]:
     ]
 
 
-def _hurt(result: ExerciseResult, d: PlanDefaults) -> bool:
-    return result.hurt or (result.pain is not None and result.pain > d.pain_hold_max)
-
-
-def _sore(result: ExerciseResult, d: PlanDefaults) -> bool:
-    return result.pain is not None and d.pain_fine_max < result.pain <= d.pain_hold_max
-
-
-def _comfortable(result: ExerciseResult, d: PlanDefaults) -> bool:
-    return not _hurt(result, d) and not _sore(result, d)
+def _comfortable(result: ExerciseResult) -> bool:
+    """Pain 0-3 and not marked as hurting: the dose may go up (docs/clinical-notes.md §3)."""
+    return not it_hurt(result) and not was_sore(result)
 
 
 @dataclass(frozen=True)
@@ -451,9 +439,9 @@ def _decide(
     done = [x for x in _performed(journal, ex.id) if enabled is None or x.on > enabled]
     last = done[-1] if done else None
 
-    if last is not None and _hurt(last.result, d):
+    if last is not None and it_hurt(last.result):
         before = done[-2] if len(done) >= 2 else None
-        if before is not None and _hurt(before.result, d):
+        if before is not None and it_hurt(before.result):
             return _Decision("hurt_twice", start, {"date": _fmt(last.on), "id": ex.id})
         again = last.on + timedelta(days=d.hurt_pause_days)
         if on < again:
@@ -466,11 +454,11 @@ def _decide(
 
     if assessment.level is Level.SEE_DOCTOR:
         recent = on - timedelta(days=d.see_doctor_lookback_days)
-        bad = [x for x in done if x.on >= recent and not _comfortable(x.result, d)]
+        bad = [x for x in done if x.on >= recent and not _comfortable(x.result)]
         if bad:
             return _Decision("see_doctor_not_comfortable", start, {"date": _fmt(bad[-1].on)})
 
-    if last is not None and _hurt(last.result, d):
+    if last is not None and it_hurt(last.result):
         return _Decision(
             "offered_again", start, {"date": _fmt(last.on)}, caution=_offer_caution(ex)
         )
@@ -496,14 +484,14 @@ def _decide(
         return _Decision("first_time", start)
     if assessment.level is Level.SEE_DOCTOR:
         return _Decision("see_doctor_hold", current)
-    if _sore(last.result, d):
+    if was_sore(last.result):
         return _Decision("sore_hold", current, {"pain": last.result.pain})
 
-    comfortable = [x for x in run if _comfortable(x.result, d)]
+    comfortable = [x for x in run if _comfortable(x.result)]
     days_at_dose = (on - run[0].on).days if run else 0
     if (
         run
-        and _comfortable(run[-1].result, d)
+        and _comfortable(run[-1].result)
         and days_at_dose >= d.progression_days
         and len(comfortable) >= d.progression_sessions
     ):
@@ -537,14 +525,14 @@ def _current_dose(
     and the run of latest sessions at that dose."""
     lowered = {r.on + timedelta(days=k) for r in rises for k in range(d.lowered_days)}
     counted = [x for x in done if x.on not in lowered]
-    ok = [x for x in counted if not _hurt(x.result, d)]
+    ok = [x for x in counted if not it_hurt(x.result)]
     if not ok:
         return _bottom(ex), []
     last = ok[-1]
     current = _clamp_dose(ex, last.result.level, last.result.reps)
     run: list[_Done] = []
     for x in reversed(counted):
-        if _hurt(x.result, d):
+        if it_hurt(x.result):
             break
         if _clamp_dose(ex, x.result.level, x.result.reps) != current:
             break

@@ -21,13 +21,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from sicoach.domain import measures
 from sicoach.domain.journal import CheckIn, Journal, Session
 from sicoach.domain.vocabulary import SYMPTOM_GROUPS
 
-BASELINE_DAYS = 7
-"""The first week of the program is the starting point every change is measured from."""
-MEANINGFUL_POINTS = 2.0
-MEANINGFUL_FRACTION = 0.30
 FUNCTION_MEANINGFUL_POINTS = 2.0
 WEEKLY_GOAL_MINUTES = 150
 MAX_FUNCTION_ACTIVITIES = 5
@@ -250,12 +247,6 @@ def _days(start: date, end: date) -> list[date]:
     return [start + timedelta(days=i) for i in range((end - start).days + 1)]
 
 
-def _is_meaningful(delta: float, baseline: float, points: float) -> bool:
-    if abs(delta) >= points - 1e-9:
-        return True
-    return baseline > 0 and abs(delta) / baseline >= MEANINGFUL_FRACTION - 1e-9
-
-
 def _trend(
     name: str,
     checkins: tuple[CheckIn, ...],
@@ -276,12 +267,15 @@ def _trend(
     for day in _days(start, on):
         window = [by_day[d] for d in _days(day - timedelta(days=6), day) if d in by_day]
         days.append(DayValue(day, by_day.get(day), _mean(window)))
-    base_end = start + timedelta(days=BASELINE_DAYS - 1)
-    baseline = _mean([v for d, v in by_day.items() if start <= d <= base_end])
-    latest_from = max(start + timedelta(days=BASELINE_DAYS), on - timedelta(days=6))
-    latest = _mean([v for d, v in by_day.items() if latest_from <= d <= on])
-    change = _change(name, baseline, latest, on <= base_end, lower_is_better)
-    return Trend(name, tuple(days), start, base_end, change)
+    # The same first week as the safety rules: the program's, or this measure's own when it
+    # was not rated then (docs/clinical-notes.md §2).
+    program_week = measures.program_first_week(start, (c.date for c in checkins)) or start
+    first = measures.first_week_of(program_week, by_day) or program_week
+    first_end = first + timedelta(days=measures.FIRST_WEEK_DAYS - 1)
+    baseline = _mean([v for d, v in by_day.items() if measures.in_week(d, first)])
+    latest = _mean([v for d, v in by_day.items() if measures.in_recent_week(d, on, first)])
+    change = _change(name, baseline, latest, on <= first_end, lower_is_better)
+    return Trend(name, tuple(days), first, first_end, change)
 
 
 def _change(
@@ -312,7 +306,7 @@ def _change(
     improved = difference < 0 if lower_is_better else difference > 0
     direction = "lower" if difference < 0 else "higher"
     said = f"Your {name} is {_points(abs(difference))} {direction} than in your first week"
-    if not _is_meaningful(difference, baseline, MEANINGFUL_POINTS):
+    if not measures.is_meaningful(difference, baseline):
         summary = f"{said} — a small change, not yet a clear one."
         return Change(baseline, latest, difference, percent, Meaning.SMALL, summary)
     if improved:
@@ -408,7 +402,7 @@ def _hurt(journal: Journal, names: Mapping[str, str]) -> tuple[HurtExercise, ...
     last: dict[str, date] = {}
     for session in journal.sessions:
         for result in session.exercises:
-            if result.hurt:
+            if measures.it_hurt(result):
                 counts[result.id] = counts.get(result.id, 0) + 1
                 last[result.id] = max(last.get(result.id, session.date), session.date)
     order = {eid: i for i, eid in enumerate(names)}

@@ -7,11 +7,11 @@ For spreadsheets and clinics: plain columns, ISO dates, lists joined with ";" an
 from __future__ import annotations
 
 import csv
-import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from sicoach.domain.journal import Journal
+from sicoach.interchange.files import atomic_path
 
 CHECKIN_FIELDS = ("date", "pain", "worst_pain", "mobility", "symptoms", "note")
 SESSION_FIELDS = ("session", "started_at", "pain_before", "pain_after", "partial", "exercises")
@@ -98,11 +98,9 @@ def write_csv(journal: Journal, out_dir: Path) -> list[Path]:
     written: list[Path] = []
     for name, (header, rows) in tables(journal).items():
         path = out_dir / name
-        partial = out_dir / f".{name}.part"
-        with partial.open("w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle)
+        with atomic_path(path) as partial, partial.open("w", newline="", encoding="utf-8") as f:
+            writer = csv.writer(f)
             writer.writerow(header)
             writer.writerows(rows)
-        os.replace(partial, path)
         written.append(path)
     return written

@@ -29,6 +29,7 @@ from sicoach.domain.progress import (
     fmt_number,
 )
 from sicoach.domain.safety import Assessment, Reason
+from sicoach.interchange.files import atomic_path
 
 ProgressCallback = Callable[[str, int, int], None]
 """Called as (step description, steps done, steps in all) while a report renders."""
@@ -453,9 +454,8 @@ def render_pdf(html: str, out: Path) -> None:
     """Print the same HTML to PDF with WeasyPrint; the file appears whole or not at all."""
     from weasyprint import HTML
 
-    partial = out.with_name(f".{out.name}.part")
-    HTML(string=html, base_url=str(Path(__file__).parent / "templates")).write_pdf(partial)
-    partial.replace(out)
+    with atomic_path(out) as partial:
+        HTML(string=html, base_url=str(Path(__file__).parent / "templates")).write_pdf(partial)
 
 
 def profile_lines(profile: Profile | None, on: date) -> list[tuple[str, str]]:

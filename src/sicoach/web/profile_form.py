@@ -10,8 +10,6 @@ from sicoach.domain.journal import Profile
 from sicoach.domain.vocabulary import WEEKDAYS
 from sicoach.web.forms import Form
 
-WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
 
 def profile_values(profile: Profile | None) -> dict[str, Any]:
     """Form values showing a stored profile (or the defaults for a new one)."""

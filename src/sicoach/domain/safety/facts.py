@@ -10,12 +10,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from sicoach.domain import measures
 from sicoach.domain.journal import CheckIn, Journal, Pregnancy, Profile, Session
-from sicoach.domain.safety.thresholds import (
-    BASELINE_DAYS,
-    FLAG_WINDOW_DAYS,
-    POSTPARTUM_WARNING_DAYS,
-)
+from sicoach.domain.safety.thresholds import FLAG_WINDOW_DAYS, POSTPARTUM_WARNING_DAYS
 
 
 @dataclass(frozen=True)
@@ -41,7 +38,7 @@ class Facts:
     def in_baseline(self, day: date) -> bool:
         if self.baseline_start is None:
             return False
-        return self.baseline_start <= day < self.baseline_start + timedelta(days=BASELINE_DAYS)
+        return measures.in_week(day, self.baseline_start)
 
     def flag_checkins(self) -> tuple[CheckIn, ...]:
         """Check-ins whose flags still count: the last 8 dates inclusive, plus the latest."""
@@ -138,13 +135,7 @@ def build_facts(journal: Journal, on: date) -> Facts:
     if len({s.started_at for s in sessions}) < len(sessions):
         # Two sessions at the same minute: break the tie on content, not on input order.
         sessions = tuple(sorted(sessions, key=lambda s: (s.started_at, repr(s))))
-    start = cut.start_date
-    if start is not None and checkins:
-        end = start + timedelta(days=BASELINE_DAYS)
-        if not any(start <= c.date < end for c in checkins):
-            start = checkins[0].date
-    elif checkins:
-        start = checkins[0].date
+    start = measures.program_first_week(cut.start_date, (c.date for c in checkins))
     return Facts(on, cut.profile, checkins, sessions, start)
 
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from sicoach.domain import measures
 from sicoach.domain.safety.facts import Facts
 from sicoach.domain.safety.levels import Level, Reason
 from sicoach.domain.safety.registry import rule
-from sicoach.domain.safety.thresholds import POSTPARTUM_SETTLE_DAYS, RECENT_DAYS
+from sicoach.domain.safety.thresholds import POSTPARTUM_SETTLE_DAYS
 from sicoach.domain.safety.wording import (
     BOOK_VISIT,
     MATERNITY_NOW,
@@ -93,7 +94,7 @@ def postpartum_pelvic_pain(f: Facts) -> list[Reason]:
         return []
     hurting = any(
         (c.pain or 0) >= 1 or (c.worst_pain or 0) >= 1 or set(c.symptoms) & set(PAIN_SPREAD)
-        for c in f.last_days(RECENT_DAYS)
+        for c in f.last_days(measures.RECENT_WEEK_DAYS)
     )
     if not hurting:
         return []

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from sicoach.domain import measures
 from sicoach.domain.journal import Session
 from sicoach.domain.safety.facts import Facts
 from sicoach.domain.safety.levels import Level, Reason
 from sicoach.domain.safety.registry import rule
 from sicoach.domain.safety.thresholds import (
-    EXERCISE_PAIN_TOO_MUCH,
     HURT_LOOKBACK_SESSIONS,
     HURT_MIN_SESSIONS,
     HURT_SESSION_MAX_AGE_DAYS,
@@ -19,11 +19,8 @@ from sicoach.domain.safety.wording import BOOK_VISIT, SRC_EXERCISE_PAIN
 
 
 def _session_hurt(s: Session) -> bool:
-    """An exercise marked "it hurts" or rated 6+, skipped or not: an exercise stopped
-    because it hurt is often also marked skipped (second-read fix)."""
-    return any(
-        e.hurt or (e.pain is not None and e.pain >= EXERCISE_PAIN_TOO_MUCH) for e in s.exercises
-    )
+    """An exercise hurt in the session (`measures.it_hurt`: skipped or not)."""
+    return any(measures.it_hurt(e) for e in s.exercises)
 
 
 def _recent_sessions(f: Facts) -> tuple[Session, ...]:

@@ -1,10 +1,10 @@
 """Trends the journal holds: pain or movement against the first week, new symptoms,
 severe pain on several days.
 
-A measure's first week (pain, worst pain, mobility; see `_trend`) is the baseline week when
-that measure was rated in it; otherwise the 7 days from its first rating, and the trend rules
-count their days from there. Worst pain stands in for pain only when the pain ratings cannot
-be compared.
+A measure's first week (pain, worst pain, mobility; `measures.first_week_of`) is the
+baseline week when that measure was rated in it; otherwise the 7 days from its first rating,
+and the trend rules count their days from there. The progress chart shows the same week.
+Worst pain stands in for pain only when the pain ratings cannot be compared.
 """
 
 from __future__ import annotations
@@ -13,19 +13,16 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 
+from sicoach.domain import measures
 from sicoach.domain.journal import CheckIn
 from sicoach.domain.safety.facts import Facts, mean
 from sicoach.domain.safety.levels import Level, Reason
 from sicoach.domain.safety.registry import rule
 from sicoach.domain.safety.thresholds import (
-    BASELINE_DAYS,
     FOUR_WEEKS_DAY,
     MOBILITY_FREE,
     MOBILITY_GAIN_POINTS,
-    PAIN_IMPROVED_FRACTION,
-    PAIN_IMPROVED_POINTS,
     PAIN_LOW_ENOUGH,
-    RECENT_DAYS,
     SEVERE_MIN_DAYS,
     SEVERE_PAIN,
     WORSE_BY_POINTS,
@@ -76,15 +73,11 @@ def _trend(f: Facts, measure: _Measure) -> _Trend | None:
     week is `on - 6` .. `on` without those first-week days. None without data on each side.
     """
     rated = [c for c in f.checkins if measure.read(c) is not None]
-    if not rated or f.baseline_start is None:
+    start = measures.first_week_of(f.baseline_start, (c.date for c in rated))
+    if start is None:
         return None
-    start = f.baseline_start
-    if not any(start <= c.date < start + timedelta(days=BASELINE_DAYS) for c in rated):
-        start = rated[0].date
-    end = start + timedelta(days=BASELINE_DAYS)
-    since = f.on - timedelta(days=RECENT_DAYS - 1)
-    first = mean(measure.read(c) for c in rated if start <= c.date < end)
-    recent = [measure.read(c) for c in rated if c.date >= since and not start <= c.date < end]
+    first = mean(measure.read(c) for c in rated if measures.in_week(c.date, start))
+    recent = [measure.read(c) for c in rated if measures.in_recent_week(c.date, f.on, start)]
     now = mean(recent)
     if first is None or now is None:
         return None
@@ -208,7 +201,7 @@ def pain_not_improved(f: Facts) -> list[Reason]:
     if t is None or t.now <= PAIN_LOW_ENOUGH:
         return []
     drop = t.first - t.now
-    if drop >= PAIN_IMPROVED_POINTS or drop >= PAIN_IMPROVED_FRACTION * t.first:
+    if drop > 0 and measures.is_meaningful(drop, t.first):
         return []
     return [
         Reason(
@@ -234,9 +227,11 @@ def severe_pain(f: Facts) -> list[Reason]:
     def severe(value: int | None) -> bool:
         return value is not None and value >= SEVERE_PAIN
 
-    since = f.on - timedelta(days=RECENT_DAYS - 1)
+    since = f.on - timedelta(days=measures.RECENT_WEEK_DAYS - 1)
     severe_days = {
-        c.date for c in f.last_days(RECENT_DAYS) if severe(c.pain) or severe(c.worst_pain)
+        c.date
+        for c in f.last_days(measures.RECENT_WEEK_DAYS)
+        if severe(c.pain) or severe(c.worst_pain)
     }
     severe_days |= {
         s.date

@@ -15,10 +15,11 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.datastructures import UploadFile
 
 from sicoach.domain import validation
+from sicoach.domain.measures import WEEKDAY_NAMES
 from sicoach.services import journal, plan
 from sicoach.web import services_view
 from sicoach.web.forms import Form, input_errors
-from sicoach.web.profile_form import WEEKDAY_NAMES, profile_values, read_profile
+from sicoach.web.profile_form import profile_values, read_profile
 from sicoach.web.schemas import ProfileIn
 from sicoach.web.security import verify_csrf
 from sicoach.web.templating import context_of, render

@@ -7,12 +7,13 @@ from fastapi.responses import RedirectResponse, Response
 
 from sicoach.domain import validation
 from sicoach.domain.journal import CheckIn
+from sicoach.domain.measures import WEEKDAY_NAMES
 from sicoach.services import safety
 from sicoach.services.context import Context
 from sicoach.services.safety import ScreenQuestion
 from sicoach.web import services_view
 from sicoach.web.forms import Form, input_errors
-from sicoach.web.profile_form import WEEKDAY_NAMES, profile_values, read_profile
+from sicoach.web.profile_form import profile_values, read_profile
 from sicoach.web.security import verify_csrf
 from sicoach.web.templating import context_of, render
 

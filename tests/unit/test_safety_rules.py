@@ -104,7 +104,9 @@ def test_red_flag_window_with_a_newer_checkin(age: int, counts: bool) -> None:
 
 
 def test_urgent_flag_eight_days_old_no_longer_counts_six_does() -> None:
-    assert at(journal(ci(1, 3), ci(12, 3, "fever"), ci(20, 3)), 20).level is Level.CONTINUE
+    """Out of the window it no longer stops the exercises, but it is asked about (reviews)."""
+    old = at(journal(ci(1, 3), ci(12, 3, "fever"), ci(20, 3)), 20)
+    assert old.level is Level.SEE_DOCTOR and codes(old) == ["checked_for_fever"]
     assert at(journal(ci(1, 3), ci(14, 3, "fever"), ci(20, 3)), 20).level is Level.URGENT
 
 

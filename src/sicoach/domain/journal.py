@@ -124,6 +124,29 @@ class FunctionRating:
     score: int
 
 
+ADVICE: tuple[str, ...] = ("carry_on", "gently", "stop")
+"""What the clinician advised: carry on as before, carry on gently, stop until told otherwise."""
+
+
+@dataclass(frozen=True)
+class ClinicianReview:
+    """"I was checked by a doctor, physio or midwife on `date`, who advised `advice`."
+
+    It settles the warning signs reported on or before `date` (see
+    `sicoach.domain.safety.reviews`). `emergency_checked` is the person's explicit yes that
+    the visit checked an emergency sign; without it emergency signs stay open. `settles`
+    lists the signs in the record when the review was saved, so a sign added to the same
+    day afterwards still counts; None (a file written by hand) settles every sign up to
+    `date`.
+    """
+
+    date: date
+    advice: str
+    note: str = ""
+    emergency_checked: bool = False
+    settles: tuple[str, ...] | None = None
+
+
 @dataclass(frozen=True)
 class Journal:
     """The whole record of one person, each list sorted by date (then time)."""
@@ -133,6 +156,7 @@ class Journal:
     sessions: tuple[Session, ...] = ()
     activities: tuple[Activity, ...] = ()
     function: tuple[FunctionRating, ...] = ()
+    reviews: tuple[ClinicianReview, ...] = ()
 
     def sorted(self) -> Journal:
         return Journal(
@@ -141,6 +165,7 @@ class Journal:
             sessions=tuple(sorted(self.sessions, key=lambda s: s.started_at)),
             activities=tuple(sorted(self.activities, key=lambda a: (a.date, a.kind, a.minutes))),
             function=tuple(sorted(self.function, key=lambda f: (f.date, f.activity))),
+            reviews=tuple(sorted(self.reviews, key=lambda r: r.date)),
         )
 
     def up_to(self, on: date) -> Journal:
@@ -151,7 +176,14 @@ class Journal:
             sessions=tuple(s for s in self.sessions if s.date <= on),
             activities=tuple(a for a in self.activities if a.date <= on),
             function=tuple(f for f in self.function if f.date <= on),
+            reviews=tuple(r for r in self.reviews if r.date <= on),
         )
+
+    def review_on(self, on: date) -> ClinicianReview | None:
+        """The review in force on `on`: the latest dated on or before it (the last saved on a
+        tie)."""
+        dated = [r for r in self.reviews if r.date <= on]
+        return max(reversed(dated), key=lambda r: r.date) if dated else None
 
     def checkin_on(self, on: date) -> CheckIn | None:
         return next((c for c in self.checkins if c.date == on), None)

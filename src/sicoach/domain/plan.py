@@ -250,6 +250,13 @@ RULES: dict[str, Rule] = {
             f"{_DOSE_NOTE} (about a week per dose); {_OURS}",
         ),
         Rule(
+            "review_gently",
+            Status.MODIFIED,
+            "Starting again at the easiest level: on {date} you were advised to carry on "
+            "gently. It gets harder again step by step while it feels comfortable.",
+            f"your clinician's advice; {_GUIDE}; clinical-notes.md section 3",
+        ),
+        Rule(
             "first_time",
             Status.PLANNED,
             "Starting gently, at the bottom of the guide's range.",
@@ -436,7 +443,12 @@ def _decide(
         )
 
     enabled = choices.enabled_since(ex.id)
-    done = [x for x in _performed(journal, ex.id) if enabled is None or x.on > enabled]
+    gently = _gently_since(journal, on)
+    done = [
+        x
+        for x in _performed(journal, ex.id)
+        if (enabled is None or x.on > enabled) and (gently is None or x.on > gently)
+    ]
     last = done[-1] if done else None
 
     if last is not None and it_hurt(last.result):
@@ -480,6 +492,8 @@ def _decide(
                 "days": d.lowered_days,
             },
         )
+    if last is None and gently is not None:
+        return _Decision("review_gently", start, {"date": _fmt(gently)})
     if last is None:
         return _Decision("first_time", start)
     if assessment.level is Level.SEE_DOCTOR:
@@ -518,6 +532,13 @@ def _decide(
     return _Decision("keep", current)
 
 
+def _gently_since(journal: Journal, on: date) -> date | None:
+    """The date of the review in force when it advised "carry on gently": sessions up to it
+    no longer set the dose, so the routine starts again at the easiest level."""
+    review = journal.review_on(on)
+    return review.date if review is not None and review.advice == "gently" else None
+
+
 def _current_dose(
     ex: Exercise, done: list[_Done], rises: list[_Rise], d: PlanDefaults
 ) -> tuple[_Dose, list[_Done]]:
@@ -550,6 +571,8 @@ def _offer_caution(ex: Exercise) -> str:
 
 def _safety_lead(assessment: Assessment) -> str:
     """The one action, without the reasons (those are listed with the safety result)."""
+    if assessment.clinician_stop and assessment.level < Level.URGENT:
+        return "Your doctor, physio or midwife advised you to stop until they say otherwise."
     if assessment.level is Level.EMERGENCY:
         return "Warning signs in your record need emergency care now."
     return "Warning signs in your record need a doctor today, before you exercise again."

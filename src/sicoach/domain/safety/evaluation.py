@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from sicoach.domain.journal import Journal
-from sicoach.domain.safety import history, pregnancy, red_flags, sessions, trends
+from sicoach.domain.safety import history, pregnancy, red_flags, reviews, sessions, trends
 from sicoach.domain.safety.facts import build_facts
 from sicoach.domain.safety.levels import Assessment, Level, Reason
 from sicoach.domain.safety.registry import Rule
@@ -31,13 +31,14 @@ level (the first rule's message on a tie)."""
 
 def evaluate(journal: Journal, on: date) -> Assessment:
     """Triage the journal as it stood at the end of `on`: highest level, every reason."""
-    facts = build_facts(journal, on)
+    facts = reviews.settle(build_facts(journal, on), RULES)  # signs a clinician checked
+    given = [r for rule in RULES for r in rule.check(facts)]
+    given += reviews.review_reasons(facts, RULES)  # "Were you checked for X?", "stop"
     found: dict[str, Reason] = {}
-    for rule in RULES:
-        for reason in rule.check(facts):
-            kept = found.get(reason.code)
-            if kept is None or kept.level < reason.level:
-                found[reason.code] = reason
+    for reason in given:
+        kept = found.get(reason.code)
+        if kept is None or kept.level < reason.level:
+            found[reason.code] = reason
     reasons = tuple(sorted(found.values(), key=lambda r: (-r.level.rank, r.code)))
     level = reasons[0].level if reasons else Level.CONTINUE
     return Assessment(on, level, reasons)

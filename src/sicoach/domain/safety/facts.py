@@ -11,7 +11,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sicoach.domain import measures
-from sicoach.domain.journal import CheckIn, Journal, Pregnancy, Profile, Session
+from sicoach.domain.journal import (
+    CheckIn,
+    ClinicianReview,
+    Journal,
+    Pregnancy,
+    Profile,
+    Session,
+)
 from sicoach.domain.safety.thresholds import FLAG_WINDOW_DAYS, POSTPARTUM_WARNING_DAYS
 
 
@@ -24,6 +31,8 @@ class Facts:
     checkins: tuple[CheckIn, ...]
     sessions: tuple[Session, ...]
     baseline_start: date | None
+    reviews: tuple[ClinicianReview, ...] = ()
+    """Clinician reviews up to `on`, oldest first (used by `reviews.py`)."""
 
     @property
     def latest(self) -> CheckIn | None:
@@ -136,7 +145,8 @@ def build_facts(journal: Journal, on: date) -> Facts:
         # Two sessions at the same minute: break the tie on content, not on input order.
         sessions = tuple(sorted(sessions, key=lambda s: (s.started_at, repr(s))))
     start = measures.program_first_week(cut.start_date, (c.date for c in checkins))
-    return Facts(on, cut.profile, checkins, sessions, start)
+    reviews = tuple(sorted(cut.reviews, key=lambda r: r.date))
+    return Facts(on, cut.profile, checkins, sessions, start, reviews)
 
 
 def mean(values: Iterable[int | None]) -> float | None:

@@ -51,6 +51,11 @@ class Reason:
     source: str
 
 
+CLINICIAN_STOP = "clinician_stop"
+"""The reason code of a clinician's "stop until told otherwise" (`reviews.py`): it stops the
+exercises without being a medical urgency, so its level stays `see_doctor`."""
+
+
 @dataclass(frozen=True)
 class Assessment:
     date: date
@@ -59,4 +64,9 @@ class Assessment:
 
     @property
     def stops_exercise(self) -> bool:
-        return self.level in (Level.URGENT, Level.EMERGENCY)
+        return self.level in (Level.URGENT, Level.EMERGENCY) or self.clinician_stop
+
+    @property
+    def clinician_stop(self) -> bool:
+        """A doctor, physio or midwife said to stop the exercises until they say otherwise."""
+        return any(r.code == CLINICIAN_STOP for r in self.reasons)

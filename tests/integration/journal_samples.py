@@ -92,6 +92,22 @@ SAMPLE: dict[str, Any] = {
         {"date": "2026-11-02", "activity": "putting on socks", "score": 4},
         {"date": "2026-11-09", "activity": "putting on socks", "score": 6},
     ],
+    "reviews": [
+        {
+            "date": "2026-11-04",
+            "advice": "gently",
+            "note": "Physio: start again slowly.",
+            "emergency_checked": False,
+            "settles": ["night_pain"],
+        },
+        {
+            "date": "2026-11-10",
+            "advice": "carry_on",
+            "note": "",
+            "emergency_checked": True,
+            "settles": None,
+        },
+    ],
 }
 
 

@@ -275,7 +275,7 @@ def test_an_import_interrupted_half_way_writes_nothing(store_context: Context) -
 
     with pytest.raises(KeyboardInterrupt):
         journal_service.import_journal(store_context, json.dumps(document), progress=interrupt)
-    assert calls and calls[0][1] == 2 + 2 + 336 + 2
+    assert calls and calls[0][1] == 2 + 2 + 336 + 2 + 2  # ... and 2 reviews
     assert journal_service.export_journal(store_context) == before
 
 
@@ -284,7 +284,7 @@ def test_progress_reaches_the_total(store_context: Context) -> None:
     journal_service.import_journal(
         store_context, json.dumps(sample()), progress=lambda d, t: seen.append((d, t))
     )
-    assert seen[-1] == (9, 9)
+    assert seen[-1] == (11, 11)  # 9 records and 2 clinician reviews
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
 
 

@@ -130,7 +130,7 @@ ADVICE: tuple[str, ...] = ("carry_on", "gently", "stop")
 
 @dataclass(frozen=True)
 class ClinicianReview:
-    """"I was checked by a doctor, physio or midwife on `date`, who advised `advice`."
+    """ "I was checked by a doctor, physio or midwife on `date`, who advised `advice`."
 
     It settles the warning signs reported on or before `date` (see
     `sicoach.domain.safety.reviews`). `emergency_checked` is the person's explicit yes that

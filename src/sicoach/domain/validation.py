@@ -17,6 +17,7 @@ writes them so that a round trip gives the same document):
 - ``sessions[].partial``: true when a session ended early (default false).
 - ``function``: ``[{"date": D, "activity": text, "score": 0-10}]`` — patient-specific
   function ratings (0 unable, 10 as before the problem).
+- ``reviews``: clinician reviews, see `sicoach.domain.validation_reviews`.
 - In ``sessions[].exercises[]`` every field but ``id`` is optional (a skipped exercise may
   be written as ``{"id": ..., "skipped": true}``).
 
@@ -352,7 +353,16 @@ ACTIVITY_FIELDS = ("date", "kind", "minutes")
 SESSION_FIELDS = ("started_at", "pain_before", "pain_after", "partial", "exercises")
 RESULT_FIELDS = ("id", "level", "reps", "hurt", "pain", "skipped")
 FUNCTION_FIELDS = ("date", "activity", "score")
-TOP_FIELDS = ("format", "version", "profile", "checkins", "sessions", "activities", "function")
+TOP_FIELDS = (
+    "format",
+    "version",
+    "profile",
+    "checkins",
+    "sessions",
+    "activities",
+    "function",
+    "reviews",
+)
 
 
 def validate_pregnancy(value: object, path: str, today: date) -> Pregnancy | None:
@@ -574,10 +584,13 @@ def validate_journal(
         seen_ratings[key] = i
         ratings.append(rating)
 
+    from sicoach.domain.validation_reviews import validate_reviews  # it builds on this module
+
     return Journal(
         profile=profile,
         checkins=tuple(checkins),
         sessions=tuple(sessions),
         activities=tuple(activities),
         function=tuple(ratings),
+        reviews=validate_reviews(top.get("reviews", []), today),
     )

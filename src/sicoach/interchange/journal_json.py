@@ -16,6 +16,7 @@ from typing import Any
 from sicoach.domain.journal import (
     Activity,
     CheckIn,
+    ClinicianReview,
     ExerciseResult,
     FunctionRating,
     Journal,
@@ -108,6 +109,16 @@ def function_to_dict(f: FunctionRating) -> dict[str, Any]:
     return {"date": f.date.isoformat(), "activity": f.activity, "score": f.score}
 
 
+def review_to_dict(r: ClinicianReview) -> dict[str, Any]:
+    return {
+        "date": r.date.isoformat(),
+        "advice": r.advice,
+        "note": r.note,
+        "emergency_checked": r.emergency_checked,
+        "settles": None if r.settles is None else list(r.settles),
+    }
+
+
 def journal_to_dict(journal: Journal) -> dict[str, Any]:
     """The whole journal as the interchange document (lists sorted by date)."""
     j = journal.sorted()
@@ -119,6 +130,7 @@ def journal_to_dict(journal: Journal) -> dict[str, Any]:
         "sessions": [session_to_dict(s) for s in j.sessions],
         "activities": [activity_to_dict(a) for a in j.activities],
         "function": [function_to_dict(f) for f in j.function],
+        "reviews": [review_to_dict(r) for r in j.reviews],
     }
 
 

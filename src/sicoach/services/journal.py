@@ -251,12 +251,14 @@ def _conflict(journal: Journal, taken: dict[str, set[date]]) -> ConflictError | 
         ("sessions", "started_at", [s.date for s in journal.sessions]),
         ("activities", "date", [a.date for a in journal.activities]),
         ("function", "date", [f.date for f in journal.function]),
+        ("reviews", "date", [r.date for r in journal.reviews]),
     ]
     words = {
         "checkins": "a check-in",
         "sessions": "a session",
         "activities": "an activity",
         "function": "a function rating",
+        "reviews": "a clinician review",
     }
     for key, field, days in kinds:
         for i, day in enumerate(days):

@@ -13,6 +13,7 @@ from typing import Protocol, Self
 from sicoach.domain.journal import (
     Activity,
     CheckIn,
+    ClinicianReview,
     ExerciseResult,
     FunctionRating,
     Journal,
@@ -39,6 +40,8 @@ class JournalRepository(Protocol):
     def add_activity(self, activity: Activity) -> None: ...
 
     def add_function_rating(self, rating: FunctionRating) -> None: ...
+
+    def add_review(self, review: ClinicianReview) -> None: ...
 
     def start_session(self, session: Session) -> int:
         """Store a new (partial) session and return its id."""

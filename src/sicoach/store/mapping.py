@@ -9,6 +9,7 @@ from typing import Any
 from sicoach.domain.journal import (
     Activity,
     CheckIn,
+    ClinicianReview,
     ExerciseResult,
     FunctionRating,
     PlanChoices,
@@ -160,4 +161,26 @@ def row_to_result(row: Row) -> ExerciseResult:
         hurt=bool(row["hurt"]),
         pain=row["pain"],
         skipped=bool(row["skipped"]),
+    )
+
+
+def review_to_row(r: ClinicianReview, person_id: int) -> dict[str, Any]:
+    return {
+        "person_id": person_id,
+        "day": r.date,
+        "advice": r.advice,
+        "note": r.note,
+        "emergency_checked": r.emergency_checked,
+        "settles": None if r.settles is None else join_codes(r.settles),
+    }
+
+
+def row_to_review(row: Row) -> ClinicianReview:
+    settles = row["settles"]
+    return ClinicianReview(
+        date=row["day"],
+        advice=row["advice"],
+        note=row["note"] or "",
+        emergency_checked=bool(row["emergency_checked"]),
+        settles=None if settles is None else split_codes(settles),
     )

@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sicoach.domain.journal import (
     Activity,
     CheckIn,
+    ClinicianReview,
     ExerciseResult,
     FunctionRating,
     Journal,
@@ -27,6 +28,7 @@ from sicoach.store import mapping
 from sicoach.store.tables import (
     activity,
     checkin,
+    clinician_review,
     exercise_result,
     function_rating,
     plan_enabled,
@@ -106,12 +108,21 @@ class SqlJournalRepository:
                 .order_by(session.c.started_at, session.c.id)
             ).mappings()
         )
+        reviews = tuple(
+            mapping.row_to_review(r)
+            for r in self.conn.execute(
+                select(clinician_review)
+                .where(clinician_review.c.person_id == pid)
+                .order_by(clinician_review.c.day, clinician_review.c.id)
+            ).mappings()
+        )
         return Journal(
             profile=self.get_profile(),
             checkins=checkins,
             sessions=sessions,
             activities=activities,
             function=ratings,
+            reviews=reviews,
         ).sorted()
 
     def get_checkin(self, day: date) -> CheckIn | None:
@@ -150,6 +161,13 @@ class SqlJournalRepository:
             "function": set(
                 self.conn.execute(
                     select(function_rating.c.day).where(function_rating.c.person_id == pid)
+                )
+                .scalars()
+                .all()
+            ),
+            "reviews": set(
+                self.conn.execute(
+                    select(clinician_review.c.day).where(clinician_review.c.person_id == pid)
                 )
                 .scalars()
                 .all()
@@ -206,6 +224,12 @@ class SqlJournalRepository:
         )
         self.conn.execute(
             insert(function_rating).values(mapping.function_to_row(rating, self.person_id))
+        )
+
+    def add_review(self, review: ClinicianReview) -> None:
+        """Store a clinician review (several on one day are kept, in the order saved)."""
+        self.conn.execute(
+            insert(clinician_review).values(mapping.review_to_row(review, self.person_id))
         )
 
     def start_session(self, value: Session) -> int:
@@ -321,6 +345,7 @@ class SqlJournalRepository:
             self._delete_days(activity, {a.date for a in journal.activities})
             self._delete_days(function_rating, {f.date for f in journal.function})
             self._delete_session_days({s.date for s in journal.sessions})
+            self._delete_days(clinician_review, {r.date for r in journal.reviews})
         if journal.profile is not None:
             self.save_profile(journal.profile)
 
@@ -329,6 +354,7 @@ class SqlJournalRepository:
             + len(journal.activities)
             + len(journal.function)
             + len(journal.sessions)
+            + len(journal.reviews)
         )
         done = 0
         if progress is not None:
@@ -348,6 +374,7 @@ class SqlJournalRepository:
         bulk(checkin, [mapping.checkin_to_row(c, pid) for c in journal.checkins])
         bulk(activity, [mapping.activity_to_row(a, pid) for a in journal.activities])
         bulk(function_rating, [mapping.function_to_row(f, pid) for f in journal.function])
+        bulk(clinician_review, [mapping.review_to_row(r, pid) for r in journal.reviews])
         for batch in chunked(journal.sessions, 1000):
             ids = (
                 self.conn.execute(

@@ -140,3 +140,17 @@ function_rating = Table(
     Column("score", SmallInteger, nullable=False),
     Index("ix_function_rating_person_day", "person_id", "day"),
 )
+
+clinician_review = Table(
+    "clinician_review",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _person_fk(),
+    Column("day", Date, nullable=False),
+    Column("advice", String(16), nullable=False),
+    Column("note", Text, nullable=False, default=""),
+    Column("emergency_checked", Boolean, nullable=False, default=False),
+    # The warning signs the review settled, space-separated; NULL settles every sign.
+    Column("settles", String(2000), nullable=True),
+    Index("ix_clinician_review_person_day", "person_id", "day"),
+)

@@ -157,7 +157,7 @@ def _asked(code: str, checkin: CheckIn, level: Level) -> Reason:
 
 
 def review_reasons(facts: Facts, rules: Sequence[Rule]) -> list[Reason]:
-    """"Were you checked for X?" for open signs outside the red-flag window, and the
+    """ "Were you checked for X?" for open signs outside the red-flag window, and the
     clinician's "stop until told otherwise" when it is the advice in force."""
     out = []
     current = facts.flags()
@@ -181,4 +181,3 @@ def review_reasons(facts: Facts, rules: Sequence[Rule]) -> list[Reason]:
             )
         )
     return out
-

@@ -69,3 +69,37 @@ def test_every_exercise_page_figure_exists(client: TestClient) -> None:
 
     for exercise_id in (*EXERCISE_IDS, AEROBIC_ID):
         assert client.get(f"/figures/{exercise_id}.svg").status_code == 200
+
+
+def test_player_cues_and_one_off_moves(client: TestClient) -> None:
+    """The player reads which frames each step shows, then asks for one move per step: it
+    plays once (not a loop) in the seconds asked and rests in the last frame."""
+    cues = client.get("/figures/knee_to_chest/cues.json").json()
+    assert cues["start"] == "start"
+    assert cues["cues"]["hold_right"] == ["near_knee_up"]
+    assert cues["cues"]["hold_left"] == ["far_knee_up"]
+    assert cues["cues"]["release"] == ["start"]
+    double = client.get("/figures/double_knee_to_chest/cues.json").json()["cues"]
+    assert double["hold"] == ["one_up", "both_up"]  # one knee, then the other
+    move = client.get("/figures/pelvic_tilt.svg?frames=relaxed,tilted&seconds=1.5")
+    assert move.status_code == 200
+    assert "1.5s ease-in-out 1 both" in move.text and "infinite" not in move.text
+    assert "(tilted)" in move.text  # the title names where it ends
+    ET.fromstring(move.text)
+    pregnancy = client.get("/figures/pelvic_tilt/cues.json?variant=pregnancy").json()
+    assert pregnancy["cues"]["hold"] == ["tilted"]
+
+
+@pytest.mark.parametrize(
+    ("query", "status", "field"),
+    [
+        ("frames=relaxed,upside_down", 422, "frames"),
+        ("frames=relaxed,tilted&seconds=600", 422, "seconds"),
+        ("frames=relaxed,tilted&variant=underwater", 404, "variant"),
+    ],
+)
+def test_bad_moves_name_the_field(client: TestClient, query: str, status: int, field: str) -> None:
+    response = client.get(f"/figures/pelvic_tilt.svg?{query}")
+    assert response.status_code == status
+    if status == 422:  # a 404 page is the site's own; a 422 names the field
+        assert field in response.text

@@ -1,6 +1,10 @@
 """The exercise figures as images: `/figures/{id}.svg` moves, `/figures/{id}/{frame}.svg` is
 a still for print. `?variant=pregnancy` gives the modified position.
 
+The player asks `/figures/{id}.svg?frames=a,b&seconds=1.5` at each step (one move from frame
+a to b, then it stays), after reading which frames each step shows from
+`/figures/{id}/cues.json`; so the figure keeps the player's time, not a loop of its own.
+
 They are served as `image/svg+xml` for `<img>` tags, so their inline style (the animation)
 never runs as part of the page; the drawings only change with the program version, so the
 browser may keep them for a day and revalidate with an ETag. Opened on its own, an SVG is a
@@ -12,9 +16,9 @@ from __future__ import annotations
 import hashlib
 
 from fastapi import APIRouter, HTTPException, Query, Request
-from fastapi.responses import Response
+from fastapi.responses import JSONResponse, Response
 
-from sicoach.figures import UnknownFigure, figure_svg
+from sicoach.figures import UnknownFigure, figure_cues, figure_move_svg, figure_svg
 
 router = APIRouter(include_in_schema=False)
 
@@ -45,9 +49,32 @@ def _figure(exercise_id: str, frame: str | None, variant: str | None) -> str:
 
 @router.get("/figures/{exercise_id}.svg")
 def animated_figure(
-    request: Request, exercise_id: str, variant: str | None = Query(None, description=VARIANT_HELP)
+    request: Request,
+    exercise_id: str,
+    variant: str | None = Query(None, description=VARIANT_HELP),
+    frames: str | None = Query(None, description="Frames of one move, e.g. 'relaxed,tilted'."),
+    seconds: float = Query(1.5, description="How long the move takes."),
 ) -> Response:
-    return _svg_response(request, _figure(exercise_id, None, variant))
+    if frames is None:
+        return _svg_response(request, _figure(exercise_id, None, variant))
+    names = tuple(n for n in frames.split(",") if n)
+    try:
+        text = figure_move_svg(exercise_id, names, round(seconds, 2), variant or None)
+    except UnknownFigure as exc:
+        status = 404 if exc.field == "id" or exc.field == "variant" else 422
+        raise HTTPException(status_code=status, detail=str(exc)) from None
+    return _svg_response(request, text)
+
+
+@router.get("/figures/{exercise_id}/cues.json")
+def figure_step_cues(
+    exercise_id: str, variant: str | None = Query(None, description=VARIANT_HELP)
+) -> JSONResponse:
+    try:
+        cues = figure_cues(exercise_id, variant or None)
+    except UnknownFigure as exc:
+        raise HTTPException(status_code=404, detail=str(exc)) from None
+    return JSONResponse(cues, headers={"Cache-Control": "public, max-age=86400"})
 
 
 @router.get("/figures/{exercise_id}/{frame}.svg")

@@ -124,4 +124,5 @@ def precache(request: Request) -> dict[str, Any]:
     urls += ["/manifest.webmanifest", "/icons/icon-192.png", "/api/v1/session/script"]
     for exercise_id in catalog.exercise_ids:
         urls += [f"/exercises/{exercise_id}", f"/figures/{exercise_id}.svg"]
+        urls.append(f"/figures/{exercise_id}/cues.json")  # what the player shows at each step
     return {"version": shell_version(), "urls": urls}

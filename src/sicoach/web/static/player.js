@@ -21,6 +21,8 @@ const state = {
   results: new Map(), // exercise id -> {reps, hurt, pain, skipped, saved}
   wakeLock: null,
   audio: null,
+  figures: new Map(), // "id|variant" -> {start, into, cues} from /figures/{id}/cues.json
+  figure: { exercise: null, frame: null }, // what the figure shows now
 };
 
 function setState(name) {
@@ -146,6 +148,100 @@ function saveExercise(id) {
   return post(`/api/v1/sessions/${sessionId}/exercises`, body, { alreadySaved: true });
 }
 
+// --- the figure follows the steps ---------------------------------------------------------
+// Each step shows its own picture: a hold moves into the held position, a release back,
+// the two halves of a move (cat-cow) each their frame, a side its own frame. The move is
+// one SVG that animates once and stays, so the figure keeps the player's time; under
+// reduced motion the still frame of the step is shown instead.
+
+function figureKey(info) {
+  return `${info.id}|${info.variant || ""}`;
+}
+
+function variantQuery(info, first) {
+  return info.variant ? `${first ? "?" : "&"}variant=${encodeURIComponent(info.variant)}` : "";
+}
+
+async function loadFigureCues() {
+  await Promise.all(
+    state.script.exercises.map(async (info) => {
+      try {
+        const response = await fetch(`/figures/${info.id}/cues.json${variantQuery(info, true)}`);
+        if (response.ok) state.figures.set(figureKey(info), await response.json());
+      } catch (err) {
+        // Without cues the figure shows its start frame: the words still lead.
+      }
+    }),
+  );
+}
+
+function isSecondMove(i) {
+  const before = i > 0 ? step(i - 1) : null;
+  const current = step(i);
+  return !!before && before.kind === "move" && before.exercise_id === current.exercise_id && before.rep === current.rep && before.side === current.side;
+}
+
+function figureFrames(current, cues) {
+  let kind = current.kind;
+  if (kind === "move") kind = isSecondMove(state.index) ? "move2" : "move1";
+  const side = current.side ? `${kind}_${current.side}` : kind;
+  return cues.cues[side] || cues.cues[kind] || [cues.start];
+}
+
+function figureSeconds(current, cues) {
+  if (current.kind === "hold") return Math.min(cues.into, current.seconds * 0.6);
+  if (current.kind === "release" || current.kind === "move") return current.seconds * 0.9;
+  return 1;
+}
+
+function showFigure(current) {
+  const info = state.script.exercises.find((e) => e.id === current.exercise_id) || { id: current.exercise_id };
+  const cues = state.figures.get(figureKey(info));
+  let url;
+  let last;
+  if (!cues) {
+    last = "0";
+    url = `/figures/${info.id}/0.svg${variantQuery(info, true)}`;
+  } else {
+    const targets = figureFrames(current, cues);
+    last = targets[targets.length - 1];
+    const from = state.figure.exercise === info.id && state.figure.frame ? state.figure.frame : cues.start;
+    const frames = from === targets[0] ? targets : [from, ...targets];
+    const seconds = (figureSeconds(current, cues) / speed).toFixed(2);
+    url = reducedMotion || frames.length < 2
+      ? `/figures/${info.id}/${last}.svg${variantQuery(info, true)}`
+      : `/figures/${info.id}.svg?frames=${frames.join(",")}&seconds=${seconds}${variantQuery(info, false)}`;
+  }
+  state.figure = { exercise: info.id, frame: last };
+  setFigure(url, last, current.name, `/figures/${info.id}.svg`);
+}
+
+let figureToken = 0;
+
+async function setFigure(url, frame, name, fallback) {
+  // The drawing is fetched (the offline cache keeps it) and shown from a data: address of
+  // its own, so its one-off move plays again at every repetition instead of being reused.
+  const figure = $("p-figure");
+  if (figure.dataset.url === url) return;
+  const token = ++figureToken;
+  figure.dataset.url = url;
+  figure.dataset.frame = frame;
+  figure.setAttribute("alt", `Drawing of ${name}`);
+  if (reducedMotion) {
+    figure.src = url; // a still frame: nothing to replay
+    return;
+  }
+  try {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const text = (await response.text()).replace("<svg ", `<svg data-step="${token}" `);
+    if (token === figureToken) figure.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`;
+  } catch (err) {
+    // Offline and never fetched: the looping drawing kept for offline use is better than none.
+    if (token === figureToken) figure.src = fallback;
+  }
+}
+
 // --- script navigation --------------------------------------------------------------------
 
 function step(i = state.index) {
@@ -196,18 +292,7 @@ function renderStep() {
   const next = step(nextIndex);
   $("p-next").textContent =
     next && next.exercise_id && next.exercise_id !== current.exercise_id ? `Next up: ${next.name}` : "";
-  if (current.exercise_id) {
-    // Under reduced motion the still first frame is shown instead of the moving figure.
-    const info = state.script.exercises.find((e) => e.id === current.exercise_id) || {};
-    const still = reducedMotion ? "/0" : "";
-    const variant = info.variant ? `?variant=${encodeURIComponent(info.variant)}` : "";
-    const src = `/figures/${current.exercise_id}${still}.svg${variant}`;
-    const figure = $("p-figure");
-    if (figure.getAttribute("src") !== src) {
-      figure.setAttribute("src", src);
-      figure.setAttribute("alt", `Drawing of ${current.name}`);
-    }
-  }
+  if (current.exercise_id) showFigure(current);
   renderClock();
 }
 
@@ -479,6 +564,7 @@ async function load() {
       const result = resultFor(r.id);
       Object.assign(result, { hurt: r.hurt, pain: r.pain, skipped: r.skipped, saved: true });
     }
+    await loadFigureCues();
   } catch (err) {
     $("p-count").textContent = "Sorry, the session could not be loaded. Go back to today and try again.";
     return;

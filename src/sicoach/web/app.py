@@ -28,6 +28,7 @@ AREAS = (
     "journal",
     "session",
     "safety",
+    "review",  # clinician reviews (a way back after the doctor)
     "library",
     "settings",
     "figures",  # exercise drawings (figures issue)

@@ -6,16 +6,23 @@ from datetime import date
 
 import pytest
 
-from sicoach.domain.journal import ExerciseResult, Journal
+from sicoach.domain.journal import Journal
+from sicoach.services.commands import Ending, FinishSession, RecordExercise, StartSession
 from sicoach.services.context import Context
-from sicoach.services.errors import InputError
+from sicoach.services.errors import InputError, NotFound
 from sicoach.services.plan import plan_today
 from sicoach.services.session import (
-    begin_session,
     finish_session,
     record_exercise,
     session_script,
+    start_session,
 )
+
+
+def begin_session(context: Context, pain: int | None, on: date | None = None) -> int:
+    session_id = start_session(context, StartSession(pain, on=on)).session_id
+    assert session_id is not None
+    return session_id
 
 
 def _journal(context: Context) -> Journal:
@@ -31,14 +38,16 @@ def test_each_step_is_saved_as_it_happens(context: Context) -> None:
     assert started.partial and started.pain_before == 4 and started.exercises == ()
     assert started.started_at == context.clock.now()
 
-    record_exercise(context, session_id, ExerciseResult("pelvic_tilt", reps=10, pain=2))
-    record_exercise(context, session_id, ExerciseResult("bridge", hurt=True, pain=7))
+    record_exercise(
+        context, RecordExercise(session_id, "pelvic_tilt", Ending.FINISHED, reps=10, pain=2)
+    )
+    record_exercise(context, RecordExercise(session_id, "bridge", Ending.HURT, pain=7))
     (middle,) = _journal(context).sessions
     assert middle.partial
     assert [e.id for e in middle.exercises] == ["pelvic_tilt", "bridge"]
     assert middle.exercises[1].hurt and middle.exercises[1].pain == 7
 
-    finish_session(context, session_id, 3)
+    finish_session(context, FinishSession(session_id, 3))
     (done,) = _journal(context).sessions
     assert not done.partial and done.pain_after == 3
     assert len(done.exercises) == 2
@@ -61,18 +70,21 @@ def test_bad_pain_before_is_refused_and_nothing_is_written(context: Context, pai
 
 def test_bad_results_and_unknown_sessions_are_refused(context: Context) -> None:
     session_id = begin_session(context, 5)
+    finished = Ending.FINISHED
     with pytest.raises(InputError, match=r"^id: "):
-        record_exercise(context, session_id, ExerciseResult("handstand"))
+        record_exercise(context, RecordExercise(session_id, "handstand", finished))
     with pytest.raises(InputError, match=r"^pain: "):
-        record_exercise(context, session_id, ExerciseResult("bridge", pain=12))
+        record_exercise(context, RecordExercise(session_id, "bridge", finished, pain=12))
     with pytest.raises(InputError, match=r"^reps: "):
-        record_exercise(context, session_id, ExerciseResult("bridge", reps=-3))
-    with pytest.raises(InputError, match="session_id"):
-        record_exercise(context, session_id + 99, ExerciseResult("bridge"))
-    with pytest.raises(InputError, match="session_id"):
-        finish_session(context, session_id + 99, 2)
+        record_exercise(context, RecordExercise(session_id, "bridge", finished, reps=-3))
+    with pytest.raises(InputError, match=r"^ending: "):
+        record_exercise(context, RecordExercise(session_id, "bridge", "gave up"))
+    with pytest.raises(NotFound, match="session_id"):
+        record_exercise(context, RecordExercise(session_id + 99, "bridge", finished))
+    with pytest.raises(NotFound, match="session_id"):
+        finish_session(context, FinishSession(session_id + 99, 2))
     with pytest.raises(InputError, match="pain_after"):
-        finish_session(context, session_id, 11)
+        finish_session(context, FinishSession(session_id, 11))
     (session,) = _journal(context).sessions
     assert session.exercises == () and session.partial and session.pain_after is None
 

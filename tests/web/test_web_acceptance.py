@@ -116,7 +116,7 @@ def test_history_counts_an_exercise_that_hurt_as_not_done(person: WebClient) -> 
     session_id = person.post("/api/v1/sessions", json={"pain_before": 4}).json()["id"]
     url = f"/api/v1/sessions/{session_id}/exercises"
     person.post(url, json={"id": "pelvic_tilt", "reps": 10})
-    person.post(url, json={"id": "bridge", "reps": 2, "hurt": True, "pain": 6})
-    person.post(url, json={"id": "cat_cow", "skipped": True})
+    person.post(url, json={"id": "bridge", "reps": 2, "ending": "hurt", "pain": 6})
+    person.post(url, json={"id": "cat_cow", "ending": "skipped"})
     page = person.get("/history").text
     assert "1 done; hurt: Bridge" in page  # as the player's summary says

@@ -108,7 +108,7 @@ def test_session_api_saves_as_it_goes(person: WebClient) -> None:
     done = person.post(f"{url}/exercises", json={"id": "pelvic_tilt", "reps": 10})
     assert done.status_code == 201
     hurt = person.post(
-        f"{url}/exercises", json={"id": "bridge", "reps": 2, "hurt": True, "pain": 6}
+        f"{url}/exercises", json={"id": "bridge", "reps": 2, "ending": "hurt", "pain": 6}
     )
     assert hurt.status_code == 201
     partial = person.get("/api/v1/journal").json()["sessions"][0]
@@ -169,3 +169,34 @@ def test_api_body_type_errors_name_the_field(client: WebClient) -> None:
     )
     assert broken.status_code == 422
     assert client.get("/api/v1/checkins").json() == []
+
+
+def test_session_api_takes_how_an_exercise_ended(person: WebClient) -> None:
+    """The player sends the ending; the service decides a skip after 3 repetitions is a skip."""
+    session_id = person.post("/api/v1/sessions", json={"pain_before": 3}).json()["id"]
+    url = f"/api/v1/sessions/{session_id}/exercises"
+    partial = person.post(url, json={"id": "bridge", "reps": 3, "ending": "skipped"})
+    assert partial.status_code == 201, partial.text
+    assert partial.json()["saved"] == {
+        "id": "bridge",
+        "level": 0,
+        "reps": 3,
+        "hurt": False,
+        "pain": None,
+        "skipped": True,
+    }
+    unknown = person.post(url, json={"id": "cat_cow", "ending": "gave_up"})
+    assert unknown.status_code == 422 and "ending" in unknown.json()["detail"]
+    flags = person.post(url, json={"id": "cat_cow", "skipped": False, "reps": 3})
+    assert flags.status_code == 422  # a player no longer says what counts
+    finished = person.post(f"/api/v1/sessions/{session_id}/finish", json={"partial": True})
+    summary = finished.json()["summary"]
+    assert summary["done"] == [] and summary["skipped"] == ["Bridge"]
+
+
+def test_openapi_describes_the_responses(client: WebClient) -> None:
+    paths = client.get("/api/v1/openapi.json").json()["paths"]
+    finish = paths["/api/v1/sessions/{session_id}/finish"]["post"]["responses"]["200"]
+    assert finish["content"]["application/json"]["schema"]["$ref"].endswith("SessionFinishedOut")
+    record = paths["/api/v1/sessions/{session_id}/exercises"]["post"]["responses"]["201"]
+    assert record["content"]["application/json"]["schema"]["$ref"].endswith("SavedResultOut")

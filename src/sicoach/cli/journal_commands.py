@@ -294,11 +294,11 @@ def register(app: typer.Typer) -> None:
         days: str = typer.Option("14", "--days", metavar="N", help="How many days to show."),
     ) -> None:
         """Show your recent days: pain, movement, symptoms, sessions and activity."""
-        from sicoach.services.journal import recent_days
+        from sicoach.services.views import day_rows
 
         c = context(ctx)
         try:
-            rows = recent_days(c, parse_whole_number(days, "--days") or 0)
+            rows = day_rows(c, parse_whole_number(days, "--days") or 0)
         except InputError as err:
             _fail_input(err)
         table = Table(title=f"Your last {len(rows)} days", title_justify="left")

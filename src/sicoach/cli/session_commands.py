@@ -34,13 +34,14 @@ from sicoach.domain.hurting import STOP_ADVICE
 from sicoach.domain.journal import ExerciseResult
 from sicoach.domain.script import Script
 from sicoach.interchange.script_json import script_to_json
+from sicoach.services.commands import Ending, FinishSession, RecordExercise, StartSession
 from sicoach.services.context import Context
 from sicoach.services.errors import InputError
 from sicoach.services.session import (
-    begin_session,
     finish_session,
     record_exercise,
     session_script,
+    start_session,
 )
 
 
@@ -159,6 +160,14 @@ def _show_safety_change(services: Context, on: date, before: object) -> None:
         render_assessment(console, after)
 
 
+def _command(session_id: int, result: ExerciseResult) -> RecordExercise:
+    """The player's result as the service's command: how the exercise ended, not flags."""
+    ending = Ending.HURT if result.hurt else Ending.SKIPPED if result.skipped else Ending.FINISHED
+    return RecordExercise(
+        session_id, result.id, ending, reps=result.reps, level=result.level, pain=result.pain
+    )
+
+
 def run_session(services: Context, on: date, speed: float, voice_on: bool) -> None:
     """The whole guided session on this terminal (see the module docstring for the order)."""
     from sicoach.services.safety import assess
@@ -194,11 +203,13 @@ def run_session(services: Context, on: date, speed: float, voice_on: bool) -> No
     elif term.interactive:
         console.print("Tip: add --voice to hear the steps spoken.", highlight=False)
 
-    session_id = begin_session(services, pain_before, on)
+    session_id = start_session(services, StartSession(pain_before, on=on)).session_id
+    if session_id is None:  # the screen above passed, so nothing changed since; be safe
+        fail("session: the safety check says no exercises today; see `sicoach safety`", code=1)
     started = time.monotonic()
 
     def save(result: ExerciseResult) -> None:
-        record_exercise(services, session_id, result)
+        record_exercise(services, _command(session_id, result))
 
     io = TerminalIO(term, save, voice=voice)
     player = Player(script, io, term, time.monotonic, speed=speed)
@@ -213,17 +224,19 @@ def run_session(services: Context, on: date, speed: float, voice_on: bool) -> No
             with contextlib.suppress(Exception):
                 player.keep_partial()
             with contextlib.suppress(Exception):
-                finish_session(services, session_id, None, partial=True)
+                finish_session(services, FinishSession(session_id, None, ended_early=True))
             with contextlib.suppress(Exception):
                 console.print("\nSession stopped. Everything you did so far is saved.")
             raise typer.Exit(130) from None
         except BaseException:
             with contextlib.suppress(Exception):
-                finish_session(services, session_id, None, partial=True)
+                finish_session(services, FinishSession(session_id, None, ended_early=True))
             raise
 
         if outcome.stopped_for_pain is not None:
-            finish_session(services, session_id, outcome.stopped_for_pain, partial=True)
+            finish_session(
+                services, FinishSession(session_id, outcome.stopped_for_pain, ended_early=True)
+            )
             _stop_advice()
             _summary(outcome, script, time.monotonic() - started)
             _show_safety_change(services, on, before)
@@ -241,7 +254,9 @@ def run_session(services: Context, on: date, speed: float, voice_on: bool) -> No
             pain_after = None
         except Hangup:
             hung_up = True
-        finish_session(services, session_id, pain_after, partial=not outcome.completed)
+        finish_session(
+            services, FinishSession(session_id, pain_after, ended_early=not outcome.completed)
+        )
     if hung_up:
         raise typer.Exit(130)
     _summary(outcome, script, time.monotonic() - started)

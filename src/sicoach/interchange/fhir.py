@@ -196,7 +196,7 @@ def journal_bundle(
             components.append(
                 {"code": {"coding": coding, "text": "Pain after"}, "valueInteger": s.pain_after}
             )
-        done = [e for e in s.exercises if not e.skipped]
+        done = [e for e in s.exercises if not e.skipped and not e.hurt]  # hurt is never done
         components.append(
             {
                 "code": {

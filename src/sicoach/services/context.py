@@ -17,11 +17,33 @@ from sicoach.services.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from sicoach.settings import Settings, resolve_settings
 
 
+@dataclass(frozen=True)
+class Actor:
+    """Who acts, and on whose journal. In personal mode both are the one person; a clinic
+    mode will have a clinician acting on a patient, and the services can then check that
+    `acting` may do what a command asks to `subject`'s record without new signatures."""
+
+    acting: str
+    subject: str
+
+    @property
+    def on_self(self) -> bool:
+        return self.acting == self.subject
+
+
 @dataclass
 class Context:
+    """`person` is whose journal the services read and write (the subject); `acting` is who
+    asks (None: the person themself, as in personal mode)."""
+
     settings: Settings
     clock: Clock = field(default_factory=SystemClock)
     person: str = "default"
+    acting: str | None = None
+
+    @property
+    def actor(self) -> Actor:
+        return Actor(acting=self.acting or self.person, subject=self.person)
 
     @cached_property
     def catalog(self) -> Catalog:

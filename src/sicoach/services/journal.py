@@ -314,36 +314,3 @@ def export_journal(ctx: Context) -> dict[str, Any]:
     from sicoach.interchange.journal_json import journal_to_dict
 
     return journal_to_dict(load_journal(ctx))
-
-
-@dataclass(frozen=True)
-class DaySummary:
-    """One row of `sicoach history`: what was logged on a day."""
-
-    date: date
-    checkin: CheckIn | None
-    sessions: int
-    partial_sessions: int
-    activity_minutes: int
-
-
-def recent_days(ctx: Context, days: int = 14) -> list[DaySummary]:
-    """The last `days` days up to today, newest first."""
-    if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= 3650:
-        raise InputError("days", f"{days} is not between 1 and 3650")
-    today = ctx.clock.today()
-    journal = load_journal(ctx, on=today)
-    rows: list[DaySummary] = []
-    for offset in range(days):
-        day = today - timedelta(days=offset)
-        sessions = [s for s in journal.sessions if s.date == day]
-        rows.append(
-            DaySummary(
-                date=day,
-                checkin=journal.checkin_on(day),
-                sessions=sum(1 for s in sessions if not s.partial),
-                partial_sessions=sum(1 for s in sessions if s.partial),
-                activity_minutes=sum(a.minutes for a in journal.activities if a.date == day),
-            )
-        )
-    return rows

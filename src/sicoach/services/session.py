@@ -1,17 +1,23 @@
 """The guided session: today's script, and saving the session as it happens.
 
-Each call below is its own committed transaction, so a session that ends early (quit, closed
-terminal, crash, killed process) keeps everything done up to that moment. The session is
-stored as partial when it starts and only marked complete by `finish_session`.
+Each handler below is its own committed transaction, so a session that ends early (quit,
+closed terminal or tab, crash, killed process) keeps everything done up to that moment. The
+session is stored as partial when it starts and only marked complete by `finish_session`.
+
+Players only say how an exercise ended (`Ending`); what that records is decided here, once,
+for every face: a skip is a skip however many repetitions were done before it, and an
+exercise that hurt is never done.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from sicoach.domain.journal import ExerciseResult, Session
+from sicoach.domain.safety import Assessment
 from sicoach.domain.script import Script, build_script
 from sicoach.domain.validation import (
     JournalError,
@@ -21,12 +27,21 @@ from sicoach.domain.validation import (
     check_not_future,
     check_optional_rating,
 )
-from sicoach.domain.vocabulary import EXERCISE_IDS
+from sicoach.services.commands import Ending, FinishSession, RecordExercise, StartSession
 from sicoach.services.context import Context
-from sicoach.services.errors import InputError
+from sicoach.services.errors import Conflict, InputError, NotFound
 
 MAX_LEVEL = 20
 MAX_REPS = 1000
+
+RECORDED_AS: dict[Ending, tuple[bool, bool]] = {
+    Ending.FINISHED: (False, False),
+    Ending.SKIPPED: (False, True),
+    Ending.HURT: (True, False),
+    Ending.QUIT: (False, True),
+}
+"""How each ending is stored, as (hurt, skipped). A skip or a stop keeps its repetitions but
+is never counted toward progress; "it hurt" keeps the exercise off next time."""
 
 
 def session_script(ctx: Context, on: date | None = None) -> Script:
@@ -37,48 +52,97 @@ def session_script(ctx: Context, on: date | None = None) -> Script:
     return build_script(plan, ctx.catalog)
 
 
-def begin_session(ctx: Context, pain_before: int | None, on: date | None = None) -> int:
-    """Store a new session, marked partial until it is finished; return its id.
+@dataclass(frozen=True)
+class SessionStart:
+    """What starting a session gave: its id, or None when the safety check says stop today
+    (then `assessment` says why and what to do)."""
 
-    `on` dates a session played for another day (`--date`); the time of day is now's.
+    session_id: int | None
+    assessment: Assessment
+
+
+def start_session(ctx: Context, command: StartSession) -> SessionStart:
+    """Record the screen's answers (when given), then store a new session marked partial.
+
+    Refused (no session, `session_id` None) when the safety check stops exercise that day.
     """
+    from sicoach.services import safety
+
     now = ctx.clock.now()
     with _bad_input():
-        check_optional_rating(pain_before, "pain_before")
-        if on is not None:
-            check_not_future(on, "date", ctx.clock.today())
+        check_optional_rating(command.pain_before, "pain_before")
+        if command.on is not None:
+            check_not_future(command.on, "date", ctx.clock.today())
+    if command.screen_answers is not None:
+        assessment = safety.record_screen(ctx, dict(command.screen_answers), command.on)
+    else:
+        assessment = safety.assess(ctx, command.on)
+    if assessment.stops_exercise:
+        return SessionStart(None, assessment)
+    on = command.on
     started_at = now if on is None else datetime.combine(on, now.time())
-    session = Session(started_at=started_at, pain_before=pain_before, partial=True)
+    session = Session(started_at=started_at, pain_before=command.pain_before, partial=True)
     with ctx.uow() as uow:
         session_id = uow.journal.start_session(session)
         uow.commit()
-    return session_id
+    return SessionStart(session_id, assessment)
 
 
-def record_exercise(ctx: Context, session_id: int, result: ExerciseResult) -> None:
-    """Save how one exercise went, straight away (its own transaction)."""
+def _ending(value: object) -> Ending:
+    if isinstance(value, str) and value in set(Ending):
+        return Ending(value)
+    allowed = ", ".join(e.value for e in Ending)
+    raise InputError("ending", f"{value!r} is not how an exercise ends; use {allowed}")
+
+
+def record_exercise(ctx: Context, command: RecordExercise) -> ExerciseResult:
+    """Save how one exercise went, straight away (its own transaction); returns what was
+    stored. An exercise already saved in the session is a `Conflict`."""
+    ending = _ending(command.ending)
     with _bad_input():
-        check_exercise_id(result.id, "id", EXERCISE_IDS)
-        check_int(result.level, "level", 0, MAX_LEVEL)
-        check_int(result.reps, "reps", 0, MAX_REPS)
-        check_optional_rating(result.pain, "pain")
-        check_bool(result.hurt, "hurt")
-        check_bool(result.skipped, "skipped")
-    with ctx.uow() as uow, _known_session(session_id):
-        uow.journal.add_session_exercise(session_id, result)
+        check_exercise_id(command.exercise_id, "id", ctx.catalog.exercise_ids)
+        check_int(command.level, "level", 0, MAX_LEVEL)
+        check_int(command.reps, "reps", 0, MAX_REPS)
+        check_optional_rating(command.pain, "pain")
+    hurt, skipped = RECORDED_AS[ending]
+    result = ExerciseResult(
+        id=command.exercise_id,
+        level=command.level,
+        reps=command.reps,
+        hurt=hurt,
+        pain=command.pain,
+        skipped=skipped,
+    )
+    with ctx.uow() as uow, _known_session(command.session_id):
+        saved = uow.journal.session_exercises(command.session_id)
+        if any(r.id == result.id for r in saved):
+            raise Conflict("id", f"{result.id} is already saved in this session")
+        uow.journal.add_session_exercise(command.session_id, result)
         uow.commit()
+    return result
 
 
-def finish_session(
-    ctx: Context, session_id: int, pain_after: int | None, partial: bool = False
-) -> None:
+def finish_session(ctx: Context, command: FinishSession) -> None:
     """Close the session: the pain afterwards, and whether it ended early."""
     with _bad_input():
-        check_optional_rating(pain_after, "pain_after")
-        check_bool(partial, "partial")
-    with ctx.uow() as uow, _known_session(session_id):
-        uow.journal.finish_session(session_id, pain_after, partial)
+        check_optional_rating(command.pain_after, "pain_after")
+        check_bool(command.ended_early, "partial")
+    with ctx.uow() as uow, _known_session(command.session_id):
+        uow.journal.finish_session(command.session_id, command.pain_after, command.ended_early)
         uow.commit()
+
+
+def saved_exercises(ctx: Context, session_id: int) -> tuple[ExerciseResult, ...]:
+    """The exercises already saved in one session, in order: a reloaded player carries on
+    after them. Read straight from the store (never a cache)."""
+    with ctx.uow(read_only=True) as uow, _known_session(session_id):
+        return uow.journal.session_exercises(session_id)
+
+
+def get_session(ctx: Context, session_id: int) -> Session:
+    """One session of this person, with its exercises."""
+    with ctx.uow(read_only=True) as uow, _known_session(session_id):
+        return uow.journal.get_session(session_id)
 
 
 @contextmanager
@@ -98,4 +162,4 @@ def _known_session(session_id: int) -> Iterator[None]:
     try:
         yield
     except KeyError:
-        raise InputError("session_id", f"there is no session {session_id}") from None
+        raise NotFound("session", session_id) from None

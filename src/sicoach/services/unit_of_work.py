@@ -54,6 +54,10 @@ class JournalRepository(Protocol):
         person's); lets a reloaded web player resume without saving one twice."""
         ...
 
+    def get_session(self, session_id: int) -> Session:
+        """One session with its exercises (KeyError if not this person's)."""
+        ...
+
     def finish_session(self, session_id: int, pain_after: int | None, partial: bool) -> None: ...
 
     def existing_dates(self) -> set[date]:

@@ -284,6 +284,20 @@ class SqlJournalRepository:
             ).mappings()
         )
 
+    def get_session(self, session_id: int) -> Session:
+        row = (
+            self.conn.execute(
+                select(session).where(
+                    (session.c.id == session_id) & (session.c.person_id == self.person_id)
+                )
+            )
+            .mappings()
+            .first()
+        )
+        if row is None:
+            raise KeyError(f"no session {session_id} for this person")
+        return mapping.row_to_session(row, self.session_exercises(session_id))
+
     def finish_session(self, session_id: int, pain_after: int | None, partial: bool) -> None:
         self._own_session(session_id)
         self.conn.execute(

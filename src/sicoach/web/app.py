@@ -6,8 +6,6 @@ never reads settings itself.
 
 from __future__ import annotations
 
-import importlib
-
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
@@ -17,25 +15,42 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sicoach import __version__
 from sicoach.services.context import Context
+from sicoach.services.errors import Conflict, Forbidden, InputError, NotFound, ServiceError
 from sicoach.store.errors import StoreBusy, StoreError
+from sicoach.web.routes import (
+    figures,
+    health,
+    journal,
+    library,
+    phone,
+    progress,
+    pwa,
+    review,
+    safety,
+    session,
+    settings,
+    today,
+    welcome,
+)
 from sicoach.web.security import CsrfSigner, Guard, allowed_hosts, load_secret
 from sicoach.web.templating import STATIC_DIR, render
 
 AREAS = (
-    "health",
-    "today",
-    "welcome",
-    "journal",
-    "session",
-    "safety",
-    "review",  # clinician reviews (a way back after the doctor)
-    "library",
-    "settings",
-    "figures",  # exercise drawings (figures issue)
-    "progress",  # progress and report pages (progress issue)
-    "pwa",  # manifest, icons, service worker
-    "phone",  # calendar feed, reminders, the phone page
+    health,
+    today,
+    welcome,
+    journal,
+    session,
+    safety,
+    review,  # clinician reviews (a way back after the doctor)
+    library,
+    settings,
+    figures,
+    progress,
+    pwa,  # manifest, icons, service worker
+    phone,  # calendar feed, reminders, the phone page
 )
+"""Every area's router, in the order their paths are matched."""
 
 
 def create_app(context: Context, host: str = "127.0.0.1", port: int = 8000) -> FastAPI:
@@ -53,7 +68,7 @@ def create_app(context: Context, host: str = "127.0.0.1", port: int = 8000) -> F
     app.add_middleware(Guard, hosts=allowed_hosts(host, port), signer=app.state.csrf)
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
     for area in AREAS:
-        app.include_router(importlib.import_module(f"sicoach.web.routes.{area}").router)
+        app.include_router(area.router)
     _add_error_pages(app)
     return app
 
@@ -62,7 +77,31 @@ def _wants_html(request: Request) -> bool:
     return not request.url.path.startswith("/api/")
 
 
+def service_error_status(error: ServiceError, api: bool) -> int:
+    """The HTTP status of a service's refusal, by its type (never by its message)."""
+    if isinstance(error, NotFound):
+        return 404
+    if isinstance(error, Conflict):
+        return 409
+    if isinstance(error, Forbidden):
+        return 403
+    if isinstance(error, InputError):
+        return 422 if api else 400
+    return 400
+
+
 def _add_error_pages(app: FastAPI) -> None:
+    @app.exception_handler(ServiceError)
+    async def service_error(request: Request, exc: ServiceError) -> Response:
+        status = service_error_status(exc, api=not _wants_html(request))
+        if not _wants_html(request):
+            field = getattr(exc, "field", None)
+            return JSONResponse({"detail": str(exc), "field": field}, status_code=status)
+        try:
+            return render(request, "error.html", {"message": str(exc)}, status_code=status)
+        except Exception:
+            return HTMLResponse(str(exc), status_code=status)
+
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         if not _wants_html(request):

@@ -10,6 +10,9 @@ import datetime as dt
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from sicoach.services.commands import Ending
+from sicoach.services.views import SessionSummary
+
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -59,14 +62,75 @@ class SessionBeginIn(_Strict):
 
 
 class ExerciseResultIn(_Strict):
+    """How one exercise ended; the service decides what that records (a skip after some
+    repetitions is a skip; an exercise that hurt is never done)."""
+
     id: str = Field(description="Exercise id.")
+    ending: Ending = Field(
+        Ending.FINISHED, description="finished, skipped, hurt or quit (the session stopped)."
+    )
     level: int = 0
-    reps: int = 0
-    hurt: bool = False
+    reps: int = Field(0, description="Repetitions done before it ended.")
     pain: int | None = Field(None, description="Pain during the exercise, 0-10.")
-    skipped: bool = False
 
 
 class SessionFinishIn(_Strict):
     pain_after: int | None = Field(None, description="Pain now, after the session, 0-10.")
     partial: bool = Field(False, description="True when the session ended early.")
+
+
+# --- responses ------------------------------------------------------------------------------
+
+
+class ExerciseResultOut(BaseModel):
+    """One saved exercise, as in the journal document's `sessions[].exercises[]`."""
+
+    id: str
+    level: int
+    reps: int
+    hurt: bool
+    pain: int | None
+    skipped: bool
+
+
+class SessionStartedOut(BaseModel):
+    id: int
+
+
+class RecordedOut(BaseModel):
+    exercises: list[ExerciseResultOut]
+
+
+class SavedResultOut(BaseModel):
+    saved: ExerciseResultOut
+
+
+class SessionSummaryOut(BaseModel):
+    """A session in names and numbers: what was done, what hurt, what was skipped."""
+
+    id: int | None
+    started_at: dt.datetime
+    pain_before: int | None
+    pain_after: int | None
+    partial: bool
+    done: list[str]
+    hurt: list[str]
+    skipped: list[str]
+
+    @classmethod
+    def of(cls, summary: SessionSummary) -> SessionSummaryOut:
+        return cls(
+            id=summary.id,
+            started_at=summary.started_at,
+            pain_before=summary.pain_before,
+            pain_after=summary.pain_after,
+            partial=summary.ended_early,
+            done=list(summary.done),
+            hurt=list(summary.hurt),
+            skipped=list(summary.skipped),
+        )
+
+
+class SessionFinishedOut(BaseModel):
+    summary: SessionSummaryOut
+    safety: dict[str, object] = Field(description="The safety check after the session.")

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from sicoach.domain.journal import Activity, CheckIn, Journal, Profile
@@ -31,45 +30,20 @@ def has_profile(ctx: Context) -> bool:
     return load(ctx).profile is not None
 
 
-@dataclass(frozen=True)
-class PainDay:
-    day: date
-    pain: int | None
-    mobility: int | None
-
-
-def recent_pain(journal: Journal, end: date, days: int = 14) -> list[PainDay]:
-    """The pain and mobility of each of the last `days` days (None where not recorded)."""
-    by_day = {c.date: c for c in journal.checkins if end - timedelta(days=days) < c.date <= end}
-    out = []
-    for offset in range(days - 1, -1, -1):
-        day = end - timedelta(days=offset)
-        checkin = by_day.get(day)
-        out.append(
-            PainDay(
-                day,
-                checkin.pain if checkin else None,
-                checkin.mobility if checkin else None,
-            )
-        )
-    return out
-
-
 def today_page(ctx: Context, on: date | None = None) -> dict[str, Any]:
     """Everything the today page shows (`on` previews another day, e.g. tomorrow)."""
-    today = ctx.clock.today()
-    day_plan = plan_today(ctx, on=on)
-    record = load(ctx)
-    days = recent_pain(record, today)
+    from sicoach.services.views import today_view
+
+    view = today_view(ctx, on=on, plan=plan_today(ctx, on=on), journal=load(ctx))
     return {
-        "today": today,
-        "day": on or today,
-        "tomorrow": today + timedelta(days=1),
-        "plan": day_plan,
-        "pain_days": days,
-        "pain_points": {d.day: d.pain for d in days},
-        "checked_in_today": record.checkin_on(today) is not None,
-        "today_checkin": record.checkin_on(today),
+        "today": view.today,
+        "day": view.day,
+        "tomorrow": view.tomorrow,
+        "plan": view.plan,
+        "pain_days": view.pain_days,
+        "pain_points": view.pain_points,
+        "checked_in_today": view.checked_in_today,
+        "today_checkin": view.today_checkin,
     }
 
 
@@ -143,36 +117,3 @@ def plan_today(ctx: Context, on: date | None = None) -> Any:
     if on is None:
         return cache_for(ctx).get("plan", lambda: plan.plan_today(ctx))
     return plan.plan_today(ctx, on=on)
-
-
-def session_summary(ctx: Context, session_id: int) -> dict[str, Any]:
-    """The latest session in words and numbers, for the player's last screen."""
-    record = load(ctx)
-    if not record.sessions:
-        return {"id": session_id}
-    latest = max(record.sessions, key=lambda s: s.started_at)
-    catalog = ctx.catalog
-
-    def name(exercise_id: str) -> str:
-        return catalog.exercise(exercise_id).name if catalog.has_exercise(exercise_id) else ""
-
-    return {
-        "id": session_id,
-        "started_at": latest.started_at.isoformat(),
-        "pain_before": latest.pain_before,
-        "pain_after": latest.pain_after,
-        "partial": latest.partial,
-        "done": [name(e.id) for e in latest.exercises if not e.skipped and not e.hurt],
-        "hurt": [name(e.id) for e in latest.exercises if e.hurt],
-        "skipped": [name(e.id) for e in latest.exercises if e.skipped and not e.hurt],
-    }
-
-
-def session_exercises(ctx: Context, session_id: int) -> tuple[Any, ...]:
-    """The exercises already saved in one session (KeyError when it is not this person's).
-
-    Read straight from the store, never from the cache: the player asks for it on load to
-    carry on after a reload without saving an exercise twice.
-    """
-    with ctx.uow(read_only=True) as uow:
-        return uow.journal.session_exercises(session_id)

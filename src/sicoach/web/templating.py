@@ -16,7 +16,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from sicoach.services.context import Context
+from sicoach.web.deps import get_context
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 STATIC_DIR = Path(__file__).parent / "static"
@@ -67,11 +67,8 @@ def for_web(text: str) -> str:
 templates.env.filters["for_web"] = for_web
 
 
-def context_of(request: Request) -> Context:
-    """The services' context the app was built with."""
-    ctx = request.app.state.context
-    assert isinstance(ctx, Context)
-    return ctx
+context_of = get_context
+"""The services' context the app was built with (routes take `deps.ContextDep` instead)."""
 
 
 def safety_banner(request: Request) -> Any:

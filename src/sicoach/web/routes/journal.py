@@ -10,7 +10,9 @@ from fastapi.responses import RedirectResponse, Response
 
 from sicoach.domain import validation
 from sicoach.domain.vocabulary import ACTIVITY_KINDS
+from sicoach.services import views
 from sicoach.web import services_view
+from sicoach.web.deps import ContextDep
 from sicoach.web.forms import Form, input_errors
 from sicoach.web.schemas import ActivityIn, CheckinIn
 from sicoach.web.security import verify_csrf
@@ -149,23 +151,10 @@ async def activity_submit(request: Request) -> Response:
 
 
 @pages.get("/history")
-def history_page(request: Request) -> Response:
-    ctx = context_of(request)
-    record = services_view.load(ctx)
-    limit = 60
-    return render(
-        request,
-        "history.html",
-        {
-            "checkins": list(reversed(record.checkins))[:limit],
-            "sessions": list(reversed(record.sessions))[:limit],
-            "activities": list(reversed(record.activities))[:limit],
-            "names": ACTIVITY_NAMES,
-            "catalog": ctx.catalog,
-            "limit": limit,
-        },
-        active="progress",
-    )
+def history_page(request: Request, ctx: ContextDep) -> Response:
+    view = views.history(ctx, journal=services_view.load(ctx))
+    context = {"history": view, "names": ACTIVITY_NAMES, "catalog": ctx.catalog}
+    return render(request, "history.html", context, active="progress")
 
 
 # --- API ------------------------------------------------------------------------------------

@@ -11,15 +11,26 @@ from typing import Any
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
-from sicoach.domain import validation
 from sicoach.domain.hurting import END_SESSION_FROM, STOP_ADVICE
-from sicoach.domain.journal import ExerciseResult
+from sicoach.interchange.journal_json import result_to_dict
 from sicoach.interchange.safety_json import assessment_to_dict
 from sicoach.interchange.script_json import script_to_dict
-from sicoach.services import safety, session
+from sicoach.services import safety, session, views
+from sicoach.services.commands import FinishSession, RecordExercise, StartSession
+from sicoach.services.errors import InputError
 from sicoach.web import services_view
-from sicoach.web.forms import Form, input_errors
-from sicoach.web.schemas import ExerciseResultIn, SessionBeginIn, SessionFinishIn
+from sicoach.web.deps import ContextDep
+from sicoach.web.forms import Form
+from sicoach.web.schemas import (
+    ExerciseResultIn,
+    RecordedOut,
+    SavedResultOut,
+    SessionBeginIn,
+    SessionFinishedOut,
+    SessionFinishIn,
+    SessionStartedOut,
+    SessionSummaryOut,
+)
 from sicoach.web.security import verify_csrf
 from sicoach.web.templating import context_of, render
 
@@ -67,30 +78,28 @@ def session_start(request: Request) -> Response:
 
 
 @pages.post("/session")
-async def session_begin(request: Request) -> Response:
-    ctx = context_of(request)
+async def session_begin(request: Request, ctx: ContextDep) -> Response:
     form = Form(await request.form())
-    pain = form.integer("pain_before", validation.check_rating, required=True)
+    pain = form.integer("pain_before", required=True)
     known = {q.code for q in safety.screen_questions(ctx)}
     flags = form.many("flag")
     if any(code not in known for code in flags):
         form.errors["flag"] = "one of the answers is not a question of the safety check"
     if not form.ok:
         return _start_page(request, form, status=400)
+    answers = {code: code in flags for code in known}
     try:
-        assessment = safety.record_screen(ctx, {code: code in flags for code in known})
-        if assessment.stops_exercise:
-            request.state.safety = assessment
-            return render(
-                request, "session_stop.html", {"assessment": assessment}, active="session"
-            )
-        session_id = session.begin_session(ctx, pain)
-    except input_errors() as error:
+        started = session.start_session(ctx, StartSession(pain, screen_answers=answers))
+    except InputError as error:
         form.fail_from(error, "pain_before")
         return _start_page(request, form, status=400)
+    if started.session_id is None:
+        request.state.safety = started.assessment
+        context = {"assessment": started.assessment}
+        return render(request, "session_stop.html", context, active="session")
     speed = _speed(form.text("speed"))
     suffix = f"&speed={speed}" if speed != 1 else ""
-    return RedirectResponse(f"/session/play?id={session_id}{suffix}", status_code=303)
+    return RedirectResponse(f"/session/play?id={started.session_id}{suffix}", status_code=303)
 
 
 @pages.get("/session/play")
@@ -112,15 +121,15 @@ def session_play(request: Request, id: int) -> Response:
 
 
 @pages.post("/session/{session_id}/finish")
-async def session_finish_form(request: Request, session_id: int) -> Response:
+async def session_finish_form(request: Request, ctx: ContextDep, session_id: int) -> Response:
     """Finish without the player (no JavaScript): pain after, then back to today."""
-    ctx = context_of(request)
     form = Form(await request.form())
-    pain = form.integer("pain_after", validation.check_rating)
+    pain = form.integer("pain_after")
     if form.ok:
+        command = FinishSession(session_id, pain, ended_early=form.flag("partial"))
         try:
-            session.finish_session(ctx, session_id, pain, partial=form.flag("partial"))
-        except input_errors() as error:
+            session.finish_session(ctx, command)
+        except InputError as error:
             form.fail_from(error, "pain_after")
     if not form.ok:
         raise HTTPException(status_code=400, detail="; ".join(form.errors.values()))
@@ -130,94 +139,61 @@ async def session_finish_form(request: Request, session_id: int) -> Response:
 # --- API ------------------------------------------------------------------------------------
 
 
-def _bad(error: Exception) -> HTTPException:
-    """422 for a wrong value; 404 when the session itself does not exist."""
-    message = str(error)
-    return HTTPException(
-        status_code=404 if message.startswith("session_id:") else 422, detail=message
-    )
-
-
 @router.get("/api/v1/session/script", tags=["session"])
-def api_script(request: Request) -> dict[str, Any]:
+def api_script(ctx: ContextDep) -> dict[str, Any]:
     """Today's session as timed steps (see `sicoach.interchange.script_json`)."""
-    return script_to_dict(session.session_script(context_of(request)))
+    return script_to_dict(session.session_script(ctx))
 
 
-@router.post("/api/v1/sessions", status_code=201, tags=["session"])
-def api_begin(request: Request, body: SessionBeginIn) -> dict[str, Any]:
+@router.post(
+    "/api/v1/sessions",
+    status_code=201,
+    tags=["session"],
+    response_model=SessionStartedOut,
+    responses={409: {"description": "The safety check says no exercises today."}},
+)
+def api_begin(ctx: ContextDep, body: SessionBeginIn) -> SessionStartedOut:
     """Start a session (stored as ended-early until finished). Refused when safety says stop."""
-    ctx = context_of(request)
-    assessment = safety.assess(ctx)
-    if assessment.stops_exercise:
-        raise HTTPException(
-            status_code=409,
-            detail={"message": "Safety says stop today.", **assessment_to_dict(assessment)},
-        )
-    try:
-        session_id = session.begin_session(ctx, body.pain_before)
-    except input_errors() as error:
-        raise _bad(error) from error
-    return {"id": session_id}
+    started = session.start_session(ctx, StartSession(body.pain_before))
+    if started.session_id is None:
+        detail = {"message": "Safety says stop today.", **assessment_to_dict(started.assessment)}
+        raise HTTPException(status_code=409, detail=detail)
+    return SessionStartedOut(id=started.session_id)
 
 
-def _saved(request: Request, session_id: int) -> tuple[ExerciseResult, ...]:
-    try:
-        return services_view.session_exercises(context_of(request), session_id)
-    except KeyError as error:
-        raise HTTPException(status_code=404, detail="No session has that id.") from error
-
-
-@router.get("/api/v1/sessions/{session_id}/exercises", tags=["session"])
-def api_recorded(request: Request, session_id: int) -> dict[str, Any]:
+@router.get("/api/v1/sessions/{session_id}/exercises", tags=["session"], response_model=RecordedOut)
+def api_recorded(ctx: ContextDep, session_id: int) -> dict[str, Any]:
     """The exercises already saved in this session, in order: a reloaded player starts after
     them instead of doing (and saving) them again."""
-    return {"exercises": [_result_dict(r) for r in _saved(request, session_id)]}
+    saved = session.saved_exercises(ctx, session_id)
+    return {"exercises": [result_to_dict(r) for r in saved]}
 
 
-@router.post("/api/v1/sessions/{session_id}/exercises", status_code=201, tags=["session"])
-def api_record(request: Request, session_id: int, body: ExerciseResultIn) -> dict[str, Any]:
-    """Save how one exercise went, straight away; 409 when this session already has it."""
-    ctx = context_of(request)
-    if any(r.id == body.id for r in _saved(request, session_id)):
-        raise HTTPException(
-            status_code=409, detail=f"id: {body.id} is already saved in this session"
-        )
-    try:
-        result = validation.validate_result(body.model_dump(), "exercise", ctx.catalog.exercise_ids)
-        session.record_exercise(ctx, session_id, result)
-    except input_errors() as error:
-        raise _bad(error) from error
-    except LookupError as error:
-        raise HTTPException(status_code=404, detail="No session has that id.") from error
-    return {"saved": _result_dict(result)}
+@router.post(
+    "/api/v1/sessions/{session_id}/exercises",
+    status_code=201,
+    tags=["session"],
+    response_model=SavedResultOut,
+)
+def api_record(ctx: ContextDep, session_id: int, body: ExerciseResultIn) -> dict[str, Any]:
+    """Save how one exercise ended, straight away; 409 when this session already has it."""
+    command = RecordExercise(
+        session_id, body.id, body.ending, reps=body.reps, level=body.level, pain=body.pain
+    )
+    return {"saved": result_to_dict(session.record_exercise(ctx, command))}
 
 
-@router.post("/api/v1/sessions/{session_id}/finish", tags=["session"])
-def api_finish(request: Request, session_id: int, body: SessionFinishIn) -> dict[str, Any]:
+@router.post(
+    "/api/v1/sessions/{session_id}/finish", tags=["session"], response_model=SessionFinishedOut
+)
+def api_finish(ctx: ContextDep, session_id: int, body: SessionFinishIn) -> SessionFinishedOut:
     """Close the session with the pain afterwards; returns a summary and the safety level."""
-    ctx = context_of(request)
-    try:
-        session.finish_session(ctx, session_id, body.pain_after, partial=body.partial)
-    except input_errors() as error:
-        raise _bad(error) from error
-    except LookupError as error:
-        raise HTTPException(status_code=404, detail="No session has that id.") from error
-    return {
-        "summary": services_view.session_summary(ctx, session_id),
-        "safety": assessment_to_dict(safety.assess(ctx)),
-    }
-
-
-def _result_dict(result: ExerciseResult) -> dict[str, Any]:
-    return {
-        "id": result.id,
-        "level": result.level,
-        "reps": result.reps,
-        "hurt": result.hurt,
-        "pain": result.pain,
-        "skipped": result.skipped,
-    }
+    command = FinishSession(session_id, body.pain_after, ended_early=body.partial)
+    session.finish_session(ctx, command)
+    return SessionFinishedOut(
+        summary=SessionSummaryOut.of(views.session_summary(ctx, session_id)),
+        safety=assessment_to_dict(safety.assess(ctx)),
+    )
 
 
 router.include_router(pages)

@@ -18,7 +18,7 @@ const state = {
   last: 0,
   timer: null,
   muted: localStorage.getItem("sicoach-muted") === "1",
-  results: new Map(), // exercise id -> {reps, hurt, pain, skipped, saved}
+  results: new Map(), // exercise id -> {done, ending, pain, saved}; the server decides what an ending records
   wakeLock: null,
   audio: null,
   figures: new Map(), // "id|variant" -> {start, into, cues} from /figures/{id}/cues.json
@@ -131,19 +131,22 @@ async function post(url, body, options = {}) {
 
 function resultFor(id) {
   if (!state.results.has(id)) {
-    state.results.set(id, { done: new Set(), hurt: false, pain: null, skipped: false, saved: false });
+    state.results.set(id, { done: new Set(), ending: null, pain: null, saved: false });
   }
   return state.results.get(id);
 }
 
-function saveExercise(id) {
+// How an exercise ended: "finished", "skipped" or "hurt". The server decides what that
+// records (a skip after some repetitions is still a skip), exactly as for the terminal player.
+function saveExercise(id, ending) {
   const result = resultFor(id);
   if (result.saved) return Promise.resolve();
   result.saved = true;
+  result.ending = ending;
   const info = state.script.exercises.find((e) => e.id === id) || { level: 0, per_side: false };
   const pairs = result.done.size;
   const reps = info.per_side ? Math.floor(pairs / 2) : pairs;
-  const body = { id, level: info.level || 0, reps, hurt: result.hurt, skipped: result.skipped };
+  const body = { id, ending, level: info.level || 0, reps };
   if (result.pain !== null) body.pain = result.pain;
   return post(`/api/v1/sessions/${sessionId}/exercises`, body, { alreadySaved: true });
 }
@@ -338,7 +341,7 @@ function completeStep() {
   }
   const following = step(state.index + 1);
   if (current.exercise_id && (!following || following.exercise_id !== current.exercise_id)) {
-    saveExercise(current.exercise_id);
+    saveExercise(current.exercise_id, "finished");
   }
   enterStep(Math.min(state.index + 1, state.script.steps.length - 1));
 }
@@ -411,9 +414,7 @@ $("p-pause").addEventListener("click", () => {
 $("p-skip").addEventListener("click", () => {
   const current = step();
   if (!current.exercise_id) return;
-  const result = resultFor(current.exercise_id);
-  if (result.done.size === 0) result.skipped = true;
-  saveExercise(current.exercise_id);
+  saveExercise(current.exercise_id, "skipped");
   jumpToNextExercise();
 });
 
@@ -437,10 +438,8 @@ function endsSession(pain) {
 
 function afterHurt(pain) {
   const current = step();
-  const result = resultFor(current.exercise_id);
-  result.hurt = true;
-  result.pain = pain;
-  const saving = saveExercise(current.exercise_id);
+  resultFor(current.exercise_id).pain = pain;
+  const saving = saveExercise(current.exercise_id, "hurt");
   show("p-hurt-panel", false);
   if (endsSession(pain)) {
     stopForPain(pain, saving);
@@ -527,14 +526,19 @@ function showSummary(summary, painAfter) {
     item.textContent = text;
     list.appendChild(item);
   };
-  const done = [];
-  const hurt = [];
-  const skipped = [];
-  for (const info of state.script.exercises) {
-    const result = state.results.get(info.id);
-    if (!result || result.skipped) skipped.push(info.name);
-    else if (result.hurt) hurt.push(info.name);
-    else done.push(info.name);
+  // The server's summary counts what was saved; only when it could not be reached do we
+  // list the endings seen here.
+  let { done, hurt, skipped } = summary || {};
+  if (!summary) {
+    done = [];
+    hurt = [];
+    skipped = [];
+    for (const info of state.script.exercises) {
+      const ending = (state.results.get(info.id) || {}).ending;
+      if (ending === "hurt") hurt.push(info.name);
+      else if (ending === "finished") done.push(info.name);
+      else skipped.push(info.name);
+    }
   }
   add(`Exercises done: ${done.length}${done.length ? ` (${done.join(", ")})` : ""}.`);
   if (hurt.length) add(`It hurt: ${hurt.join(", ")}. We will skip it next time and offer it again later at the easiest level.`);
@@ -562,7 +566,8 @@ async function load() {
     if (!saved.ok) throw new Error(`HTTP ${saved.status}`);
     for (const r of (await saved.json()).exercises) {
       const result = resultFor(r.id);
-      Object.assign(result, { hurt: r.hurt, pain: r.pain, skipped: r.skipped, saved: true });
+      const ending = r.hurt ? "hurt" : r.skipped ? "skipped" : "finished";
+      Object.assign(result, { ending, pain: r.pain, saved: true });
     }
     await loadFigureCues();
   } catch (err) {

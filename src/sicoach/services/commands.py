@@ -1,0 +1,160 @@
+"""Every action a person takes, as a frozen value: what every face hands to the services.
+
+A face (terminal, web page, JSON API, later a clinic or phone face) turns its input into one
+of these commands and calls its handler; the handler is the only place the values are
+checked, and it runs in one unit of work. Faces never decide what a command means: a player
+says how an exercise *ended*, and the session service decides what that records.
+
+Who acts and on whose record comes from the `Context` (`Context.actor`), so commands stay
+the same when a clinician acts on a patient's journal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, time
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from sicoach.domain.journal import Profile
+
+
+class Ending(StrEnum):
+    """How one exercise of a session ended, as the player saw it."""
+
+    FINISHED = "finished"
+    """Played to its end."""
+    SKIPPED = "skipped"
+    """The person moved on before the end (some repetitions may be done)."""
+    HURT = "hurt"
+    """The person stopped it because it hurt."""
+    QUIT = "quit"
+    """The session stopped during it (quit, closed, crashed); the repetitions done are kept."""
+
+
+@dataclass(frozen=True)
+class FirstUse:
+    """The welcome form: the profile, the starting pain, and the red-flag screen's answers."""
+
+    profile: Profile
+    pain: int | None
+    mobility: int | None = None
+    screen_answers: Mapping[str, bool] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class AnswerScreen:
+    """The red-flag screen's yes/no answers for a day (today when `on` is None)."""
+
+    answers: Mapping[str, bool]
+    on: date | None = None
+
+
+@dataclass(frozen=True)
+class StartSession:
+    """Start a guided session: the screen's answers (when asked now) and the pain before.
+
+    `on` dates a session played for an earlier day; the time of day is now's.
+    """
+
+    pain_before: int | None
+    screen_answers: Mapping[str, bool] | None = None
+    on: date | None = None
+
+
+@dataclass(frozen=True)
+class RecordExercise:
+    """How one exercise went: how it ended, the repetitions done, the pain during it."""
+
+    session_id: int
+    exercise_id: str
+    ending: Ending | str
+    reps: int = 0
+    level: int = 0
+    pain: int | None = None
+
+
+@dataclass(frozen=True)
+class FinishSession:
+    """Close a session with the pain afterwards; `ended_early` when not every step was played."""
+
+    session_id: int
+    pain_after: int | None
+    ended_early: bool = False
+
+
+@dataclass(frozen=True)
+class LogCheckIn:
+    """The day's check-in (today when `day` is None); replaces that day's earlier one."""
+
+    pain: int | None = None
+    worst_pain: int | None = None
+    mobility: int | None = None
+    symptoms: tuple[str, ...] = ()
+    note: str | None = ""
+    day: date | None = None
+
+
+@dataclass(frozen=True)
+class LogActivity:
+    """Minutes of walking or another gentle activity on a day (today when None)."""
+
+    kind: str
+    minutes: int
+    day: date | None = None
+
+
+@dataclass(frozen=True)
+class ChangeProfile:
+    """Some profile fields (names as on `Profile`); the others stay as they are."""
+
+    changes: Mapping[str, Any]
+
+
+class PlanChange(StrEnum):
+    """What a person can do to one exercise of their routine."""
+
+    LEAVE_OUT = "leave_out"
+    INCLUDE = "include"
+    TURN_BACK_ON = "turn_back_on"
+
+
+@dataclass(frozen=True)
+class ChangeExercise:
+    """Leave an exercise out, bring it back, or turn it back on after it hurt twice."""
+
+    change: PlanChange | str
+    exercise_id: str
+
+
+@dataclass(frozen=True)
+class SetTrainingDays:
+    """Weekday words ("mon", "Tuesday") or numbers (0 Monday .. 6 Sunday)."""
+
+    days: tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class SetReminder:
+    """The daily reminder time ("HH:MM" or a time); None or "off" clears it."""
+
+    at: time | str | None
+
+
+@dataclass(frozen=True)
+class ImportJournal:
+    """A journal document (its text, or a file path); `replace` lets it overwrite days."""
+
+    source: str | Path
+    replace: bool = False
+
+
+@dataclass(frozen=True)
+class RateActivity:
+    """A patient-specific activity rated 0 (unable) to 10 (as before), on a day."""
+
+    activity: str
+    score: int
+    day: date | None = None

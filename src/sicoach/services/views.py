@@ -1,0 +1,224 @@
+"""Read models: what every face shows, worked out once here.
+
+The terminal, the web pages, the JSON API and the exports read these values and only lay
+them out; none of them counts "done", "hurt" or "skipped" on its own, so the numbers a
+person sees agree everywhere.
+
+- `TodayView`: the day's plan and the recent pain, for the today page and `sicoach plan`.
+- `SessionSummary`: one session in names and numbers (the player's last screen).
+- `HistoryView`: the recent check-ins, sessions (`SessionRow`) and activities, and one
+  `DayRow` per day (`sicoach history`).
+- `ProgressView` and `ReportView`: the progress figures and the report for a doctor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import TypeVar
+
+from sicoach.domain.journal import Activity, CheckIn, ExerciseResult, Journal, Session
+from sicoach.domain.plan import DayPlan
+from sicoach.domain.progress import Progress
+from sicoach.interchange.report import Report
+from sicoach.services.context import Context
+from sicoach.services.errors import InputError
+
+T = TypeVar("T")
+
+ProgressView = Progress
+"""All progress figures (`sicoach.services.reports.progress` builds it)."""
+ReportView = Report
+"""The report's figures for a period (`sicoach.services.reports.build_report` builds it)."""
+
+
+def is_done(result: ExerciseResult) -> bool:
+    """Done: not skipped (however many repetitions came first) and it did not hurt."""
+    return not result.skipped and not result.hurt
+
+
+# --- sessions -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """One session: when, the pain before and after, and which exercises were done, hurt or
+    were skipped (names, in the order they were played)."""
+
+    id: int | None
+    started_at: datetime
+    pain_before: int | None
+    pain_after: int | None
+    ended_early: bool
+    done: tuple[str, ...]
+    hurt: tuple[str, ...]
+    skipped: tuple[str, ...]
+
+    @property
+    def done_count(self) -> int:
+        return len(self.done)
+
+
+def summarise(ctx: Context, session: Session, session_id: int | None = None) -> SessionSummary:
+    """The summary of a session already loaded (history rows, exports)."""
+    catalog = ctx.catalog
+
+    def name(result: ExerciseResult) -> str:
+        return catalog.exercise(result.id).name if catalog.has_exercise(result.id) else result.id
+
+    return SessionSummary(
+        id=session_id,
+        started_at=session.started_at,
+        pain_before=session.pain_before,
+        pain_after=session.pain_after,
+        ended_early=session.partial,
+        done=tuple(name(e) for e in session.exercises if is_done(e)),
+        hurt=tuple(name(e) for e in session.exercises if e.hurt),
+        skipped=tuple(name(e) for e in session.exercises if e.skipped and not e.hurt),
+    )
+
+
+def session_summary(ctx: Context, session_id: int) -> SessionSummary:
+    """The summary of one stored session (`NotFound` when it is not this person's)."""
+    from sicoach.services.session import get_session
+
+    return summarise(ctx, get_session(ctx, session_id), session_id)
+
+
+# --- history --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DayRow:
+    """One day of the history: its check-in, sessions finished and ended early, minutes."""
+
+    date: date
+    checkin: CheckIn | None
+    sessions: int
+    partial_sessions: int
+    activity_minutes: int
+
+
+@dataclass(frozen=True)
+class HistoryView:
+    """The newest `limit` check-ins, sessions and activities, newest first."""
+
+    checkins: tuple[CheckIn, ...]
+    sessions: tuple[SessionSummary, ...]
+    activities: tuple[Activity, ...]
+    limit: int
+
+
+MAX_DAYS = 3650
+
+
+def day_rows(ctx: Context, days: int = 14, journal: Journal | None = None) -> list[DayRow]:
+    """The last `days` days up to today, newest first."""
+    if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= MAX_DAYS:
+        raise InputError("days", f"{days} is not between 1 and {MAX_DAYS}")
+    today = ctx.clock.today()
+    journal = (journal or _load(ctx)).up_to(today)
+    return [_day_row(journal, today - timedelta(days=back)) for back in range(days)]
+
+
+def _day_row(journal: Journal, day: date) -> DayRow:
+    sessions = [s for s in journal.sessions if s.date == day]
+    return DayRow(
+        date=day,
+        checkin=journal.checkin_on(day),
+        sessions=sum(1 for s in sessions if not s.partial),
+        partial_sessions=sum(1 for s in sessions if s.partial),
+        activity_minutes=sum(a.minutes for a in journal.activities if a.date == day),
+    )
+
+
+def history(ctx: Context, limit: int = 60, journal: Journal | None = None) -> HistoryView:
+    """The history page: the newest `limit` of each kind of record, newest first."""
+    record = journal or _load(ctx)
+    return HistoryView(
+        checkins=_newest(record.checkins, limit),
+        sessions=tuple(summarise(ctx, s) for s in _newest(record.sessions, limit)),
+        activities=_newest(record.activities, limit),
+        limit=limit,
+    )
+
+
+def _newest(records: Iterable[T], limit: int) -> tuple[T, ...]:
+    return tuple(reversed(tuple(records)))[:limit]
+
+
+# --- today ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PainDay:
+    day: date
+    pain: int | None
+    mobility: int | None
+
+
+@dataclass(frozen=True)
+class TodayView:
+    """The today page: the day's plan (`day` may be tomorrow, as a preview), and the pain
+    and mobility of the last 14 days."""
+
+    today: date
+    day: date
+    plan: DayPlan
+    pain_days: tuple[PainDay, ...]
+    today_checkin: CheckIn | None
+
+    @property
+    def tomorrow(self) -> date:
+        return self.today + timedelta(days=1)
+
+    @property
+    def checked_in_today(self) -> bool:
+        return self.today_checkin is not None
+
+    @property
+    def pain_points(self) -> dict[date, int | None]:
+        return {d.day: d.pain for d in self.pain_days}
+
+
+PAIN_DAYS = 14
+
+
+def recent_pain(journal: Journal, end: date, days: int = PAIN_DAYS) -> tuple[PainDay, ...]:
+    """The pain and mobility of each of the last `days` days (None where not recorded)."""
+    by_day = {c.date: c for c in journal.checkins if end - timedelta(days=days) < c.date <= end}
+    out = []
+    for back in range(days - 1, -1, -1):
+        day = end - timedelta(days=back)
+        checkin = by_day.get(day)
+        out.append(
+            PainDay(day, checkin.pain if checkin else None, checkin.mobility if checkin else None)
+        )
+    return tuple(out)
+
+
+def today_view(
+    ctx: Context,
+    on: date | None = None,
+    plan: DayPlan | None = None,
+    journal: Journal | None = None,
+) -> TodayView:
+    """The today page (`on` previews another day; `plan`/`journal` when already at hand)."""
+    from sicoach.services.plan import plan_today
+
+    today = ctx.clock.today()
+    record = journal or _load(ctx)
+    return TodayView(
+        today=today,
+        day=on or today,
+        plan=plan or plan_today(ctx, on=on),
+        pain_days=recent_pain(record, today),
+        today_checkin=record.checkin_on(today),
+    )
+
+
+def _load(ctx: Context) -> Journal:
+    from sicoach.services.journal import load_journal
+
+    return load_journal(ctx)

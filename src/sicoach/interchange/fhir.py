@@ -31,6 +31,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sicoach.domain.journal import Journal
+from sicoach.domain.measures import is_done, it_hurt
 from sicoach.domain.progress import RED_FLAG_GROUPS
 from sicoach.domain.vocabulary import SYMPTOM_GROUPS
 
@@ -196,7 +197,7 @@ def journal_bundle(
             components.append(
                 {"code": {"coding": coding, "text": "Pain after"}, "valueInteger": s.pain_after}
             )
-        done = [e for e in s.exercises if not e.skipped and not e.hurt]  # hurt is never done
+        done = [e for e in s.exercises if is_done(e)]  # a skip or an exercise that hurt is not
         components.append(
             {
                 "code": {
@@ -206,7 +207,7 @@ def journal_bundle(
                 "valueInteger": len(done),
             }
         )
-        hurt = [e.id for e in s.exercises if e.hurt]
+        hurt = [e.id for e in s.exercises if it_hurt(e)]
         if hurt:
             components.append(
                 {

@@ -19,6 +19,7 @@ from datetime import date, datetime, timedelta
 from typing import TypeVar
 
 from sicoach.domain.journal import Activity, CheckIn, ExerciseResult, Journal, Session
+from sicoach.domain.measures import is_done, it_hurt
 from sicoach.domain.plan import DayPlan
 from sicoach.domain.progress import Progress
 from sicoach.interchange.report import Report
@@ -31,11 +32,6 @@ ProgressView = Progress
 """All progress figures (`sicoach.services.reports.progress` builds it)."""
 ReportView = Report
 """The report's figures for a period (`sicoach.services.reports.build_report` builds it)."""
-
-
-def is_done(result: ExerciseResult) -> bool:
-    """Done: not skipped (however many repetitions came first) and it did not hurt."""
-    return not result.skipped and not result.hurt
 
 
 # --- sessions -------------------------------------------------------------------------------
@@ -74,8 +70,8 @@ def summarise(ctx: Context, session: Session, session_id: int | None = None) -> 
         pain_after=session.pain_after,
         ended_early=session.partial,
         done=tuple(name(e) for e in session.exercises if is_done(e)),
-        hurt=tuple(name(e) for e in session.exercises if e.hurt),
-        skipped=tuple(name(e) for e in session.exercises if e.skipped and not e.hurt),
+        hurt=tuple(name(e) for e in session.exercises if it_hurt(e)),
+        skipped=tuple(name(e) for e in session.exercises if e.skipped and not it_hurt(e)),
     )
 
 

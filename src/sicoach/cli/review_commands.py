@@ -7,6 +7,8 @@ result into words.
 
 from __future__ import annotations
 
+import sys
+
 import typer
 
 from sicoach.cli._common import console, context, fail, fail_input, parse_date
@@ -67,14 +69,35 @@ def register(app: typer.Typer) -> None:
             return
         if advice not in ADVICE:
             fail(f"--advice: {advice!r} is not an advice; use one of {', '.join(ADVICE)}")
+        options = {"date": "--date", "advice": "--advice", "note": "--note", "yes": "--yes"}
         try:
             assessment = record_review(services, day, advice, note, emergency_checked=yes)
         except InputError as err:
-            fail_input(
-                err, {"date": "--date", "advice": "--advice", "note": "--note", "yes": "--yes"}
-            )
+            if err.field != "yes" or not sys.stdin.isatty():
+                fail_input(err, options)
+            # At a terminal, ask for the explicit yes instead of failing.
+            named = "; ".join(s.words for s in open_signs(services, day) if s.emergency)
+            console.print(f"You reported an emergency sign: {named}.", highlight=False)
+            if not _ask_yes_no("Did they check you for it at this visit?"):
+                fail("--yes: not confirmed, so the visit was not saved; the sign stays open")
+            try:
+                assessment = record_review(services, day, advice, note, emergency_checked=True)
+            except InputError as again:
+                fail_input(again, options)
         when = (day or services.clock.today()).isoformat()
         console.print(
             f"Saved: checked on {when}, advised to {ADVICE_WORDS[advice]}.", highlight=False
         )
         render_assessment(console, assessment)
+
+
+def _ask_yes_no(question: str) -> bool:
+    """Ask until the answer is y/yes or n/no."""
+    while True:
+        answer = typer.prompt(f"{question} [y/n]", default="", show_default=False)
+        word = answer.strip().lower()
+        if word in ("y", "yes"):
+            return True
+        if word in ("n", "no"):
+            return False
+        console.print("Please answer y for yes or n for no.")

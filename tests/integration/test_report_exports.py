@@ -155,6 +155,7 @@ def test_csv_reads_back_one_row_per_record(filled: Context, tmp_path: Path) -> N
         "activities.csv",
         "function.csv",
         "profile.csv",
+        "reviews.csv",
     ]
 
     def rows(name: str) -> list[dict[str, str]]:
@@ -403,3 +404,50 @@ def test_report_of_twelve_realistic_weeks_fits_on_two_pages(
     assert len(reader.pages) == 2
     html = reports.render_report_html(context)
     assert "Week by week" in html  # the numbers behind the charts stay in the web page
+
+
+def test_fhir_holds_each_review_as_an_encounter_with_its_advice(filled: Context) -> None:
+    from fhir.resources.R4B import get_fhir_model_class
+    from fhir.resources.R4B.bundle import Bundle
+
+    from sicoach.services.reviews import record_review
+
+    record_review(filled, date(2026, 11, 10), "gently", "Physio: easy does it.")
+    record_review(filled, date(2026, 11, 14), "carry_on")
+    data = json.loads(reports.export_fhir(filled))
+    Bundle.model_validate(data)
+    for raw in data["entry"]:
+        get_fhir_model_class(raw["resource"]["resourceType"]).model_validate(raw["resource"])
+    resources = {e["fullUrl"]: e["resource"] for e in data["entry"]}
+    encounters = [r for r in resources.values() if r["resourceType"] == "Encounter"]
+    assert [e["period"]["start"] for e in encounters] == ["2026-11-10", "2026-11-14"]
+    assert {e["status"] for e in encounters} == {"finished"}
+    advice = [
+        r
+        for r in resources.values()
+        if r["resourceType"] == "Observation"
+        and r["code"]["coding"][0]["code"] == "clinician-advice"
+    ]
+    assert [a["valueCodeableConcept"]["coding"][0]["code"] for a in advice] == [
+        "gently",
+        "carry_on",
+    ]
+    assert advice[0]["note"] == [{"text": "Physio: easy does it."}]
+    for a in advice:  # each advice points at its own visit
+        assert resources[a["encounter"]["reference"]]["resourceType"] == "Encounter"
+
+
+def test_report_lists_the_visits_and_the_advice_asked_for(context: Context) -> None:
+    from sicoach.services.journal import log_checkin
+    from sicoach.services.reviews import record_review
+
+    log_checkin(context, pain=4, symptoms=["fever"], day=date(2026, 11, 2))
+    log_checkin(context, pain=3, day=date(2026, 11, 12))
+    record_review(context, date(2026, 11, 13), "stop", "GP: rest for now.")
+    html = reports.render_report_html(context, start=date(2026, 11, 1), end=date(2026, 11, 20))
+    text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
+    assert "Checks by a doctor, physio or midwife" in text
+    assert "2026-11-13 stop until told otherwise no GP: rest for now." in text
+    # the advice history shows the question asked before the visit and the stop after it
+    assert "Were you checked for a high temperature" in text
+    assert "No exercises for now" in text

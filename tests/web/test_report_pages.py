@@ -120,6 +120,7 @@ def test_export_downloads(client, filled) -> None:  # type: ignore[no-untyped-de
             "activities.csv",
             "function.csv",
             "profile.csv",
+            "reviews.csv",
         ]
     )
     assert archive.read("activities.csv").decode().count("\n") == 8  # header + 7 records

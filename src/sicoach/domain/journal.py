@@ -124,8 +124,13 @@ class FunctionRating:
     score: int
 
 
-ADVICE: tuple[str, ...] = ("carry_on", "gently", "stop")
-"""What the clinician advised: carry on as before, carry on gently, stop until told otherwise."""
+ADVICE_WORDS: dict[str, str] = {
+    "carry_on": "carry on as before",
+    "gently": "carry on gently",
+    "stop": "stop until told otherwise",
+}
+"""What the clinician advised, in the words every face shows."""
+ADVICE: tuple[str, ...] = tuple(ADVICE_WORDS)
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """The journal as CSV files, one per record type, each with a header row.
 
 For spreadsheets and clinics: plain columns, ISO dates, lists joined with ";" and yes/no as
-"true"/"false". Sessions and their exercises share a `session` number so they can be joined.
+"true"/"false". `reviews.csv` holds the clinician reviews (`settles` empty: every sign up to
+the date). Sessions and their exercises share a `session` number so they can be joined.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ SESSION_FIELDS = ("session", "started_at", "pain_before", "pain_after", "partial
 EXERCISE_FIELDS = ("session", "started_at", "exercise", "level", "reps", "hurt", "pain", "skipped")
 ACTIVITY_FIELDS = ("date", "kind", "minutes")
 FUNCTION_FIELDS = ("date", "activity", "score")
+REVIEW_FIELDS = ("date", "advice", "emergency_checked", "settles", "note")
 PROFILE_FIELDS = (
     "started_on",
     "birth_year",
@@ -63,6 +65,10 @@ def tables(journal: Journal) -> dict[str, tuple[Sequence[str], list[list[str]]]]
             exercises.append([_cell(v) for v in result])
     activities = [[_cell(v) for v in (a.date, a.kind, a.minutes)] for a in journal.activities]
     function = [[_cell(v) for v in (f.date, f.activity, f.score)] for f in journal.function]
+    reviews = [
+        [_cell(v) for v in (r.date, r.advice, r.emergency_checked, r.settles, r.note)]
+        for r in journal.reviews
+    ]
     profile: list[list[str]] = []
     p = journal.profile
     if p is not None:
@@ -89,6 +95,7 @@ def tables(journal: Journal) -> dict[str, tuple[Sequence[str], list[list[str]]]]
         "activities.csv": (ACTIVITY_FIELDS, activities),
         "function.csv": (FUNCTION_FIELDS, function),
         "profile.csv": (PROFILE_FIELDS, profile),
+        "reviews.csv": (REVIEW_FIELDS, reviews),
     }
 
 

@@ -21,6 +21,8 @@ Codes and why we chose them:
 - "My activities" ratings (the Patient-Specific Functional Scale method): local code
   `patient-specific-activity`, the activity's name in a text component, the 0-10 score as
   valueInteger. The licensed questionnaires have their own codes; this is not one of them.
+- Clinician reviews: an Encounter per visit and its advice as an Observation
+  (`fhir_reviews.py`).
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from sicoach.domain.journal import Journal
 from sicoach.domain.measures import is_done, it_hurt
 from sicoach.domain.progress import RED_FLAG_GROUPS
 from sicoach.domain.vocabulary import SYMPTOM_GROUPS
+from sicoach.interchange.fhir_reviews import add_reviews
 
 LOINC = "http://loinc.org"
 UCUM = "http://unitsofmeasure.org"
@@ -266,6 +269,8 @@ def journal_bundle(
             valueInteger=f.score,
             component=component,
         )
+
+    add_reviews(b, journal.reviews)
 
     return {
         "resourceType": "Bundle",

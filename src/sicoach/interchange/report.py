@@ -20,7 +20,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from sicoach.domain.journal import Profile
+from sicoach.domain.journal import ADVICE_WORDS, ClinicianReview, Profile
 from sicoach.domain.progress import (
     Adherence,
     Progress,
@@ -91,6 +91,8 @@ class Report:
     symptom_labels: dict[str, str] = field(default_factory=dict)
     raised: tuple[RaisedReason, ...] = ()
     raised_step_days: int = 1
+    reviews: tuple[ClinicianReview, ...] = ()
+    """Visits to a doctor, physio or midwife and their advice (whole program, oldest first)."""
 
     @property
     def program_start(self) -> date | None:
@@ -445,6 +447,7 @@ def render_html(report: Report, progress_cb: ProgressCallback | None = None) -> 
         minutes_svg=minutes_svg,
         weeks=weeks,
         profile_lines=profile_lines(report.profile, report.end),
+        advice_words=ADVICE_WORDS,
     )
     tick("Done", 4)
     return html

@@ -197,6 +197,7 @@ def build_report(
         symptom_labels=labels,
         raised=tuple(raised),
         raised_step_days=step,
+        reviews=journal.sorted().reviews,
     )
 
 

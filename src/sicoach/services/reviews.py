@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sicoach.domain.journal import ADVICE, ClinicianReview, Journal
+from sicoach.domain.journal import ADVICE_WORDS, ClinicianReview, Journal
 from sicoach.domain.safety import RULES, Assessment, Level, build_facts, evaluate
 from sicoach.domain.safety import reviews as rules
 from sicoach.domain.validation import JournalError, check_note
@@ -19,12 +19,7 @@ from sicoach.services.context import Context
 from sicoach.services.errors import InputError
 from sicoach.services.journal import checked_day, load_journal
 
-ADVICE_WORDS: dict[str, str] = {
-    "carry_on": "carry on as before",
-    "gently": "carry on gently",
-    "stop": "stop until told otherwise",
-}
-assert set(ADVICE_WORDS) == set(ADVICE)
+__all__ = ["ADVICE_WORDS", "OpenSign", "open_signs", "record_review", "review_history"]
 
 
 @dataclass(frozen=True)

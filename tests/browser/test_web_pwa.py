@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 
 from tests.browser.conftest import CHROMIUM, LAUNCH_ARGS, VIEWPORTS, Shots, choose, first_use
@@ -154,3 +155,40 @@ def test_leaving_mid_session_asks_first(page) -> None:  # type: ignore[no-untype
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("link", name="Today").click()
     page.wait_for_url("**/")
+
+
+def test_a_session_played_offline_is_sent_once_when_the_connection_returns(
+    app_page, server
+) -> None:  # type: ignore[no-untyped-def]
+    page = app_page
+    _installed(page)
+    page.goto("/session?speed=50")
+    choose(page, "pain_before", 3)
+    page.get_by_role("button", name="Start session").click()
+    page.wait_for_url("**/session/play?id=*")
+    page.locator('#player[data-state="ready"]').wait_for()
+
+    page.context.set_offline(True)
+    page.get_by_role("button", name="Begin").click()
+    page.locator("#p-end-panel").wait_for(timeout=120_000)
+    page.locator("button.pain-after[data-pain='2']").click()
+    page.locator("#p-summary").wait_for()
+    assert page.locator("#summary-title").inner_text() == "Session kept on this device"
+    waiting = page.locator("#outbox-count")
+    assert "waiting to be sent" in waiting.inner_text()
+    page.shots("offline-summary")
+    (session,) = httpx.get(server.base + "/api/v1/journal").json()["sessions"]
+    assert session["exercises"] == [], "nothing reached the server while offline"
+
+    page.context.set_offline(False)
+    waiting.wait_for(state="hidden")
+    (session,) = httpx.get(server.base + "/api/v1/journal").json()["sessions"]
+    ids = [e["id"] for e in session["exercises"]]
+    script = httpx.get(server.base + "/api/v1/session/script").json()
+    assert ids == [e["id"] for e in script["exercises"]], "every exercise, once, in order"
+    assert session["pain_after"] == 2
+
+    page.reload()  # the outbox is empty: nothing is sent twice
+    page.wait_for_timeout(500)
+    (again,) = httpx.get(server.base + "/api/v1/journal").json()["sessions"]
+    assert again == session

@@ -3,6 +3,8 @@
 // speaks cues, beeps at each step, keeps the screen awake, and honours reduced motion.
 // ?speed=N runs the clock N times faster (demonstrations and tests).
 
+import { send } from "/static/outbox.js";
+
 const $ = (id) => document.getElementById(id);
 const root = $("player");
 const sessionId = root.dataset.sessionId;
@@ -103,24 +105,26 @@ document.addEventListener("visibilitychange", () => {
 
 // --- saving -------------------------------------------------------------------------------
 
+// With no connection, a result is kept on the device (outbox.js) and sent when the
+// connection returns; the player carries on as if it had been saved.
 async function post(url, body, options = {}) {
   let lastError = null;
   for (let attempt = 0; attempt < 3; attempt += 1) {
+    let response;
     try {
-      const response = await fetch(url, {
-        method: "POST",
-        headers: { "Content-Type": "application/json", Accept: "application/json" },
-        body: JSON.stringify(body),
-        credentials: "same-origin",
-      });
-      if (response.ok) return response.json();
-      if (response.status === 409 && options.alreadySaved) return { already: true };
-      const detail = await response.json().catch(() => ({}));
-      lastError = new Error(typeof detail.detail === "string" ? detail.detail : `HTTP ${response.status}`);
-      if (response.status < 500) break;
+      response = await send(url, body);
     } catch (err) {
+      // no connection and no storage on this device to keep the result in
       lastError = err;
+      await new Promise((resolve) => setTimeout(resolve, 400 * (attempt + 1)));
+      continue;
     }
+    if (response.queued) return { queued: true };
+    if (response.ok) return response.json();
+    if (response.status === 409 && options.alreadySaved) return { already: true };
+    const detail = await response.json().catch(() => ({}));
+    lastError = new Error(typeof detail.detail === "string" ? detail.detail : `HTTP ${response.status}`);
+    if (response.status < 500) break;
     await new Promise((resolve) => setTimeout(resolve, 400 * (attempt + 1)));
   }
   const box = $("p-error");
@@ -514,6 +518,9 @@ document.querySelectorAll(".pain-after").forEach((button) => {
       pain_after: Number(button.dataset.pain),
       partial: false,
     });
+    if (answer && answer.queued) {
+      $("summary-title").textContent = "Session kept on this device";
+    }
     showSummary(answer ? answer.summary : null, Number(button.dataset.pain));
   });
 });

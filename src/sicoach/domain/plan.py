@@ -254,7 +254,7 @@ RULES: dict[str, Rule] = {
             Status.MODIFIED,
             "Starting again at the easiest level: on {date} you were advised to carry on "
             "gently. It gets harder again step by step while it feels comfortable.",
-            f"your clinician's advice; {_GUIDE}; clinical-notes.md section 3",
+            f"your clinician's advice; {_GUIDE}; NHS back-pain units (start low, then step up)",
         ),
         Rule(
             "first_time",

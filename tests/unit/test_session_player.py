@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 
-from sicoach.cli.player import Player, PlayerView
+from sicoach.cli.player import Player, PlayerView, QuitRequested
+from sicoach.cli.player_stop import StopRequested
 from sicoach.content import load_catalog
 from sicoach.domain.exercises import Catalog
 from sicoach.domain.journal import ExerciseResult
@@ -243,3 +244,53 @@ def test_view_counts_down_and_shows_what_comes_next(script: Script) -> None:
     assert last_tilt.next_text == f"Next exercise: {script.exercises[1].name}"
     lefts = [v.seconds_left for _, v in io.views]
     assert lefts == sorted(lefts, reverse=True)
+
+
+@dataclass
+class StoppedAtQuestion(FakeIO):
+    """Raises `error` at the first question of the given kind, like a stop at a prompt."""
+
+    error: BaseException = field(default_factory=QuitRequested)
+    at: str = "rating"
+
+    def ask_rating(self, exercise: ScriptExercise) -> int | None:
+        if self.at == "rating":
+            raise self.error
+        return super().ask_rating(exercise)
+
+    def ask_hurt(self, exercise: ScriptExercise) -> int | None:
+        if self.at == "hurt":
+            raise self.error
+        return super().ask_hurt(exercise)
+
+
+def play_stopped(script: Script, error: BaseException, at: str, presses: list[tuple[float, str]]):  # type: ignore[no-untyped-def]
+    clock = FakeClock()
+    io = StoppedAtQuestion(clock, error=error, at=at)
+    player = Player(script, io, ScriptedKeys(clock, list(presses)), clock)
+    return player, io
+
+
+def test_q_at_the_rating_saves_the_finished_exercise_and_ends(script: Script) -> None:
+    player, io = play_stopped(script, QuitRequested(), "rating", [])
+    outcome = player.run()
+    assert outcome.quit and not outcome.completed
+    assert io.saved == [ExerciseResult(id="pelvic_tilt", level=0, reps=3)]
+
+
+def test_a_stop_at_the_rating_saves_the_finished_exercise_first(script: Script) -> None:
+    player, io = play_stopped(script, StopRequested(2), "rating", [])
+    with pytest.raises(StopRequested):
+        player.run()
+    assert io.saved == [ExerciseResult(id="pelvic_tilt", level=0, reps=3)]
+
+
+@pytest.mark.parametrize("error", [StopRequested(2), KeyboardInterrupt(), QuitRequested()])
+def test_a_stop_at_how_bad_still_saves_that_it_hurt(script: Script, error: BaseException) -> None:
+    player, io = play_stopped(script, error, "hurt", [(9.0, "h")])
+    if isinstance(error, QuitRequested):
+        assert player.run().quit
+    else:
+        with pytest.raises(type(error)):
+            player.run()
+    assert io.saved == [ExerciseResult(id="pelvic_tilt", level=0, reps=0, hurt=True)]

@@ -28,6 +28,10 @@ QUIT_KEYS = frozenset({"q"})
 _REP_KINDS = frozenset({"hold", "release", "move"})
 
 
+class QuitRequested(Exception):
+    """`q` typed as the answer to a question inside the session: end early, as the key does."""
+
+
 class KeySource(Protocol):
     def read_key(self, timeout: float) -> str | None:
         """Wait up to `timeout` seconds for one key; None when none was pressed."""
@@ -188,9 +192,12 @@ class Player:
             if not self.paused:
                 wait = min(wait, max(0.01, self.remaining / self.speed))
             key = self.keys.read_key(wait)
-            self.advance_clock()
-            if key is not None and not self.finished:
-                self.press(key)
+            try:
+                self.advance_clock()
+                if key is not None and not self.finished:
+                    self.press(key)
+            except QuitRequested:  # `q` at a question: what was asked about is saved
+                self.press("q")
         return self.outcome
 
     def advance_clock(self) -> None:
@@ -259,15 +266,13 @@ class Player:
         if exercise_id in self._recorded:
             return
         exercise = self.script.exercise(exercise_id)
-        pain = self.io.ask_rating(exercise)
-        self._save(
-            ExerciseResult(
-                id=exercise.id,
-                level=exercise.level,
-                reps=self._reps.get(exercise.id, exercise.reps),
-                pain=pain,
-            )
-        )
+        reps = self._reps.get(exercise.id, exercise.reps)
+        try:
+            pain = self.io.ask_rating(exercise)
+        except BaseException:  # stopped at the question: the exercise itself was done
+            self._save(ExerciseResult(id=exercise.id, level=exercise.level, reps=reps))
+            raise
+        self._save(ExerciseResult(id=exercise.id, level=exercise.level, reps=reps, pain=pain))
 
     def _stop_exercise(self, hurt: bool) -> None:
         """`n` or `h`: save the current exercise as skipped or hurt and go to the next one,
@@ -275,17 +280,24 @@ class Player:
         exercise = self.current_exercise()
         if exercise is None:
             return
-        pain = self.io.ask_hurt(exercise) if hurt else None
-        self._save(
-            ExerciseResult(
+
+        def result(pain: int | None) -> ExerciseResult:
+            reps = self._reps.get(exercise.id, 0)
+            return ExerciseResult(
                 id=exercise.id,
                 level=exercise.level,
-                reps=self._reps.get(exercise.id, 0),
+                reps=reps,
                 hurt=hurt,
                 pain=pain,
                 skipped=not hurt,
             )
-        )
+
+        try:
+            pain = self.io.ask_hurt(exercise) if hurt else None
+        except BaseException:  # stopped at "how bad?": that it hurt must not be lost
+            self._save(result(None))
+            raise
+        self._save(result(pain))
         self._resync()
         if hurt and after_hurt(pain) is AfterHurt.END_SESSION:
             self.outcome.stopped_for_pain = pain

@@ -4,6 +4,10 @@ On a real terminal, keys are read one at a time without waiting for Enter (cbrea
 `select`), and the screen is redrawn in place with Rich Live. Without a terminal (input from
 a pipe or a test), everything works line by line: a line "n", "h", "q" or "p" is a key,
 prompts read a line, and each step is printed as a line.
+
+Both wait for input through `player_stop.StopSignals`: a Ctrl-C or a closed terminal ends any
+wait (a key, a question) with StopRequested, and `q` answers a question inside the session
+as the key does.
 """
 
 from __future__ import annotations
@@ -22,7 +26,8 @@ from typing import TextIO
 from rich.console import Console
 from rich.live import Live
 
-from sicoach.cli.player import PlayerView
+from sicoach.cli.player import PlayerView, QuitRequested
+from sicoach.cli.player_stop import StopSignals
 from sicoach.cli.player_view import render, step_line
 from sicoach.domain.hurting import AfterHurt, after_hurt
 from sicoach.domain.journal import ExerciseResult
@@ -38,37 +43,54 @@ class InputClosed(Exception):
 
 
 class Terminal:
-    """Prompts and single keys on a real terminal (stdin is a tty)."""
+    """Prompts and single keys on a real terminal (stdin is a tty).
+
+    Every wait for input also watches `stop`'s wake-up pipe, so a Ctrl-C or a closed
+    terminal ends the wait at once with StopRequested, at a prompt as during the countdown.
+    """
 
     interactive = True
 
-    def __init__(self, console: Console, stdin: TextIO | None = None) -> None:
+    def __init__(
+        self, console: Console, stdin: TextIO | None = None, stop: StopSignals | None = None
+    ) -> None:
         self.console = console
         self.stdin = stdin or sys.stdin
         self.fd = self.stdin.fileno()
-        self._saved: list[object] | None = None
+        self.stop = stop or StopSignals()
+
+    def _input_ready(self, timeout: float | None) -> bool:
+        """Wait for input or a stop request (raised); True when input can be read."""
+        self.stop.check()
+        watched = [self.fd] if self.stop.wake_fd is None else [self.fd, self.stop.wake_fd]
+        try:
+            ready, _, _ = select.select(watched, [], [], timeout)
+        except OSError:  # the terminal went away
+            raise InputClosed from None
+        self.stop.check()
+        return self.fd in ready
+
+    def _read(self, size: int) -> bytes:
+        try:
+            data = os.read(self.fd, size)
+        except OSError:  # the terminal went away
+            raise InputClosed from None
+        if not data:
+            raise InputClosed
+        return data
 
     def ask(self, prompt: str) -> str:
         self.console.print(prompt, end=" ", highlight=False, markup=False)
-        try:
-            line = self.stdin.readline()
-        except OSError:  # the terminal went away
-            raise InputClosed from None
-        if not line:
-            raise InputClosed
-        return line.rstrip("\r\n")
+        line = b""
+        while not line.endswith(b"\n"):  # the terminal hands over whole typed lines
+            if self._input_ready(None):
+                line += self._read(1024)
+        return line.decode("utf-8", errors="replace").rstrip("\r\n")
 
     def read_key(self, timeout: float) -> str | None:
-        try:
-            ready, _, _ = select.select([self.fd], [], [], max(0.0, timeout))
-            data = os.read(self.fd, 1) if ready else None
-        except OSError:  # the terminal went away
-            raise InputClosed from None
-        if data is None:
+        if not self._input_ready(max(0.0, timeout)):
             return None
-        if not data:
-            raise InputClosed
-        return data.decode("utf-8", errors="ignore") or None
+        return self._read(1).decode("utf-8", errors="ignore") or None
 
     @contextlib.contextmanager
     def keys_mode(self) -> Iterator[None]:
@@ -128,9 +150,12 @@ class LineTerminal:
 
     interactive = False
 
-    def __init__(self, console: Console, stdin: TextIO | None = None) -> None:
+    def __init__(
+        self, console: Console, stdin: TextIO | None = None, stop: StopSignals | None = None
+    ) -> None:
         self.console = console
         self.stdin = stdin or sys.stdin
+        self.stop = stop or StopSignals()
         self._lines: collections.deque[str | None] = collections.deque()
         self._ready = threading.Condition()
         self._reader = threading.Thread(target=self._read_lines, daemon=True)
@@ -152,7 +177,9 @@ class LineTerminal:
     def ask(self, prompt: str) -> str:
         self.console.print(prompt, end=" ", highlight=False, markup=False)
         with self._ready:
-            self._ready.wait_for(lambda: bool(self._lines))
+            while not self._ready.wait_for(lambda: bool(self._lines), timeout=0.1):
+                self.stop.check()  # a signal cannot wake a waiting thread: look often
+            self.stop.check()
             line = self._lines[0]
             if line is None:  # the end stays at the front for every later question
                 self.console.print("", highlight=False)
@@ -162,6 +189,7 @@ class LineTerminal:
         return line
 
     def read_key(self, timeout: float) -> str | None:
+        self.stop.check()
         with self._ready:
             if not self._lines or self._lines[0] is None or self._key(self._lines[0]) is None:
                 self._ready.wait(max(0.0, timeout))
@@ -169,7 +197,8 @@ class LineTerminal:
             key = self._key(head) if head is not None else None
             if key is not None:
                 self._lines.popleft()
-            return key
+        self.stop.check()
+        return key
 
     @staticmethod
     def _key(line: str) -> str | None:
@@ -187,23 +216,33 @@ class LineTerminal:
 AnyTerminal = Terminal | LineTerminal
 
 
-def open_terminal(console: Console) -> AnyTerminal:
+def open_terminal(console: Console, stop: StopSignals | None = None) -> AnyTerminal:
     """A key-by-key terminal when stdin is a tty, else line by line."""
     try:
         if sys.stdin.isatty():
-            return Terminal(console)
+            return Terminal(console, stop=stop)
     except (AttributeError, ValueError, OSError):
         pass
-    return LineTerminal(console)
+    return LineTerminal(console, stop=stop)
 
 
-def ask_number(term: AnyTerminal, question: str, *, required: bool) -> int | None:
-    """Ask for a 0-10 rating until the answer is valid; Enter skips when not required."""
+QUIT_ANSWERS = frozenset({"q", "quit", "stop"})
+
+
+def ask_number(
+    term: AnyTerminal, question: str, *, required: bool, in_session: bool = False
+) -> int | None:
+    """Ask for a 0-10 rating until the answer is valid; Enter skips when not required.
+
+    `in_session`: a question while the session plays, where `q` ends it as the key does.
+    """
     suffix = "(0-10)" if required else "(0-10, Enter to skip)"
     while True:
         answer = term.ask(f"{question} {suffix}").strip()
         if not answer and not required:
             return None
+        if in_session and answer.lower() in QUIT_ANSWERS:
+            raise QuitRequested
         if answer.isdecimal():  # not isdigit: "²" is a digit that int() refuses
             with contextlib.suppress(JournalError):
                 return check_rating(int(answer), "rating")
@@ -333,7 +372,9 @@ class TerminalIO:
                 highlight=False,
                 markup=False,
             )
-            pain = ask_number(self.term, "How bad is the pain right now?", required=True)
+            pain = ask_number(
+                self.term, "How bad is the pain right now?", required=True, in_session=True
+            )
             if after_hurt(pain) is AfterHurt.END_SESSION:
                 told = "Saved: this exercise hurt. The session ends here."
             else:
@@ -348,7 +389,10 @@ class TerminalIO:
     def ask_rating(self, exercise: ScriptExercise) -> int | None:
         with self._prompting():
             return ask_number(
-                self.term, f"\n{exercise.name} done. How much did it hurt?", required=False
+                self.term,
+                f"\n{exercise.name} done. How much did it hurt?",
+                required=False,
+                in_session=True,
             )
 
     def record(self, result: ExerciseResult) -> None:

@@ -9,17 +9,15 @@ terminal or a crash keep everything done so far (the session stays marked partia
 from __future__ import annotations
 
 import contextlib
-import signal
 import time
-from collections.abc import Iterator
 from datetime import date
-from types import FrameType
 
 import typer
 from rich.markup import escape
 
 from sicoach.cli._common import console, context, fail, fail_input, parse_date
 from sicoach.cli.player import Outcome, Player
+from sicoach.cli.player_stop import StopRequested, StopSignals
 from sicoach.cli.player_terminal import (
     AnyTerminal,
     InputClosed,
@@ -43,29 +41,6 @@ from sicoach.services.session import (
     session_script,
     start_session,
 )
-
-
-class Hangup(BaseException):
-    """The terminal was closed (SIGHUP) or we were asked to stop (SIGTERM)."""
-
-
-def _raise_hangup(signum: int, frame: FrameType | None) -> None:
-    raise Hangup(signum)
-
-
-@contextlib.contextmanager
-def _stop_signals_raise() -> Iterator[None]:
-    """SIGHUP and SIGTERM end the session like Ctrl-C does: saved, marked partial."""
-    previous = {}
-    for sig in (signal.SIGHUP, signal.SIGTERM):
-        with contextlib.suppress(ValueError, OSError):
-            previous[sig] = signal.signal(sig, _raise_hangup)
-    try:
-        yield
-    finally:
-        for sig, handler in previous.items():
-            with contextlib.suppress(ValueError, OSError):
-                signal.signal(sig, handler)
 
 
 def _print_script(script: Script) -> None:
@@ -169,10 +144,20 @@ def _command(session_id: int, result: ExerciseResult) -> RecordExercise:
 
 
 def run_session(services: Context, on: date, speed: float, voice_on: bool) -> None:
-    """The whole guided session on this terminal (see the module docstring for the order)."""
+    """The whole guided session on this terminal (see the module docstring for the order).
+
+    Ctrl-C, a closed terminal and SIGTERM are acted on at the next key read or question
+    (`player_stop`), so they never cut a save or a redraw in half.
+    """
+    with StopSignals().installed() as stop:
+        _run_session(services, on, speed, voice_on, open_terminal(console, stop))
+
+
+def _run_session(
+    services: Context, on: date, speed: float, voice_on: bool, term: AnyTerminal
+) -> None:
     from sicoach.services.safety import assess
 
-    term = open_terminal(console)
     try:
         if not _red_flag_screen(services, term, on):
             return
@@ -189,6 +174,10 @@ def run_session(services: Context, on: date, speed: float, voice_on: bool) -> No
         pain_before = ask_number(term, "How much pain do you have right now?", required=True)
     except InputClosed:
         fail("session: the questions were not answered, so the session did not start", code=1)
+    except StopRequested:
+        with contextlib.suppress(OSError):
+            console.print("\nStopped before the session began.", highlight=False)
+        raise typer.Exit(130) from None
 
     voice: Voice | None = None
     if voice_on:
@@ -215,48 +204,47 @@ def run_session(services: Context, on: date, speed: float, voice_on: bool) -> No
     player = Player(script, io, term, time.monotonic, speed=speed)
     if term.interactive:
         console.print("Keys: space pause, n skip, h it hurts, q stop.", highlight=False)
-    with _stop_signals_raise():
-        try:
-            with io.playing():
-                outcome = player.run()
-        except (KeyboardInterrupt, Hangup, InputClosed, OSError):
-            # Ctrl-C, a closed terminal (its writes fail with OSError), or input that ended
-            with contextlib.suppress(Exception):
-                player.keep_partial()
-            with contextlib.suppress(Exception):
-                finish_session(services, FinishSession(session_id, None, ended_early=True))
-            with contextlib.suppress(Exception):
-                console.print("\nSession stopped. Everything you did so far is saved.")
-            raise typer.Exit(130) from None
-        except BaseException:
-            with contextlib.suppress(Exception):
-                finish_session(services, FinishSession(session_id, None, ended_early=True))
-            raise
+    try:
+        with io.playing():
+            outcome = player.run()
+    except (KeyboardInterrupt, StopRequested, InputClosed, OSError):
+        # Ctrl-C, a closed terminal (its writes fail with OSError), or input that ended
+        with contextlib.suppress(Exception):
+            player.keep_partial()
+        with contextlib.suppress(Exception):
+            finish_session(services, FinishSession(session_id, None, ended_early=True))
+        with contextlib.suppress(Exception):
+            console.print("\nSession stopped. Everything you did so far is saved.")
+        raise typer.Exit(130) from None
+    except BaseException:
+        with contextlib.suppress(Exception):
+            finish_session(services, FinishSession(session_id, None, ended_early=True))
+        raise
 
-        if outcome.stopped_for_pain is not None:
-            finish_session(
-                services, FinishSession(session_id, outcome.stopped_for_pain, ended_early=True)
-            )
-            _stop_advice()
-            _summary(outcome, script, time.monotonic() - started)
-            _show_safety_change(services, on, before)
-            return
-
-        pain_after: int | None = None
-        hung_up = False
-        try:
-            if outcome.completed and term.interactive:
-                console.print("\nWell done, that is all for today.", highlight=False)
-            pain_after = ask_number(
-                term, "How much pain do you have right now?", required=outcome.completed
-            )
-        except (InputClosed, KeyboardInterrupt):
-            pain_after = None
-        except Hangup:
-            hung_up = True
+    if outcome.stopped_for_pain is not None:
         finish_session(
-            services, FinishSession(session_id, pain_after, ended_early=not outcome.completed)
+            services, FinishSession(session_id, outcome.stopped_for_pain, ended_early=True)
         )
+        _stop_advice()
+        _summary(outcome, script, time.monotonic() - started)
+        _show_safety_change(services, on, before)
+        return
+
+    pain_after: int | None = None
+    hung_up = False
+    try:
+        if outcome.completed and term.interactive:
+            console.print("\nWell done, that is all for today.", highlight=False)
+        pain_after = ask_number(
+            term, "How much pain do you have right now?", required=outcome.completed
+        )
+    except (InputClosed, KeyboardInterrupt):
+        pain_after = None
+    except StopRequested as stopped:
+        hung_up = stopped.hung_up
+    finish_session(
+        services, FinishSession(session_id, pain_after, ended_early=not outcome.completed)
+    )
     if hung_up:
         raise typer.Exit(130)
     _summary(outcome, script, time.monotonic() - started)

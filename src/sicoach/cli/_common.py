@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from sicoach.domain.validation import JournalError, check_date
+from sicoach.domain.validation import MAX_DIGITS, JournalError, check_date
 from sicoach.services.context import Context
 from sicoach.services.errors import InputError
 
@@ -82,4 +82,6 @@ def parse_whole_number(value: str | None, option: str, what: str = "a whole numb
     text = value.strip()
     if not _WHOLE_NUMBER.fullmatch(text):
         fail(f"{option}: {value!r} is not {what}")
+    if len(text.lstrip("-")) > MAX_DIGITS:
+        fail(f"{option}: a number of {len(text)} digits is far too large")
     return int(text)

@@ -60,6 +60,9 @@ MAX_MINUTES = 1440
 MAX_LEVEL = 10
 MAX_REPS = 1000
 MAX_NOTE_LENGTH = 2000
+MAX_DIGITS = 18
+"""Typed whole numbers longer than this are refused before conversion (every number we take
+is far smaller, and Python refuses to convert more than 4,300 digits)."""
 MAX_FUNCTION_ACTIVITY_LENGTH = 100
 MIN_BIRTH_YEAR = 1900
 EARLIEST_DAY = date(MIN_BIRTH_YEAR, 1, 1)
@@ -88,11 +91,15 @@ def describe(value: object) -> str:
         return "an object"
     if isinstance(value, list):
         return "a list"
+    if isinstance(value, int) and not isinstance(value, bool) and len(str(abs(value))) > 30:
+        return "a number of more than 30 digits"
     try:
         text = json.dumps(value, ensure_ascii=False)
     except (TypeError, ValueError):
         text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "..."
+    text = text if len(text) <= 40 else text[:37] + "..."
+    # A lone surrogate (a broken character) cannot be printed or sent; show it escaped.
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 # ---------------------------------------------------------------------------------------
@@ -136,7 +143,25 @@ def check_text(value: object, path: str, max_length: int = MAX_NOTE_LENGTH) -> s
         raise JournalError(path, f"has {len(value)} characters; the limit is {max_length}")
     if "\x00" in value:
         raise JournalError(path, "contains an invisible NUL character, which cannot be stored")
+    if not is_text(value):
+        raise JournalError(path, BROKEN_TEXT)
     return value
+
+
+BROKEN_TEXT = (
+    "contains a character that is not valid text (a stray byte, or half of a character); "
+    "type it again"
+)
+
+
+def is_text(value: str) -> bool:
+    """Whether `value` can be stored and shown: no lone surrogates (Python's stand-in for
+    undecodable bytes, e.g. a Latin-1 byte in a command-line argument)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def check_note(value: object, path: str) -> str:
@@ -537,7 +562,7 @@ def validate_journal(
             f'{describe(top["format"])} is not "{FORMAT}"; this is not an SI Coach journal',
         )
     version = top["version"]
-    if isinstance(version, bool) or version != VERSION:
+    if type(version) is not int or version != VERSION:  # not 1.0, 1E0 or true
         raise JournalError(
             "version",
             f"{describe(version)} is not supported; this SI Coach reads version {VERSION}",

@@ -28,8 +28,9 @@ from sicoach.domain.journal import (
 from sicoach.domain.validation import FORMAT, VERSION, JournalError, validate_journal
 from sicoach.domain.vocabulary import EXERCISE_IDS, WEEKDAYS
 
-MAX_FILE_BYTES = 100 * 1024 * 1024
-"""Our limit: a ten-year journal is a few megabytes, so anything this large is not one."""
+MAX_FILE_BYTES = 32 * 1024 * 1024
+"""Our limit for every way a document comes in (import file, upload, API body): a ten-year
+journal is a few megabytes, so anything this large is not one."""
 
 
 def _pregnancy(p: Pregnancy | None) -> dict[str, Any] | None:
@@ -139,20 +140,10 @@ def dumps(document: dict[str, Any]) -> str:
 
 
 def parse_document(text: str) -> object:
-    """The JSON value in `text`; a `JournalError` at path "document" when it is not JSON."""
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as err:
-        truncated = err.pos >= len(text.rstrip()) or err.msg.startswith("Unterminated string")
-        what = "ends too early; it may be cut off" if truncated else "is not valid JSON"
-        detail = "a text value is not closed" if err.msg.startswith("Unterminated") else err.msg
-        raise JournalError(
-            "document", f"the file {what} (line {err.lineno}, column {err.colno}: {detail})"
-        ) from None
-    except RecursionError:
-        raise JournalError("document", "the file is nested too deeply to be a journal") from None
-    except ValueError as err:  # e.g. a number with thousands of digits
-        raise JournalError("document", f"the file holds a value we cannot read ({err})") from None
+    """The JSON value in `text`, read strictly (`sicoach.interchange.strict_json`)."""
+    from sicoach.interchange.strict_json import loads
+
+    return loads(text)
 
 
 def read_text(path: Path) -> str:

@@ -151,11 +151,26 @@ def create_store_engine(url: str) -> Engine:
 
 
 def _read_only_opener(path: Path) -> Any:
-    """Connections to a file we cannot write: `immutable` needs no -shm file beside it."""
+    """Connections to a file we cannot write.
+
+    `immutable` needs no -shm file beside it (none can be made on a read-only disk), but it
+    ignores the write-ahead log; when a log with committed data was left behind, the file
+    and its log are copied to a private folder once and that snapshot is read instead.
+    """
+    import shutil
     import sqlite3
+    import tempfile
     from urllib.parse import quote
 
-    uri = f"file:{quote(str(path.resolve()))}?mode=ro&immutable=1"
+    source = path.resolve()
+    wal = Path(f"{source}-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        snapshot = Path(tempfile.mkdtemp(prefix="sicoach-read-only-")) / source.name
+        shutil.copyfile(source, snapshot)
+        shutil.copyfile(wal, Path(f"{snapshot}-wal"))
+        uri = f"file:{quote(str(snapshot))}?mode=ro"
+    else:
+        uri = f"file:{quote(str(source))}?mode=ro&immutable=1"
 
     def connect() -> sqlite3.Connection:
         return sqlite3.connect(uri, uri=True, check_same_thread=False)

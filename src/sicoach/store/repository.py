@@ -37,6 +37,8 @@ from sicoach.store.tables import (
 )
 
 T = TypeVar("T")
+MAX_ROW_ID = 2**63 - 1
+"""The largest id either database stores (a signed 64-bit integer)."""
 CHUNK = 500
 Progress = Callable[[int, int], None]
 
@@ -250,6 +252,8 @@ class SqlJournalRepository:
         return session_id
 
     def _own_session(self, session_id: int) -> None:
+        if not 0 < session_id <= MAX_ROW_ID:  # the database could not even look it up
+            raise KeyError(f"no session {session_id} for this person")
         found = self.conn.execute(
             select(session.c.id).where(
                 (session.c.id == session_id) & (session.c.person_id == self.person_id)

@@ -16,7 +16,7 @@ from types import TracebackType
 from typing import Self
 
 from sqlalchemy import Connection, Engine
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, OperationalError
 
 from sicoach.store.engine import PERSON_LOCK, READ_ONLY, describe_failure, failure_kind
 from sicoach.store.repository import SqlJournalRepository
@@ -56,7 +56,11 @@ class SqlUnitOfWork:
                 pass  # the connection is going anyway; the first error is the one to tell
             finally:
                 conn.close()
-        if isinstance(error, DBAPIError) and failure_kind(error) is not None:
+        if isinstance(error, DBAPIError) and (
+            isinstance(error, OperationalError) or failure_kind(error) is not None
+        ):
+            # The database itself failed (busy, full, read-only, gone, a disk error): one
+            # plain sentence for the faces, never a traceback or a 500.
             raise describe_failure(self._url, error) from error
 
     def _connection(self) -> Connection:

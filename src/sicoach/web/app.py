@@ -7,11 +7,11 @@ never reads settings itself.
 from __future__ import annotations
 
 from fastapi import FastAPI, Request
-from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from sicoach import __version__
 from sicoach.services.context import Context
@@ -32,6 +32,9 @@ from sicoach.web.routes import (
     today,
     welcome,
 )
+from sicoach.web.api_errors import describe_errors, error_items
+from sicoach.web.body_guard import BodyGuard
+from sicoach.web.notices import SignedNotices
 from sicoach.web.security import CsrfSigner, Guard, allowed_hosts, load_secret
 from sicoach.web.templating import STATIC_DIR, render
 
@@ -64,12 +67,16 @@ def create_app(context: Context, host: str = "127.0.0.1", port: int = 8000) -> F
         openapi_url="/api/v1/openapi.json",
     )
     app.state.context = context
-    app.state.csrf = CsrfSigner(load_secret(context.settings.data_dir))
+    secret = load_secret(context.settings.data_dir)
+    app.state.csrf = CsrfSigner(secret)
+    app.add_middleware(SignedNotices, secret=secret)
+    app.add_middleware(BodyGuard)  # inside Guard: foreign requests are refused first
     app.add_middleware(Guard, hosts=allowed_hosts(host, port), signer=app.state.csrf)
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
     for area in AREAS:
         app.include_router(area.router)
     _add_error_pages(app)
+    describe_errors(app)
     return app
 
 
@@ -90,6 +97,16 @@ def service_error_status(error: ServiceError, api: bool) -> int:
     return 400
 
 
+def _allowed_methods(request: Request) -> str:
+    """Every method some route takes at this path (Starlette names only the first route's)."""
+    allowed = []
+    for method in ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"):
+        scope = {**request.scope, "method": method}
+        if any(route.matches(scope)[0] == Match.FULL for route in request.app.router.routes):
+            allowed.append(method)
+    return ", ".join(allowed)
+
+
 def _add_error_pages(app: FastAPI) -> None:
     @app.exception_handler(ServiceError)
     async def service_error(request: Request, exc: ServiceError) -> Response:
@@ -104,15 +121,20 @@ def _add_error_pages(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        headers = getattr(exc, "headers", None)
+        if exc.status_code == 405:
+            headers = {**(headers or {}), "Allow": _allowed_methods(request)}
         if not _wants_html(request):
-            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
+            return JSONResponse({"detail": exc.detail}, exc.status_code, headers=headers)
         message = exc.detail if isinstance(exc.detail, str) else "Something went wrong."
         if exc.status_code == 404:
             message = "We could not find that page."
         try:
-            return render(request, "error.html", {"message": message}, status_code=exc.status_code)
+            response = render(request, "error.html", {"message": message}, exc.status_code)
         except Exception:
-            return HTMLResponse(message, status_code=exc.status_code)
+            response = HTMLResponse(message, status_code=exc.status_code)
+        response.headers.update(headers or {})
+        return response
 
     @app.exception_handler(StoreError)
     async def store_error(request: Request, exc: StoreError) -> Response:
@@ -136,5 +158,5 @@ def _add_error_pages(app: FastAPI) -> None:
         for error in exc.errors():
             where = ".".join(str(p) for p in error.get("loc", ()) if p != "body") or "body"
             messages.append(f"{where}: {error.get('msg', 'invalid')}")
-        errors = jsonable_encoder(exc.errors(), custom_encoder={Exception: str})
+        errors = error_items(list(exc.errors()))
         return JSONResponse({"detail": "; ".join(messages), "errors": errors}, 422)

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 from starlette.datastructures import FormData
 
-from sicoach.domain.validation import JournalError
+from sicoach.domain.validation import MAX_DIGITS, JournalError
 from sicoach.services.errors import InputError
 
 T = TypeVar("T")
@@ -72,6 +72,9 @@ class Form:
             return None
         if not WHOLE_NUMBER.fullmatch(raw):  # as the command line: no "1_0", "+5", "١"
             self.errors[name] = f"must be a whole number, not {raw!r}"
+            return None
+        if len(raw.lstrip("-")) > MAX_DIGITS:
+            self.errors[name] = f"a number of {len(raw)} digits is far too large"
             return None
         return self._checked(name, int(raw), check)
 

@@ -1,17 +1,30 @@
 """Request bodies of the JSON API (pydantic), kept apart from the storage tables.
 
-Types are checked here; ranges, codes and dates are checked by the journal's own validation
-so the API says exactly what the command line and the import say.
+Types are checked here, strictly as the import checks them: a whole number must be a JSON
+integer (not "7", " 7 ", 7.0 or true) and yes/no must be true or false. Ranges, codes and
+dates are checked by the journal's own validation so the API says exactly what the command
+line and the import say.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StrictInt, StrictStr
 
 from sicoach.services.commands import Ending
 from sicoach.services.views import SessionSummary
+
+
+def _date_text(value: object) -> object:
+    """Dates only as "YYYY-MM-DD" text (pydantic would also read a number as a timestamp)."""
+    if value is not None and not isinstance(value, str):
+        raise ValueError("must be a date written YYYY-MM-DD")
+    return value
+
+
+Day = Annotated[dt.date, BeforeValidator(_date_text)]
 
 
 class _Strict(BaseModel):
@@ -19,64 +32,68 @@ class _Strict(BaseModel):
 
 
 class CheckinIn(_Strict):
-    date: dt.date | None = Field(None, description="Day of the check-in; today when left out.")
-    pain: int | None = Field(None, description="Pain now, 0 (none) to 10 (worst imaginable).")
-    worst_pain: int | None = Field(None, description="Worst pain today, 0-10.")
-    mobility: int | None = Field(None, description="Freedom of movement, 0-10 (10 moves freely).")
-    symptoms: list[str] = Field(default_factory=list, description="Symptom codes.")
-    note: str = ""
+    date: Day | None = Field(None, description="Day of the check-in; today when left out.")
+    pain: StrictInt | None = Field(None, description="Pain now, 0 (none) to 10 (worst imaginable).")
+    worst_pain: StrictInt | None = Field(None, description="Worst pain today, 0-10.")
+    mobility: StrictInt | None = Field(
+        None, description="Freedom of movement, 0-10 (10 moves freely)."
+    )
+    symptoms: list[StrictStr] = Field(default_factory=list, description="Symptom codes.")
+    note: StrictStr = ""
 
 
 class ActivityIn(_Strict):
-    date: dt.date | None = Field(None, description="Day of the activity; today when left out.")
-    kind: str = Field(description="walking, swimming, water_aerobics, cycling, tai_chi, other")
-    minutes: int = Field(description="Minutes, 1-1440.")
+    date: Day | None = Field(None, description="Day of the activity; today when left out.")
+    kind: StrictStr = Field(
+        description="walking, swimming, water_aerobics, cycling, tai_chi, other"
+    )
+    minutes: StrictInt = Field(description="Minutes, 1-1440.")
 
 
 class PregnancyIn(_Strict):
-    status: str = Field(description='"pregnant" or "postpartum"')
-    due_date: dt.date | None = None
-    delivery_date: dt.date | None = None
+    status: StrictStr = Field(description='"pregnant" or "postpartum"')
+    due_date: Day | None = None
+    delivery_date: Day | None = None
 
 
 class ProfileIn(_Strict):
-    started_on: dt.date | None = Field(None, description="First day of the program; today if new.")
-    birth_year: int | None = None
-    sex: str | None = Field(None, description="female, male or other")
+    started_on: Day | None = Field(None, description="First day of the program; today if new.")
+    birth_year: StrictInt | None = None
+    sex: StrictStr | None = Field(None, description="female, male or other")
     pregnancy: PregnancyIn | None = None
-    sedentary_job: bool = False
-    overweight: bool = False
-    frequent_lifting: bool = False
-    history: list[str] = Field(default_factory=list, description="History codes.")
+    sedentary_job: StrictBool = False
+    overweight: StrictBool = False
+    frequent_lifting: StrictBool = False
+    history: list[StrictStr] = Field(default_factory=list, description="History codes.")
     plan: dict[str, object] | None = Field(
         None, description="Plan choices: left_out, training_days, reminder_time, enabled."
     )
 
 
 class ScreenIn(_Strict):
-    answers: dict[str, bool] = Field(description="Question code -> yes (true) or no (false).")
+    answers: dict[str, StrictBool] = Field(description="Question code -> yes (true) or no (false).")
 
 
 class SessionBeginIn(_Strict):
-    pain_before: int | None = Field(None, description="Pain now, before the session, 0-10.")
+    pain_before: StrictInt | None = Field(None, description="Pain now, before the session, 0-10.")
 
 
 class ExerciseResultIn(_Strict):
     """How one exercise ended; the service decides what that records (a skip after some
     repetitions is a skip; an exercise that hurt is never done)."""
 
-    id: str = Field(description="Exercise id.")
+    id: StrictStr = Field(description="Exercise id.")
     ending: Ending = Field(
         Ending.FINISHED, description="finished, skipped, hurt or quit (the session stopped)."
     )
-    level: int = 0
-    reps: int = Field(0, description="Repetitions done before it ended.")
-    pain: int | None = Field(None, description="Pain during the exercise, 0-10.")
+    level: StrictInt = 0
+    reps: StrictInt = Field(0, description="Repetitions done before it ended.")
+    pain: StrictInt | None = Field(None, description="Pain during the exercise, 0-10.")
 
 
 class SessionFinishIn(_Strict):
-    pain_after: int | None = Field(None, description="Pain now, after the session, 0-10.")
-    partial: bool = Field(False, description="True when the session ended early.")
+    pain_after: StrictInt | None = Field(None, description="Pain now, after the session, 0-10.")
+    partial: StrictBool = Field(False, description="True when the session ended early.")
 
 
 # --- responses ------------------------------------------------------------------------------

@@ -49,12 +49,16 @@ def load_secret(data_dir: Path) -> bytes:
     try:
         return bytes.fromhex(path.read_text().strip())
     except (FileNotFoundError, ValueError):
+        pass
+    key = secrets.token_bytes(32)
+    try:
         data_dir.mkdir(parents=True, exist_ok=True)
-        key = secrets.token_bytes(32)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w") as handle:
             handle.write(key.hex())
-        return key
+    except OSError:
+        pass  # a read-only or full disk: this run's key only (open forms expire on restart)
+    return key
 
 
 class CsrfSigner:

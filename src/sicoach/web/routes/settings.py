@@ -16,7 +16,8 @@ from starlette.datastructures import UploadFile
 
 from sicoach.domain import validation
 from sicoach.domain.measures import WEEKDAY_NAMES
-from sicoach.services import journal, plan
+from sicoach.interchange.journal_json import MAX_FILE_BYTES
+from sicoach.services import data_care, journal, plan
 from sicoach.web import services_view
 from sicoach.web.forms import Form, input_errors
 from sicoach.web.profile_form import profile_values, read_profile
@@ -27,7 +28,7 @@ from sicoach.web.templating import context_of, render
 router = APIRouter()
 pages = APIRouter(dependencies=[Depends(verify_csrf)], include_in_schema=False)
 
-MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+MAX_UPLOAD_BYTES = MAX_FILE_BYTES  # one limit for every way in
 
 
 def _page(
@@ -136,6 +137,37 @@ def _export(request: Request) -> Response:
     )
 
 
+def _forget_page(request: Request, errors: dict[str, str] | None = None) -> Response:
+    ctx = context_of(request)
+    return render(
+        request,
+        "forget.html",
+        {
+            "what": data_care.everything(ctx).in_words(),
+            "location": ctx.settings.display_location,
+            "errors": errors or {},
+        },
+        status_code=400 if errors else 200,
+        active="settings",
+    )
+
+
+@pages.get("/settings/forget")
+def forget_page(request: Request) -> Response:
+    return _forget_page(request)
+
+
+@pages.post("/settings/forget")
+async def forget_submit(request: Request) -> Response:
+    form = Form(await request.form())
+    if form.text("confirm") != "yes":
+        return _forget_page(request, {"confirm": "tick the box to confirm, or go back"})
+    gone = data_care.forget(context_of(request))
+    return RedirectResponse(
+        f"/welcome?saved={quote_plus(f'Deleted {gone.in_words()}.')}", status_code=303
+    )
+
+
 @pages.get("/settings/export")
 def settings_export(request: Request) -> Response:
     return _export(request)
@@ -152,7 +184,10 @@ async def settings_import(request: Request) -> Response:
         return _page(request, import_form=form, status=400)
     raw = await upload.read(MAX_UPLOAD_BYTES + 1)
     if len(raw) > MAX_UPLOAD_BYTES:
-        form.errors["file"] = "the file is larger than 50 MB; this is not a journal file"
+        form.errors["file"] = (
+            f"the file is larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MB; "
+            "this is not a journal file"
+        )
         return _page(request, import_form=form, status=413)
     try:
         text = raw.decode("utf-8-sig")

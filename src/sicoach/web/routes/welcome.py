@@ -40,6 +40,7 @@ def _page(request: Request, form: Form | None = None, status: int = 200) -> Resp
             "questions": safety.screen_questions(ctx),
             "history_codes": ctx.catalog.history,
             "weekday_names": WEEKDAY_NAMES,
+            "notice": request.query_params.get("saved"),
         },
         status_code=status,
     )

@@ -64,14 +64,22 @@ class Everything:
     profile: bool
 
     def in_words(self) -> str:
+        """E.g. "12 check-ins, 3 exercise sessions and your profile and plan choices"."""
         parts = [
-            _count(self.checkins, "check-in"),
-            _count(self.sessions, "exercise session"),
-            _count(self.activities, "activity", "activities"),
-            _count(self.function, "activity rating"),
+            _count(n, one, many)
+            for n, one, many in (
+                (self.checkins, "check-in", None),
+                (self.sessions, "exercise session", None),
+                (self.activities, "activity", "activities"),
+                (self.function, "activity rating", None),
+            )
+            if n
         ]
-        profile = "your profile and plan choices" if self.profile else "no profile"
-        return f"{', '.join(parts)}, and {profile}"
+        if self.profile:
+            parts.append("your profile and plan choices")
+        if not parts:
+            return "nothing (your journal is empty)"
+        return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
 
 
 def _count(number: int, one: str, many: str | None = None) -> str:

@@ -18,9 +18,11 @@ from contextlib import closing
 from datetime import datetime
 from pathlib import Path
 
-from sicoach.store.engine import SCHEMA_HEAD, create_store_engine, upgrade
+from sicoach.store.engine import MIGRATIONS_DIR, create_store_engine, upgrade
 
-KNOWN_REVISIONS = ("0001_initial", SCHEMA_HEAD)
+KNOWN_REVISIONS = frozenset(
+    p.stem for p in (MIGRATIONS_DIR / "versions").glob("[0-9]*.py")
+)  # revision ids are the file names (a test checks the head matches SCHEMA_HEAD)
 
 
 class BackupError(ValueError):

@@ -316,19 +316,16 @@ class SqlJournalRepository:
         On SQLite, `secure_delete` overwrites the freed pages, so the deleted text does not
         linger inside the file.
         """
+        from sicoach.store.tables import metadata
+
         pid = self.person_id
         if self.conn.dialect.name == "sqlite":
             self.conn.exec_driver_sql("PRAGMA secure_delete = ON")
-        for table in (
-            exercise_result,
-            session,
-            checkin,
-            activity,
-            function_rating,
-            plan_enabled,
-            profile,
-        ):
-            self.conn.execute(delete(table).where(table.c.person_id == pid))
+        # Every table holding the person's rows, children before parents (so a table
+        # added later is deleted too, without a change here).
+        for table in reversed(metadata.sorted_tables):
+            if "person_id" in table.c:
+                self.conn.execute(delete(table).where(table.c.person_id == pid))
 
     # -- import --------------------------------------------------------------------------
 

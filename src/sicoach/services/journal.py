@@ -151,6 +151,10 @@ def log_activity(ctx: Context, kind: str, minutes: int, day: date | None = None)
 
 def get_profile(ctx: Context) -> Profile:
     """The person's profile; a first call creates one that starts today."""
+    with ctx.uow(read_only=True) as uow:  # the usual case reads without the write lock
+        found = uow.journal.get_profile()
+    if found is not None:
+        return found
     with ctx.uow() as uow:
         profile = uow.journal.get_profile()
         if profile is None:

@@ -17,6 +17,9 @@ from sicoach import __version__
 from sicoach.services.context import Context
 from sicoach.services.errors import Conflict, Forbidden, InputError, NotFound, ServiceError
 from sicoach.store.errors import StoreBusy, StoreError
+from sicoach.web.api_errors import describe_errors, error_items
+from sicoach.web.body_guard import BodyGuard
+from sicoach.web.notices import SignedNotices
 from sicoach.web.routes import (
     figures,
     health,
@@ -32,9 +35,6 @@ from sicoach.web.routes import (
     today,
     welcome,
 )
-from sicoach.web.api_errors import describe_errors, error_items
-from sicoach.web.body_guard import BodyGuard
-from sicoach.web.notices import SignedNotices
 from sicoach.web.security import CsrfSigner, Guard, allowed_hosts, load_secret
 from sicoach.web.templating import STATIC_DIR, render
 

@@ -25,6 +25,7 @@ from sicoach.domain.journal import (
     Activity,
     CheckIn,
     ExerciseResult,
+    FunctionRating,
     Journal,
     Profile,
     Session,
@@ -37,15 +38,21 @@ DAYS = 3652
 END = START + timedelta(days=DAYS - 1)
 
 
-def ten_year_journal(seed: int = 4) -> Journal:
+def ten_year_journal(seed: int = 4, history: tuple[str, ...] = ()) -> Journal:
+    """Daily check-ins and walks, a session every other day, two activities rated weekly."""
     rnd = random.Random(seed)
-    checkins, sessions, activities = [], [], []
+    checkins, sessions, activities, function = [], [], [], []
     for i in range(DAYS):
         day = START + timedelta(days=i)
         pain = max(0, min(10, 6 - i // 400 + rnd.randint(-1, 1)))
         symptoms = tuple(sorted(rnd.sample((*GUIDE_SYMPTOMS[3:], *PAIN_SPREAD), rnd.randint(0, 2))))
         checkins.append(CheckIn(day, pain, min(10, pain + 1), min(10, 4 + i // 500), symptoms, ""))
         activities.append(Activity(day, "walking", 20 + rnd.randint(0, 20)))
+        if i % 7 == 0:
+            function += [
+                FunctionRating(day, "putting on socks", min(10, 3 + i // 400)),
+                FunctionRating(day, "climbing stairs", min(10, 4 + i // 500)),
+            ]
         if i % 2 == 0:
             sessions.append(
                 Session(
@@ -56,11 +63,16 @@ def ten_year_journal(seed: int = 4) -> Journal:
                 )
             )
     return Journal(
-        profile=Profile(started_on=START, birth_year=1970, sex="female"),
+        profile=Profile(started_on=START, birth_year=1970, sex="female", history=history),
         checkins=tuple(checkins),
         sessions=tuple(sessions),
         activities=tuple(activities),
+        function=tuple(function),
     )
+
+
+AT_RISK = ("cancer", "osteoporosis", "immunosuppression")
+"""A history that switches on every people-at-risk rule (the slowest case)."""
 
 
 def main() -> int:
@@ -75,6 +87,8 @@ def main() -> int:
         lambda: evaluate(journal, START + timedelta(days=1800)),
         20,
     )
+    at_risk = ten_year_journal(history=AT_RISK)
+    timed("domain evaluate, history " + "+".join(AT_RISK), lambda: evaluate(at_risk, END), 20)
 
     from sicoach.services.context import Context
     from sicoach.services.safety import assess

@@ -66,7 +66,7 @@ def test_export_then_import_from_settings(page, server, tmp_path: Path) -> None:
     info.value.save_as(exported)
     document = json.loads(exported.read_text())
     assert document["format"] == "sicoach.journal"
-    assert document["profile"]["birth_year"] == 1974
+    assert document["profile"]["birth_year"] == 1984
 
     broken = {**document, "checkins": [{"date": "2026-11-12", "pain": 11}]}
     bad_file = tmp_path / "broken.json"

@@ -35,7 +35,7 @@ Run = Callable[..., Any]
 def profile(**extra: Any) -> dict[str, Any]:
     p: dict[str, Any] = {
         "started_on": START.isoformat(),
-        "birth_year": 1974,
+        "birth_year": 1984,
         "sex": "female",
         "pregnancy": None,
         "sedentary_job": True,

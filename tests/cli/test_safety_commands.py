@@ -93,9 +93,9 @@ def test_safety_rejects_bad_and_future_dates(sicoach) -> None:  # type: ignore[n
 
 
 def test_screen_all_no_saves_a_checkin_and_says_so(sicoach, context: Context) -> None:  # type: ignore[no-untyped-def]
-    result = sicoach("screen", input="n\n" * 11)
+    result = sicoach("screen", input="n\n" * 16)
     assert result.exit_code == 0, result.stderr
-    assert result.stdout.count("[y/n]") == 11
+    assert result.stdout.count("[y/n]") == 16
     assert "none of these warning signs" in result.stdout
     with context.uow() as uow:
         saved = uow.journal.load().checkin_on(context.clock.today())
@@ -131,8 +131,8 @@ def test_screen_yes_to_urgent_flag_keeps_the_days_pain(sicoach, tmp_path, contex
         ],
     )
     assert sicoach("import", str(path)).exit_code == 0
-    # 5 emergency questions no, then fever yes, then 5 more no
-    result = sicoach("screen", input="n\n" * 5 + "y\n" + "n\n" * 5)
+    # 6 emergency questions no, then fever yes, then 9 more no
+    result = sicoach("screen", input="n\n" * 6 + "y\n" + "n\n" * 9)
     assert result.exit_code == 0, result.stderr
     out = words(result.stdout)
     assert "[!!] URGENT: see a doctor today" in out
@@ -149,9 +149,10 @@ def test_screen_asks_pregnancy_signs_only_when_pregnant(sicoach, tmp_path) -> No
         tmp_path, {"pregnancy": {"status": "pregnant", "due_date": "2027-03-01"}}, []
     )
     assert sicoach("import", str(path)).exit_code == 0
-    result = sicoach("screen", input="n\n" * 11 + "n\n" * 3 + "y\n" + "n\n" * 2)
+    # 16 questions for everyone, then the 9 pregnancy signs: the 4th is the baby moving.
+    result = sicoach("screen", input="n\n" * 16 + "n\n" * 3 + "y\n" + "n\n" * 5)
     assert result.exit_code == 0, result.stderr
-    assert result.stdout.count("[y/n]") == 17
+    assert result.stdout.count("[y/n]") == 25
     assert "Is your baby moving less than usual?" in result.stdout
     out = words(result.stdout)
     assert "What to do now: Stop exercising and call your maternity unit or midwife now" in out
@@ -164,8 +165,9 @@ def test_screen_asks_about_small_falls_with_osteoporosis(sicoach) -> None:  # ty
     assert (
         sicoach("profile", "--started-on", "2026-11-01", "--history", "osteoporosis").exit_code == 0
     )
-    result = sicoach("screen", input="n\n" * 11)
+    result = sicoach("screen", input="n\n" * 16)
     assert "even a small one" in result.stdout
+    assert "Since your last check-in, have you fallen or had a knock?" in result.stdout
 
 
 def test_screen_without_answers_saves_nothing(sicoach, context) -> None:  # type: ignore[no-untyped-def]

@@ -17,8 +17,8 @@ def words(text: str) -> str:
 def test_a_yes_before_the_questions_were_cut_short_is_saved_and_acted_on(
     sicoach, context: Context
 ) -> None:  # type: ignore[no-untyped-def]
-    # 5 emergency questions no, fever yes, then the input ends (Ctrl-D) mid-screen
-    result = sicoach("screen", input="n\n" * 5 + "y\n")
+    # 6 emergency questions no, fever yes, then the input ends (Ctrl-D) mid-screen
+    result = sicoach("screen", input="n\n" * 6 + "y\n")
     assert result.exit_code == 2
     assert "URGENT" in result.stdout
     assert "see a doctor today" in words(result.stdout)

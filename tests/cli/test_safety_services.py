@@ -12,7 +12,15 @@ from sicoach.domain.vocabulary import EMERGENCY_FLAGS, PREGNANCY_WARNINGS, URGEN
 from sicoach.services.context import Context
 from sicoach.services.errors import InputError
 from sicoach.services.journal import log_checkin, update_profile
-from sicoach.services.safety import assess, record_screen, screen_questions
+from sicoach.services.safety import (
+    AFTER_BIRTH_SIGNS,
+    SCREEN_EMERGENCY,
+    SCREEN_PREGNANT,
+    SCREEN_URGENT,
+    assess,
+    record_screen,
+    screen_questions,
+)
 
 
 def checkin_today(context: Context):  # type: ignore[no-untyped-def]
@@ -38,8 +46,13 @@ def test_assess_uses_the_given_date(context: Context) -> None:
 
 def test_screen_questions_without_pregnancy(context: Context) -> None:
     qs = screen_questions(context)
-    assert [q.code for q in qs] == [*EMERGENCY_FLAGS, *URGENT_FLAGS]
-    assert {q.group for q in qs} == {"emergency", "urgent"}
+    assert [q.code for q in qs] == [*SCREEN_EMERGENCY, *SCREEN_URGENT, "fall_or_knock"]
+    assert {q.group for q in qs} == {"emergency", "urgent", "routine"}
+    # every emergency and urgent sign is asked, or (wiping) folded into the saddle question
+    asked = {q.code for q in qs} | {"wiping_numbness"}
+    assert set(EMERGENCY_FLAGS) | set(URGENT_FLAGS) | {"calf_swelling"} <= asked
+    saddle = next(q for q in qs if q.code == "saddle_numbness")
+    assert "wipe" in saddle.question
     for q in qs:
         assert q.question.endswith("?")
         assert len(q.question) < 110  # short, plain questions
@@ -48,8 +61,10 @@ def test_screen_questions_without_pregnancy(context: Context) -> None:
 def test_screen_questions_when_pregnant_add_the_warning_signs(context: Context) -> None:
     update_profile(context, pregnancy=Pregnancy("pregnant", date(2027, 3, 1)))
     qs = screen_questions(context)
-    assert [q.code for q in qs if q.group == "pregnancy"] == list(PREGNANCY_WARNINGS)
-    assert len(qs) == 17
+    assert [q.code for q in qs if q.group == "pregnancy"] == list(SCREEN_PREGNANT)
+    # calf pain is asked of everyone; a bad smell is an after-birth sign
+    assert set(PREGNANCY_WARNINGS) - set(SCREEN_PREGNANT) == {"calf_swelling", "bleeding_bad_smell"}
+    assert len(qs) == 25
 
 
 def test_screen_questions_within_six_weeks_of_birth_ask_the_signs_that_still_apply(
@@ -57,13 +72,15 @@ def test_screen_questions_within_six_weeks_of_birth_ask_the_signs_that_still_app
 ) -> None:
     update_profile(context, pregnancy=Pregnancy("postpartum", None, date(2026, 11, 1)))
     codes = [q.code for q in screen_questions(context) if q.group == "pregnancy"]
-    assert codes == ["vaginal_bleeding", "dizziness", "calf_swelling"]
+    # some bleeding is normal for 6 weeks after birth: heavy bleeding and a bad smell are not
+    assert codes == list(AFTER_BIRTH_SIGNS)
+    assert "vaginal_bleeding" not in codes and "heavy_bleeding" in codes
 
 
 def test_screen_questions_later_after_birth_have_no_pregnancy_signs(context: Context) -> None:
     # the clock says 2026-11-20: 43 days after this birth, past the 6-week window
     update_profile(context, pregnancy=Pregnancy("postpartum", None, date(2026, 10, 8)))
-    assert {q.group for q in screen_questions(context)} == {"emergency", "urgent"}
+    assert {q.group for q in screen_questions(context)} == {"emergency", "urgent", "routine"}
 
 
 def test_small_falls_matter_with_steroids(context: Context) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 KINDS = {"get_ready", "hold", "release", "move", "switch_side", "rest", "done"}
-NO_FLAGS = "n\n" * 11  # the warning-sign questions for someone not pregnant
+NO_FLAGS = "n\n" * 16  # the warning-sign questions for someone not pregnant
 
 
 def _sessions(sicoach: Any) -> list[dict[str, Any]]:

@@ -105,10 +105,11 @@ def test_worst_pain_only_journal_is_watched_after_four_weeks() -> None:
 
 
 def test_pain_rule_is_unchanged_when_pain_is_rated() -> None:
-    """Worst pain is only a stand-in: with pain rated, a high worst pain changes nothing."""
+    """Worst pain is only a stand-in for `worse_after_weeks`: with pain rated and flat, a
+    rising worst pain is its own reason (second edition), not "worse after weeks"."""
     first = [CheckIn(d(n), pain=4, worst_pain=4) for n in range(1, 8)]
     later = [CheckIn(d(n), pain=4, worst_pain=7) for n in range(8, 12)]
-    assert evaluate(plain(*first, *later), d(11)).level is Level.CONTINUE
+    assert codes(evaluate(plain(*first, *later), d(11))) == ["worst_pain_rising"]
 
 
 # ----------------------------------------------------------------- severe pain in sessions
@@ -134,7 +135,7 @@ def test_severe_days_are_counted_once_from_checkins_and_sessions() -> None:
     j = Journal(profile=j.profile, checkins=j.checkins, sessions=(*j.sessions, session(5, 8, 8)))
     a = evaluate(j, d(7))
     assert "severe_pain" in codes(a)
-    assert "on 3 of the last 7 days" in a.reasons[0].message
+    assert "on 3 of the last 10 days" in a.reasons[0].message
 
 
 # ----------------------------------------------------------------- exercises that hurt
@@ -151,4 +152,4 @@ def test_an_exercise_marked_hurt_counts_even_when_also_marked_skipped() -> None:
         for n in (2, 3)
     )
     j = Journal(profile=Profile(started_on=START), sessions=sessions)
-    assert codes(evaluate(j, d(3))) == ["exercises_hurt"]
+    assert codes(evaluate(j, d(3))) == ["exercises_hurt", "same_exercise_hurts"]

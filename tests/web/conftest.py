@@ -55,7 +55,7 @@ WELCOME = {
     "understood": "on",
     "pain": "5",
     "mobility": "4",
-    "birth_year": "1974",
+    "birth_year": "1984",
     "sex": "female",
     "pregnancy": "none",
     "sedentary_job": "on",

@@ -9,7 +9,7 @@ from tests.web.conftest import WELCOME, WebClient
 
 def test_profile_update_and_mistake(person: WebClient) -> None:
     page = person.get("/settings").text
-    assert 'value="1974"' in page
+    assert 'value="1984"' in page
     ok = person.submit("/settings/profile", {**WELCOME, "birth_year": "1970"})
     assert ok.status_code == 303
     assert person.get("/api/v1/profile").json()["birth_year"] == 1970

@@ -15,6 +15,7 @@ from rich.markup import escape
 
 from sicoach.cli._common import console, context, fail, fail_input, parse_date
 from sicoach.domain.safety import (
+    ALSO_TELL,
     BOOK_VISIT,
     DOCTOR_TODAY,
     EMERGENCY_CALL,
@@ -51,7 +52,7 @@ _TODO: dict[Level, str] = {
 
 # Standard actions that open a reason's message; the human view says the action once at
 # the top and lists only the "why" of each reason. Maternity actions stay in full.
-_STANDARD_ACTIONS = (EMERGENCY_CALL, DOCTOR_TODAY, BOOK_VISIT)
+_STANDARD_ACTIONS = (EMERGENCY_CALL, DOCTOR_TODAY, BOOK_VISIT, ALSO_TELL)
 
 
 def _why(message: str, top_action: str) -> str:

@@ -28,6 +28,8 @@ EMERGENCY_FLAGS: tuple[str, ...] = (
     "both_legs_symptoms",
     "recent_trauma",
     "chest_pain",
+    "wiping_numbness",
+    "sexual_changes",
 )
 URGENT_FLAGS: tuple[str, ...] = (
     "fever",
@@ -36,6 +38,8 @@ URGENT_FLAGS: tuple[str, ...] = (
     "back_lump",
     "pain_on_cough",
     "pain_between_shoulders",
+    "difficulty_walking",
+    "breathlessness",
 )
 PREGNANCY_WARNINGS: tuple[str, ...] = (
     "vaginal_bleeding",
@@ -44,7 +48,19 @@ PREGNANCY_WARNINGS: tuple[str, ...] = (
     "reduced_baby_movement",
     "dizziness",
     "calf_swelling",
+    "heavy_bleeding",
+    "bleeding_bad_smell",
+    "headache_vision",
+    "sudden_swelling",
+    "abdominal_pain",
 )
+ROUTINE_SIGNS: tuple[str, ...] = (
+    "pain_stops_activities",
+    "unable_to_cope",
+    "fall_or_knock",
+)
+"""Signs of the NHS routine tier, and a fall since the last check-in: each a reason to
+book a visit (a fall is an emergency for someone with fragile bones)."""
 
 SYMPTOM_GROUPS: dict[str, tuple[str, ...]] = {
     "guide": GUIDE_SYMPTOMS,
@@ -52,10 +68,22 @@ SYMPTOM_GROUPS: dict[str, tuple[str, ...]] = {
     "emergency": EMERGENCY_FLAGS,
     "urgent": URGENT_FLAGS,
     "pregnancy": PREGNANCY_WARNINGS,
+    "routine": ROUTINE_SIGNS,
 }
 SYMPTOM_CODES: frozenset[str] = frozenset(c for group in SYMPTOM_GROUPS.values() for c in group)
 
-HISTORY_CODES: tuple[str, ...] = ("cancer", "osteoporosis", "steroid_use", "spine_surgery")
+HISTORY_CODES: tuple[str, ...] = (
+    "cancer",
+    "osteoporosis",
+    "steroid_use",
+    "spine_surgery",
+    "immunosuppression",
+    "injecting_drug_use",
+    "recent_infection",
+)
+"""Codes added in the second safety edition (wiping_numbness .. fall_or_knock, and the last
+three history codes) are additive: every journal written before them still reads as
+version 1 (docs/design.md §4)."""
 
 ACTIVITY_KINDS: tuple[str, ...] = (
     "walking",

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from sicoach.domain.journal import CheckIn, Journal
-from sicoach.domain.safety import Assessment, evaluate, soon_after_birth
-from sicoach.domain.vocabulary import EMERGENCY_FLAGS, PREGNANCY_WARNINGS, URGENT_FLAGS
+from sicoach.domain.safety import Assessment, build_facts, evaluate, soon_after_birth
+from sicoach.domain.vocabulary import PREGNANCY_WARNINGS, URGENT_FLAGS
 from sicoach.services.context import Context
 from sicoach.services.errors import InputError
 from sicoach.services.journal import load_journal
@@ -22,40 +22,85 @@ class ScreenQuestion:
 
     code: str
     question: str
-    group: str  # "emergency", "urgent" or "pregnancy"
+    group: str  # "emergency", "urgent", "routine" or "pregnancy"
 
 
 _QUESTIONS: dict[str, str] = {
     "saddle_numbness": (
-        "Is there new numbness or tingling around your genitals, your bottom or the inside "
-        "of your thighs?"
+        "Is there new numbness or tingling around your genitals, bottom or inner thighs, or "
+        "when you wipe?"
     ),
     "bladder_bowel_change": (
-        "Do you have new trouble starting to pee, or holding in your pee or poo?"
+        "Any new trouble with pee or poo: hard to start or hold in, less feeling, or not "
+        "noticing you need to go?"
     ),
-    "both_legs_symptoms": "Do you have tingling, numbness or weakness in both legs?",
+    "both_legs_symptoms": "Do you have pain, tingling, numbness or weakness in both legs?",
+    "sexual_changes": (
+        "Any new numbness in your genitals, or new problems with sex (such as getting an erection)?"
+    ),
     "recent_trauma": "Did this pain start after a bad fall or an accident?",
     "chest_pain": "Do you have any pain in your chest?",
     "fever": "Do you have a high temperature, or feel hot and shivery?",
     "unexplained_weight_loss": "Have you lost weight lately without trying to?",
-    "night_pain": "Is your pain there even when you rest, or worse at night?",
+    "night_pain": "Do you have pain that does not ease when you rest, or is worse at night?",
     "back_lump": "Have you noticed a lump, a swelling or a change in the shape of your back?",
-    "pain_on_cough": ("Does your back pain get worse when you cough, sneeze or go to the toilet?"),
+    "pain_on_cough": "Does your back pain get worse when you cough, sneeze or go to the toilet?",
     "pain_between_shoulders": "Do you have pain between your shoulder blades?",
+    "difficulty_walking": "Has it become hard to walk, or to keep your balance?",
+    "breathlessness": "Do you get short of breath when resting or with very little effort?",
+    "calf_swelling": "Is one of your calves painful, swollen, warm or red?",
+    "fall_or_knock": "Since your last check-in, have you fallen or had a knock?",
     "vaginal_bleeding": "Are you bleeding from your vagina?",
+    "heavy_bleeding": (
+        "Are you bleeding heavily from your vagina: soaking a pad in an hour or less, or "
+        "passing large clots?"
+    ),
+    "bleeding_bad_smell": "Does the bleeding or discharge from your vagina smell bad?",
     "fluid_leak": "Is fluid leaking from your vagina?",
     "contractions": "Do you have regular, painful tightening of your belly (contractions)?",
     "reduced_baby_movement": "Is your baby moving less than usual?",
     "dizziness": "Do you feel dizzy or faint?",
-    "calf_swelling": "Is one of your calves painful or swollen?",
+    "headache_vision": (
+        "Do you have a headache that will not go away, or changes in your sight, such as "
+        "blurring or flashing lights?"
+    ),
+    "sudden_swelling": "Have your face, hands or feet swollen up suddenly?",
+    "abdominal_pain": "Do you have pain in your belly that is new or will not go away?",
 }
 
+# The screen asks a chosen list, not every code: the saddle question already covers
+# feeling less when wiping, and the routine-tier signs belong to the check-in.
+SCREEN_EMERGENCY: tuple[str, ...] = (
+    "saddle_numbness",
+    "bladder_bowel_change",
+    "both_legs_symptoms",
+    "sexual_changes",
+    "recent_trauma",
+    "chest_pain",
+)
+SCREEN_URGENT: tuple[str, ...] = (
+    *URGENT_FLAGS,
+    "calf_swelling",
+)
+"""Calf pain or swelling is asked of everyone: it needs a doctor today, pregnant or not."""
+SCREEN_PREGNANT: tuple[str, ...] = tuple(
+    c for c in PREGNANCY_WARNINGS if c not in ("calf_swelling", "bleeding_bad_smell")
+)
+AFTER_BIRTH_SIGNS: tuple[str, ...] = (
+    "heavy_bleeding",
+    "bleeding_bad_smell",
+    "dizziness",
+    "headache_vision",
+    "sudden_swelling",
+    "abdominal_pain",
+)
+"""The warning signs that still apply in the 6 weeks after birth. Some bleeding is normal
+then, so the screen asks about heavy bleeding and a bad smell instead."""
+
 # People with thin bones (osteoporosis), on long-term steroids, or older can break a bone in
-# a small fall (docs/clinical-notes.md §1, Northern Trust), so for them the question covers any
-# fall. The notes say only "older people"; 65 and over is our default (the usual age at
-# which falls services start), chosen on the cautious side.
+# a small fall (docs/clinical-notes.md §1, Northern Trust), so for them the question covers
+# any fall, and a fall since the last check-in stops the screen like an emergency sign.
 _FRAGILE_TRAUMA = "Did this pain start after a fall or a knock, even a small one?"
-OLDER_AGE = 65
 
 
 def _today(ctx: Context, on: date | None) -> date:
@@ -67,38 +112,32 @@ def assess(ctx: Context, on: date | None = None) -> Assessment:
     return evaluate(load_journal(ctx), _today(ctx, on))
 
 
-AFTER_BIRTH_SIGNS: tuple[str, ...] = ("vaginal_bleeding", "dizziness", "calf_swelling")
-"""The warning signs that still apply in the 6 weeks after birth (heavy bleeding, fainting,
-a clot in the calf); contractions, leaking waters and baby movements no longer do."""
-
-
 def _questions_for(journal: Journal, on: date) -> list[ScreenQuestion]:
     profile = journal.profile
-    fragile = profile is not None and (
-        bool({"osteoporosis", "steroid_use"} & set(profile.history))
-        or (profile.age_on(on) or 0) >= OLDER_AGE
-    )
+    fragile = build_facts(journal, on).fragile
     out = [
         ScreenQuestion(
             code,
             _FRAGILE_TRAUMA if code == "recent_trauma" and fragile else _QUESTIONS[code],
             "emergency",
         )
-        for code in EMERGENCY_FLAGS
+        for code in SCREEN_EMERGENCY
     ]
-    out += [ScreenQuestion(code, _QUESTIONS[code], "urgent") for code in URGENT_FLAGS]
+    out += [ScreenQuestion(code, _QUESTIONS[code], "urgent") for code in SCREEN_URGENT]
+    fall_group = "emergency" if fragile else "routine"
+    out.append(ScreenQuestion("fall_or_knock", _QUESTIONS["fall_or_knock"], fall_group))
     pregnancy = profile.pregnancy if profile else None
     if pregnancy is not None and pregnancy.status == "pregnant":
-        out += [ScreenQuestion(code, _QUESTIONS[code], "pregnancy") for code in PREGNANCY_WARNINGS]
+        out += [ScreenQuestion(code, _QUESTIONS[code], "pregnancy") for code in SCREEN_PREGNANT]
     elif soon_after_birth(pregnancy, on):
         out += [ScreenQuestion(code, _QUESTIONS[code], "pregnancy") for code in AFTER_BIRTH_SIGNS]
     return out
 
 
 def screen_questions(ctx: Context, on: date | None = None) -> list[ScreenQuestion]:
-    """The red-flag questions for this person: emergency and urgent flags, the pregnancy
-    warning signs when the profile says pregnant, and those that still apply after birth
-    for 6 weeks after it."""
+    """The red-flag questions for this person: the emergency and urgent signs, calf pain and
+    a fall since the last check-in for everyone, the pregnancy warning signs when the
+    profile says pregnant, and those that still apply after birth for 6 weeks after it."""
     return _questions_for(load_journal(ctx), _today(ctx, on))
 
 

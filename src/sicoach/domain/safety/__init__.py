@@ -38,6 +38,7 @@ from sicoach.domain.safety.facts import Facts, build_facts, soon_after_birth
 from sicoach.domain.safety.levels import Assessment, Level, Reason
 from sicoach.domain.safety.registry import Rule
 from sicoach.domain.safety.wording import (
+    ALSO_TELL,
     BOOK_VISIT,
     DOCTOR_TODAY,
     EMERGENCY_CALL,
@@ -46,6 +47,7 @@ from sicoach.domain.safety.wording import (
 )
 
 __all__ = [
+    "ALSO_TELL",
     "BOOK_VISIT",
     "DOCTOR_TODAY",
     "EMERGENCY_CALL",

@@ -6,20 +6,37 @@ them, so the order records were entered in never matters.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cached_property
 
 from sicoach.domain import measures
 from sicoach.domain.journal import (
     CheckIn,
     ClinicianReview,
+    FunctionRating,
     Journal,
     Pregnancy,
     Profile,
     Session,
 )
-from sicoach.domain.safety.thresholds import FLAG_WINDOW_DAYS, POSTPARTUM_WARNING_DAYS
+from sicoach.domain.safety.thresholds import FLAG_WINDOW_DAYS, FRAGILE_AGE, POSTPARTUM_WARNING_DAYS
+
+FRAGILE_HISTORY: dict[str, str] = {
+    "osteoporosis": "with thin bones",
+    "steroid_use": "after steroid medicine for a long time",
+}
+"""Histories that make a bone easier to break (docs/clinical-notes.md §1, §7)."""
+INFECTION_RISK_HISTORY: dict[str, str] = {
+    "immunosuppression": "a weakened immune system",
+    "recent_infection": "a recent infection",
+    "injecting_drug_use": "injecting drugs",
+    "steroid_use": "long-term steroid medicine",
+}
+"""Histories that make an infection of the spine more likely, with the words a message uses
+(docs/clinical-notes.md §7: immunosuppression includes long-term steroids)."""
 
 
 @dataclass(frozen=True)
@@ -33,6 +50,56 @@ class Facts:
     baseline_start: date | None
     reviews: tuple[ClinicianReview, ...] = ()
     """Clinician reviews up to `on`, oldest first (used by `reviews.py`)."""
+    function: tuple[FunctionRating, ...] = ()
+    """Patient-specific activity ratings up to `on`, by date."""
+
+    @cached_property
+    def checkin_days(self) -> tuple[date, ...]:
+        """The date of each check-in, in order: windows are cut by bisection, not by a scan
+        (a 10-year journal is evaluated in well under 100 ms)."""
+        return tuple(c.date for c in self.checkins)
+
+    @cached_property
+    def session_days(self) -> tuple[date, ...]:
+        return tuple(s.started_at.date() for s in self.sessions)
+
+    def checkins_between(self, first: date, last: date) -> tuple[CheckIn, ...]:
+        """Check-ins dated `first` .. `last`, both included."""
+        days = self.checkin_days
+        return self.checkins[bisect_left(days, first) : bisect_right(days, last)]
+
+    def sessions_since(self, first: date) -> tuple[Session, ...]:
+        """Sessions dated `first` or later (the journal is already cut at `on`)."""
+        return self.sessions[bisect_left(self.session_days, first) :]
+
+    @property
+    def history(self) -> frozenset[str]:
+        return frozenset(self.profile.history) if self.profile else frozenset()
+
+    @property
+    def age(self) -> int | None:
+        """Age on `on` from the birth year (the year's age: at most one year too high)."""
+        return self.profile.age_on(self.on) if self.profile else None
+
+    @property
+    def fragile(self) -> bool:
+        """Bones break more easily: osteoporosis, long-term steroids, or age 65 or more."""
+        return bool(self.fragility)
+
+    @property
+    def fragility(self) -> tuple[str, ...]:
+        """The words for each reason the person's bones break more easily."""
+        out = [words for code, words in FRAGILE_HISTORY.items() if code in self.history]
+        if (self.age or 0) >= FRAGILE_AGE:
+            out.append(f"at {self.age}")
+        return tuple(out)
+
+    @property
+    def infection_risks(self) -> tuple[str, ...]:
+        """The words for each history that makes a spine infection more likely."""
+        return tuple(
+            words for code, words in INFECTION_RISK_HISTORY.items() if code in self.history
+        )
 
     @property
     def latest(self) -> CheckIn | None:
@@ -52,21 +119,28 @@ class Facts:
     def flag_checkins(self) -> tuple[CheckIn, ...]:
         """Check-ins whose flags still count: the last 8 dates inclusive, plus the latest."""
         since = self.on - timedelta(days=FLAG_WINDOW_DAYS)
-        chosen = [c for c in self.checkins if c.date >= since]
+        chosen = list(self.checkins_between(since, self.on))
         latest = self.latest
         if latest is not None and latest not in chosen:
             chosen.append(latest)
         return tuple(chosen)
 
     def flags(self) -> frozenset[str]:
+        """Every symptom code in the flag window (worked out once per evaluation)."""
+        return self._flags
+
+    @cached_property
+    def _flags(self) -> frozenset[str]:
         return frozenset(s for c in self.flag_checkins() for s in c.symptoms)
 
     def baseline(self) -> tuple[CheckIn, ...]:
-        return tuple(c for c in self.checkins if self.in_baseline(c.date))
+        if self.baseline_start is None:
+            return ()
+        end = self.baseline_start + timedelta(days=measures.FIRST_WEEK_DAYS - 1)
+        return self.checkins_between(self.baseline_start, end)
 
     def last_days(self, days: int) -> tuple[CheckIn, ...]:
-        since = self.on - timedelta(days=days - 1)
-        return tuple(c for c in self.checkins if c.date >= since)
+        return self.checkins_between(self.on - timedelta(days=days - 1), self.on)
 
     @property
     def pregnancy(self) -> Pregnancy | None:
@@ -146,7 +220,8 @@ def build_facts(journal: Journal, on: date) -> Facts:
         sessions = tuple(sorted(sessions, key=lambda s: (s.started_at, repr(s))))
     start = measures.program_first_week(cut.start_date, (c.date for c in checkins))
     reviews = tuple(sorted(cut.reviews, key=lambda r: r.date))
-    return Facts(on, cut.profile, checkins, sessions, start, reviews)
+    function = tuple(sorted(cut.function, key=lambda r: (r.date, r.activity, r.score)))
+    return Facts(on, cut.profile, checkins, sessions, start, reviews, function)
 
 
 def mean(values: Iterable[int | None]) -> float | None:

@@ -60,6 +60,18 @@ _SIGN_WORDS: dict[str, str] = {
     "leg_tingling": "tingling in a leg",
     "leg_numbness": "numbness in a leg",
     "leg_weakness": "weakness in a leg",
+    "wiping_numbness": "less feeling when you wipe",
+    "sexual_changes": "a new change in sexual feeling",
+    "difficulty_walking": "new trouble walking or keeping your balance",
+    "breathlessness": "shortness of breath",
+    "heavy_bleeding": "heavy bleeding from the vagina",
+    "bleeding_bad_smell": "bleeding or discharge that smells bad",
+    "headache_vision": "a headache or changes in your sight",
+    "sudden_swelling": "sudden swelling of your face, hands or feet",
+    "abdominal_pain": "pain in your belly",
+    "pain_stops_activities": "pain that stops your daily activities",
+    "unable_to_cope": "finding it hard to cope",
+    "fall_or_knock": "a fall or a knock",
 }
 
 

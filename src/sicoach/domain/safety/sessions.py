@@ -13,6 +13,7 @@ from sicoach.domain.safety.thresholds import (
     HURT_LOOKBACK_SESSIONS,
     HURT_MIN_SESSIONS,
     HURT_SESSION_MAX_AGE_DAYS,
+    SAME_EXERCISE_MIN_TIMES,
     SESSION_PAIN_RISE,
 )
 from sicoach.domain.safety.wording import BOOK_VISIT, SRC_EXERCISE_PAIN
@@ -25,7 +26,7 @@ def _session_hurt(s: Session) -> bool:
 
 def _recent_sessions(f: Facts) -> tuple[Session, ...]:
     since = f.on - timedelta(days=HURT_SESSION_MAX_AGE_DAYS - 1)
-    recent = [s for s in f.sessions if s.date >= since]
+    recent = f.sessions_since(since)
     return tuple(recent[-HURT_LOOKBACK_SESSIONS:])
 
 
@@ -74,6 +75,36 @@ def session_pain_rises(f: Facts) -> list[Reason]:
             Level.SEE_DOCTOR,
             f"{BOOK_VISIT} Your pain went up during several recent sessions; a doctor or "
             "physio can check why and adjust your routine.",
+            SRC_EXERCISE_PAIN,
+        )
+    ]
+
+
+@rule("same_exercise_hurts", Level.SEE_DOCTOR, SRC_EXERCISE_PAIN)
+def same_exercise_hurts(f: Facts) -> list[Reason]:
+    """The same exercise hurt every time it was tried -> `same_exercise_hurts`.
+
+    Within the last 28 days, an exercise tried 2 or more times (a result not merely
+    skipped) hurt each time ("it hurts", or pain 6 or more). One reason naming them all.
+    """
+    since = f.on - timedelta(days=HURT_SESSION_MAX_AGE_DAYS - 1)
+    tried: dict[str, list[bool]] = {}
+    for s in f.sessions_since(since):
+        for e in s.exercises:
+            if measures.it_hurt(e) or not e.skipped:
+                tried.setdefault(e.id, []).append(measures.it_hurt(e))
+    always = sorted(
+        eid for eid, hurts in tried.items() if len(hurts) >= SAME_EXERCISE_MIN_TIMES and all(hurts)
+    )
+    if not always:
+        return []
+    names = ", ".join(eid.replace("_", " ") for eid in always)
+    return [
+        Reason(
+            "same_exercise_hurts",
+            Level.SEE_DOCTOR,
+            f"{BOOK_VISIT} The same exercise hurt every time you did it ({names}); leave it out "
+            "for now and ask a doctor or physio what to do instead.",
             SRC_EXERCISE_PAIN,
         )
     ]

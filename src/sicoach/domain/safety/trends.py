@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 
 from sicoach.domain import measures
 from sicoach.domain.journal import CheckIn
@@ -23,8 +23,10 @@ from sicoach.domain.safety.thresholds import (
     MOBILITY_FREE,
     MOBILITY_GAIN_POINTS,
     PAIN_LOW_ENOUGH,
+    SESSION_PAIN_JUDGE_DAY,
     SEVERE_MIN_DAYS,
     SEVERE_PAIN,
+    SEVERE_WINDOW_DAYS,
     WORSE_BY_POINTS,
     WORSE_FROM_DAY,
     WORSE_MIN_RECENT_READINGS,
@@ -58,7 +60,7 @@ person who gives only the worst pain of the day must still be watched)."""
 class _Trend:
     """One measure's first week against its recent week, as the trend rules compare them."""
 
-    measure: _Measure
+    words: str
     day: int
     """Day of this measure's record on `on`: 1 on the first day of its first week."""
     first: float
@@ -67,21 +69,46 @@ class _Trend:
 
 
 def _trend(f: Facts, measure: _Measure) -> _Trend | None:
+    """The trend of a check-in measure (see `trend_of`); only the two weeks compared are
+    read, found by bisection."""
+    if f.baseline_start is None:
+        return None
+    start = f.baseline_start
+    week = f.checkins_between(start, start + timedelta(days=measures.FIRST_WEEK_DAYS - 1))
+    if not any(measure.read(c) is not None for c in week):
+        first_rated = next((c.date for c in f.checkins if measure.read(c) is not None), None)
+        if first_rated is None:
+            return None
+        start = first_rated
+    end = start + timedelta(days=measures.FIRST_WEEK_DAYS - 1)
+    since = f.on - timedelta(days=measures.RECENT_WEEK_DAYS - 1)
+    ratings = {
+        c.date: v
+        for c in (*f.checkins_between(start, end), *f.checkins_between(since, f.on))
+        if (v := measure.read(c)) is not None
+    }
+    return trend_of(f, measure.words, ratings, start)
+
+
+def trend_of(
+    f: Facts, words: str, ratings: dict[date, int], start: date | None = None
+) -> _Trend | None:
     """The measure's first week is the program's baseline week when it was rated then;
     otherwise the 7 days from its first rating (second-read fix: a first week with no
     ratings, e.g. only a screen, used to silence the trend rules for good). The recent
     week is `on - 6` .. `on` without those first-week days. None without data on each side.
     """
-    rated = [c for c in f.checkins if measure.read(c) is not None]
-    start = measures.first_week_of(f.baseline_start, (c.date for c in rated))
+    rated = sorted(ratings.items())
     if start is None:
+        start = measures.first_week_of(f.baseline_start, (d for d, _ in rated))
+    if start is None or not rated:
         return None
-    first = mean(measure.read(c) for c in rated if measures.in_week(c.date, start))
-    recent = [measure.read(c) for c in rated if measures.in_recent_week(c.date, f.on, start)]
+    first = mean(v for d, v in rated if measures.in_week(d, start))
+    recent = [v for d, v in rated if measures.in_recent_week(d, f.on, start)]
     now = mean(recent)
     if first is None or now is None:
         return None
-    return _Trend(measure, (f.on - start).days + 1, first, now, len(recent))
+    return _Trend(words, (f.on - start).days + 1, first, now, len(recent))
 
 
 def _comparable(
@@ -95,6 +122,49 @@ def _comparable(
     return None
 
 
+def pain_worse_than_first_week(f: Facts) -> _Trend | None:
+    """From day 8, the recent week's pain 1 point or more above the first week's, with 2
+    recent ratings (worst pain standing in when pain cannot be compared)."""
+    t = _comparable(f, PAIN_MEASURES, WORSE_FROM_DAY, WORSE_MIN_RECENT_READINGS)
+    return t if t is not None and t.now - t.first >= WORSE_BY_POINTS else None
+
+
+def _not_better(t: _Trend | None) -> _Trend | None:
+    if t is None or t.now <= PAIN_LOW_ENOUGH:
+        return None
+    drop = t.first - t.now
+    if drop > 0 and measures.is_meaningful(drop, t.first):
+        return None
+    return t
+
+
+def pain_not_better(f: Facts, from_day: int) -> _Trend | None:
+    """From `from_day`, pain not at least 2 points or 30% below the first week's (a
+    meaningful change, Ostelo 2008), unless the recent average is 1 or less."""
+    return _not_better(_comparable(f, PAIN_MEASURES, from_day))
+
+
+def session_pain(f: Facts) -> dict[date, int]:
+    """The pain given at the start of a session (after it when the start is missing), the
+    day's highest when there were several."""
+    out: dict[date, int] = {}
+    for s in f.sessions:
+        value = s.pain_before if s.pain_before is not None else s.pain_after
+        if value is not None:
+            out[s.date] = max(out.get(s.date, 0), value)
+    return out
+
+
+def _session_pain_not_better(f: Facts) -> _Trend | None:
+    """When the check-ins give no pain to compare: the sessions' pain, judged from day 42."""
+    if any(_trend(f, m) is not None for m in PAIN_MEASURES):
+        return None
+    t = trend_of(f, "pain at the start of your sessions", session_pain(f))
+    if t is None or t.day < SESSION_PAIN_JUDGE_DAY:
+        return None
+    return _not_better(t)
+
+
 @rule("worse_after_weeks", Level.SEE_DOCTOR, SRC_GUIDE)
 def worse_after_weeks(f: Facts) -> list[Reason]:
     """Feeling worse after 1-2 weeks -> `worse_after_weeks`.
@@ -105,14 +175,14 @@ def worse_after_weeks(f: Facts) -> list[Reason]:
     or the 7 days from the first pain rating when the program's first week has none; worst
     pain stands in when pain cannot be compared (see `_trend`).
     """
-    t = _comparable(f, PAIN_MEASURES, WORSE_FROM_DAY, WORSE_MIN_RECENT_READINGS)
-    if t is None or t.now - t.first < WORSE_BY_POINTS:
+    t = pain_worse_than_first_week(f)
+    if t is None:
         return []
     return [
         Reason(
             "worse_after_weeks",
             Level.SEE_DOCTOR,
-            f"{BOOK_VISIT} Your {t.measure.words} this week ({t.now:.1f} on average) is higher "
+            f"{BOOK_VISIT} Your {t.words} this week ({t.now:.1f} on average) is higher "
             f"than in your first week ({t.first:.1f}); feeling worse after a week or two "
             "should be checked.",
             SRC_GUIDE,
@@ -195,19 +265,20 @@ def pain_not_improved(f: Facts) -> list[Reason]:
     From day 28: the recent week's average pain is not at least 2 points or 30% below the
     first week's (the smallest change that matters, Ostelo 2008). Needs 1 rating in each
     week. Not raised when the recent average is 1 or less. Days, first week and the worst
-    pain stand-in as in `_trend`.
+    pain stand-in as in `trend_of`. When pain is rated only at sessions (no check-in pain
+    or worst pain to compare), the sessions' starting pain is judged the same way from
+    day 42 (6 weeks).
     """
-    t = _comparable(f, PAIN_MEASURES, FOUR_WEEKS_DAY)
-    if t is None or t.now <= PAIN_LOW_ENOUGH:
-        return []
-    drop = t.first - t.now
-    if drop > 0 and measures.is_meaningful(drop, t.first):
+    t = pain_not_better(f, FOUR_WEEKS_DAY)
+    if t is None:
+        t = _session_pain_not_better(f)
+    if t is None:
         return []
     return [
         Reason(
             "pain_not_improved",
             Level.SEE_DOCTOR,
-            f"{BOOK_VISIT} After about four weeks your {t.measure.words} has not clearly eased "
+            f"{BOOK_VISIT} After about four weeks your {t.words} has not clearly eased "
             f"({t.first:.1f} then, {t.now:.1f} now); a doctor can talk with you about other "
             "treatments.",
             SRC_OSTELO,
@@ -219,24 +290,21 @@ def pain_not_improved(f: Facts) -> list[Reason]:
 def severe_pain(f: Facts) -> list[Reason]:
     """Severe pain for several days -> `severe_pain`.
 
-    Pain or worst pain of 8 or more on at least 3 different days among the last 7 days
-    (`on - 6` .. `on`). The pain given before or after a session that day counts too
-    (second-read fix: someone who rates pain only at sessions must still be watched).
+    Pain or worst pain of 8 or more on at least 3 different days among the last 10 days
+    (`on - 9` .. `on`; second edition: not only the last 7). The pain given before or after
+    a session that day counts too (second-read fix: someone who rates pain only at
+    sessions must still be watched).
     """
 
     def severe(value: int | None) -> bool:
         return value is not None and value >= SEVERE_PAIN
 
-    since = f.on - timedelta(days=measures.RECENT_WEEK_DAYS - 1)
+    since = f.on - timedelta(days=SEVERE_WINDOW_DAYS - 1)
     severe_days = {
-        c.date
-        for c in f.last_days(measures.RECENT_WEEK_DAYS)
-        if severe(c.pain) or severe(c.worst_pain)
+        c.date for c in f.last_days(SEVERE_WINDOW_DAYS) if severe(c.pain) or severe(c.worst_pain)
     }
     severe_days |= {
-        s.date
-        for s in f.sessions
-        if s.date >= since and (severe(s.pain_before) or severe(s.pain_after))
+        s.date for s in f.sessions_since(since) if severe(s.pain_before) or severe(s.pain_after)
     }
     days = len(severe_days)
     if days < SEVERE_MIN_DAYS:
@@ -245,8 +313,9 @@ def severe_pain(f: Facts) -> list[Reason]:
         Reason(
             "severe_pain",
             Level.SEE_DOCTOR,
-            f"{BOOK_VISIT} Your pain was 8 or more on {days} of the last 7 days; strong pain "
-            "that keeps coming back needs a doctor's help.",
+            f"{BOOK_VISIT} Your pain was 8 or more on {days} of the last "
+            f"{SEVERE_WINDOW_DAYS} days; strong pain that keeps coming back needs a doctor's "
+            "help.",
             SRC_SEVERE,
         )
     ]

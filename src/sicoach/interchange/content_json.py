@@ -55,7 +55,8 @@ GROUP_TITLES: dict[str, str] = {
     "spread": "Where the pain spreads",
     "emergency": "Emergency signs: get help right away",
     "urgent": "Urgent signs: see a doctor today",
-    "pregnancy": "Warning signs in pregnancy: stop and call your maternity team",
+    "pregnancy": "Warning signs in pregnancy and after birth: stop and call your maternity team",
+    "routine": "Signs to book a visit for",
     "history": "Your health history",
 }
 

@@ -98,6 +98,7 @@ def symptom_groups(ctx: Context, pregnancy: bool) -> list[tuple[str, str, list[A
         "emergency": "Warning signs that need help now",
         "urgent": "Signs to see a doctor today",
         "pregnancy": "Pregnancy and after-birth warning signs",
+        "routine": "Signs to book a visit for",
     }
     order = list(headings)
     order += sorted({c.group for c in ctx.catalog.symptoms} - set(order))

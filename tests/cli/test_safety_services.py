@@ -38,7 +38,10 @@ def test_assess_uses_the_given_date(context: Context) -> None:
     log_checkin(context, pain=4, symptoms=["fever"], day=date(2026, 11, 1))
     log_checkin(context, pain=4, day=date(2026, 11, 5))
     assert assess(context, date(2026, 11, 8)).level is Level.URGENT  # 7 days old
-    assert assess(context, date(2026, 11, 9)).level is Level.CONTINUE  # 8 days old
+    # 8 days old: out of the window; an unreviewed urgent sign is asked about for 4 weeks
+    later = assess(context, date(2026, 11, 9))
+    assert later.level is Level.SEE_DOCTOR
+    assert [r.code for r in later.reasons] == ["checked_for_fever"]
     # on 11-04 the fever day is the latest check-in: it counts whatever its age
     assert assess(context, date(2026, 11, 4)).level is Level.URGENT
     assert assess(context, date(2026, 10, 31)).level is Level.CONTINUE  # before it

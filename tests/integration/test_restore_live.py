@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from contextlib import closing
 from datetime import datetime
 from pathlib import Path
 
@@ -46,7 +47,7 @@ def test_a_file_renamed_over_the_journal_is_seen_at_once(
     other = tmp_path / "other" / "journal.sqlite3"
     _journal_with_pain(other, 8)
     for path in (tmp_path / "live.sqlite3", other):  # as a careful copy would leave them
-        with sqlite3.connect(path) as conn:
+        with closing(sqlite3.connect(path)) as conn:
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     assert _pains(server) == [3]
     assert _pains(server) == [3]  # now kept by the server

@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -44,13 +45,15 @@ def _mount(*args: str) -> None:
 
 
 def _umount(point: Path) -> None:
-    subprocess.run(["umount", str(point)], check=False, capture_output=True)
+    """Unmount, detaching lazily if something still holds it, so no mount outlives the test."""
+    if subprocess.run(["umount", str(point)], check=False, capture_output=True).returncode:
+        subprocess.run(["umount", "-l", str(point)], check=True, capture_output=True)
 
 
 def _fill_journal(db: Path) -> None:
     assert sicoach(db, "checkin", "--pain", "4", "--note", "before").returncode == 0
     assert sicoach(db, "activity", "walking", "20").returncode == 0
-    with sqlite3.connect(db) as conn:  # as a finished run leaves it: the log moved in
+    with closing(sqlite3.connect(db)) as conn:  # as a finished run leaves it: log moved in
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
@@ -147,6 +150,6 @@ def test_a_full_disk_refuses_writes_whole_and_still_reads(small_disk: Path, tmp_
     assert len(json.loads(exported.stdout)["checkins"]) == 1  # nothing half-written
     assert sicoach(db, "history", "--days", "2").returncode == 0
     filler.unlink()
-    with sqlite3.connect(db) as conn:
+    with closing(sqlite3.connect(db)) as conn:  # closed, so the disk can be unmounted
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert sicoach(db, "import", str(document)).returncode == 0

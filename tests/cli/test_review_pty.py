@@ -10,7 +10,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from tests.cli.test_session_pty import ENV, PAIN_NOW, SCREEN, SICOACH, export, spawn
+from tests.cli.pty_session import ENV, PAIN_NOW, SCREEN, SICOACH, export, spawn
 
 pytestmark = pytest.mark.slow
 

@@ -79,11 +79,11 @@ def describe_errors(app: FastAPI) -> None:
         }
         for path, operations in schema.get("paths", {}).items():
             for method, operation in operations.items():
-                codes = ["503"]
+                codes = ["400", "503"]  # 400: e.g. a query with a broken character
                 if "{" in path:
                     codes.append("404")
                 if method in ("post", "put", "patch"):
-                    codes += ["400", "409", "413", "415", "422"]
+                    codes += ["409", "413", "415", "422"]
                 responses = operation.setdefault("responses", {})
                 for code in codes:
                     responses.setdefault(code, {"description": WHY[code], **problem})

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from fastapi import HTTPException, Request
 from starlette.datastructures import Headers
-from starlette.responses import PlainTextResponse, Response
+from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 CSRF_COOKIE = "sicoach_csrf"
@@ -155,7 +155,8 @@ class Guard:
         if method in UNSAFE_METHODS and scope["path"].startswith("/api/"):
             kind = headers.get("content-type", "").split(";")[0].strip()
             if kind != "application/json":
-                return PlainTextResponse("Send the request body as application/json.", 415)
+                # the API's documented error body (api_errors), like every other API answer
+                return JSONResponse({"detail": "Send the request body as application/json."}, 415)
         return None
 
 

@@ -73,7 +73,9 @@ def build_sheet(
         f'<rect width="{width:.2f}" height="{height:.2f}" fill="{background}"/>',
     ]
     font = 13 if cell_w >= svg.WIDTH else 9
+    room = int(cell_w / (font * 0.55))  # characters that fit above a cell
     for i, (label, doc) in enumerate(cells):
+        label = label if len(label) <= room else label[: room - 1] + "…"
         col, row = i % columns, i // columns
         x = 10 + col * (cell_w + 10)
         y = 10 + row * (cell_h + LABEL_H + 10)

@@ -15,7 +15,8 @@ from PIL import Image, ImageStat
 
 from sicoach.figures import body, figure_png, figure_svg
 from sicoach.figures.poses import Figure, load_figures
-from sicoach.figures.svg import render_animated, render_frame, timeline
+from sicoach.figures.svg import render_animated, render_frame
+from sicoach.figures.timing import timeline
 
 NS = "{http://www.w3.org/2000/svg}"
 ALL = load_figures().all()

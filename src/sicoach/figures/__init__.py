@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from sicoach.figures.poses import Figure, FigureSet, PoseError, load_figures
+from sicoach.figures.figure import Figure, FigureSet
+from sicoach.figures.poses import PoseError, load_figures
 from sicoach.figures.svg import render_animated, render_frame, render_move
 
 __all__ = [

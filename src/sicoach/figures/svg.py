@@ -22,9 +22,11 @@ from html import escape
 
 from sicoach.figures import body, svg_marks, svg_props
 from sicoach.figures.bones import Bone, Pose, Skeleton, View
-from sicoach.figures.poses import Figure, Prop, sample_poses
+from sicoach.figures.figure import Figure, Prop
+from sicoach.figures.poses import sample_poses
 from sicoach.figures.svg_props import _f
 from sicoach.figures.svg_style import EDGE, GHOST_EDGE, style
+from sicoach.figures.timing import move_stops, timeline
 
 WIDTH, HEIGHT = 360.0, 240.0
 MARGIN = 14.0
@@ -57,41 +59,6 @@ class _Layout:
     def transform(self) -> str:
         s = _f(self.scale)
         return f"translate({_f(self.ox)} {_f(self.oy)}) scale({s} -{s})"
-
-
-# --- timeline ----------------------------------------------------------------------------
-
-
-def timeline(fig: Figure) -> list[tuple[float, str]]:
-    """(percent of the cycle, frame name) stops for CSS keyframes, closing the loop."""
-    total = fig.cycle_seconds
-    steps = fig.timeline
-    stops: list[tuple[float, str]] = [(0.0, steps[0].frame)]
-    t = steps[0].hold
-    stops.append((t, steps[0].frame))
-    for st in steps[1:]:
-        t += st.move
-        stops.append((t, st.frame))
-        t += st.hold
-        stops.append((t, st.frame))
-    stops.append((total, steps[0].frame))
-    return _percent(stops, total)
-
-
-def move_stops(frames: tuple[str, ...], seconds: float) -> list[tuple[float, str]]:
-    """Stops of a one-off move through `frames`, each leg an equal share of the time."""
-    legs = len(frames) - 1
-    return [(round(100.0 * i / legs, 3), name) for i, name in enumerate(frames)]
-
-
-def _percent(stops: list[tuple[float, str]], total: float) -> list[tuple[float, str]]:
-    out: list[tuple[float, str]] = []
-    for sec, name in stops:
-        pct = round(100.0 * sec / total, 3)
-        if out and out[-1][0] == pct:
-            continue
-        out.append((pct, name))
-    return out
 
 
 # --- drawing -----------------------------------------------------------------------------
@@ -408,7 +375,7 @@ def render_move(fig: Figure, frames: tuple[str, ...], seconds: float) -> str:
     pose = last.pose
     if len(frames) < 2 or len(set(frames)) == 1 or seconds <= 0:
         return _document(fig, pose, _Writer(fig, pose), last.name.replace("_", " "), "")
-    writer = _Writer(fig, pose, move_stops(frames, seconds), seconds, once=True)
+    writer = _Writer(fig, pose, move_stops(frames), seconds, once=True)
     return _document(fig, pose, writer, last.name.replace("_", " "), "")
 
 

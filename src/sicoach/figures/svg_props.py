@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from sicoach.figures import body
 from sicoach.figures.bones import Point, Pose, View
-from sicoach.figures.poses import Figure, Prop
+from sicoach.figures.figure import Figure, Prop
 
 
 def _f(x: float) -> str:

@@ -329,7 +329,8 @@ def _document(
     if fig.highlight_label:
         desc += f" The part it works is coloured orange: {fig.highlight_label}."
     if ghost:
-        desc += " A hollow outline shows where it starts and an arrow the way it moves."
+        desc += " A hollow outline shows where it starts"
+        desc += " and an arrow the way it moves." if arrows else "."
     desc += motion
     floor = ""
     if not layout.top_view:

@@ -2,8 +2,9 @@
 
 Why: a single frame on a small screen cannot show motion, and two frames of a small movement
 (a pelvic tilt) look alike. The ghost says "from here", the arrow "to there, this way".
-Points a figure may mark are listed in `poses.toml` (`marks`); without that, the limb end or
-trunk point that travels furthest is marked, plus any other limb that moves almost as far.
+Points a figure may mark are listed in `poses.toml` (`marks`: a straight arrow pushing the
+point the way it goes, e.g. hips up in the bridge); without that, the limb end or trunk point
+that travels furthest gets a curved arrow, and so does any other limb moving almost as far.
 """
 
 from __future__ import annotations
@@ -64,13 +65,14 @@ def marked_points(sk: Skeleton, start: Pose, pose: Pose, wanted: tuple[str, ...]
     return [name for d, name in ranked if d >= SECOND_MARK * top]
 
 
-def arrow_path(p0: Point, p1: Point, centre: Point) -> tuple[str, Point, float]:
-    """A curved path from near p0 to near p1 bulging away from `centre`; returns the SVG path
-    data, the tip and the direction of the tip (degrees)."""
+def arrow_path(p0: Point, p1: Point, centre: Point, push: bool = False) -> tuple[str, Point, float]:
+    """A curved path from near p0 to near p1 bulging away from `centre`, or with `push` (and
+    for any small move) a straight arrow pushing onto the point from outside the body;
+    returns the SVG path data, the tip and the direction of the tip (degrees)."""
     dx, dy = p1[0] - p0[0], p1[1] - p0[1]
     length = math.hypot(dx, dy)
     ux, uy = dx / length, dy / length
-    if length < 0.12:  # a small move: a straight arrow pushing onto the point from outside
+    if push or length < 0.12:
         tip = (p1[0] - ux * 0.085, p1[1] - uy * 0.085)
         tail = (tip[0] - ux * 0.13, tip[1] - uy * 0.13)
         d = f"M{tail[0]:.4f} {tail[1]:.4f}L{tip[0]:.4f} {tip[1]:.4f}"
@@ -96,7 +98,7 @@ def arrows(sk: Skeleton, start: Pose, pose: Pose, wanted: tuple[str, ...]) -> st
     for name in marked_points(sk, start, pose, wanted):
         if body.distance(a[name], b[name]) < 1e-3:
             continue
-        d, tip, direction = arrow_path(a[name], b[name], centre)
+        d, tip, direction = arrow_path(a[name], b[name], centre, push=bool(wanted))
         head = _head(tip, direction)
         out.append(
             f'<path class="halo" d="{d}" stroke-width="0.036"/>'

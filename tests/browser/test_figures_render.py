@@ -9,7 +9,8 @@ import cairosvg
 import pytest
 from PIL import Image, ImageChops, ImageStat
 
-from sicoach.figures import figure_svg, find_figure
+from sicoach.figures import find_figure
+from sicoach.figures.svg import render_frame
 
 pytestmark = pytest.mark.browser
 
@@ -25,7 +26,9 @@ def _difference(a: Image.Image, b: Image.Image) -> float:
 
 
 def _still(exercise_id: str, frame: str) -> Image.Image:
-    return _grey(cairosvg.svg2png(bytestring=figure_svg(exercise_id, frame).encode()))
+    """A keyframe with the loop's marks (the ghost and arrows of the still pose it shows)."""
+    fig = find_figure(exercise_id)
+    return _grey(cairosvg.svg2png(bytestring=render_frame(fig, frame, fig.still).encode()))
 
 
 @pytest.fixture

@@ -316,13 +316,18 @@ def _ghost_and_arrows(fig: Figure, pose: Pose) -> tuple[str, str]:
 
 
 def _document(
-    fig: Figure, pose: Pose, writer: _Writer, frame_label: str | None, motion: str
+    fig: Figure,
+    pose: Pose,
+    writer: _Writer,
+    frame_label: str | None,
+    motion: str,
+    marks_for: Pose | None = None,
 ) -> str:
     layout = _Layout(fig)
     back_props, front_props = svg_props.static_props(
         fig, layout.world, layout.top_view, None if writer.animated else pose
     )
-    ghost, arrows = _ghost_and_arrows(fig, pose)
+    ghost, arrows = _ghost_and_arrows(fig, marks_for or pose)
     uid = f"fig-{fig.id}" + (f"-{fig.variant}" if fig.variant else "")
     title = fig.title + (f" ({frame_label})" if frame_label else "")
     desc = fig.description
@@ -380,10 +385,13 @@ def render_move(fig: Figure, frames: tuple[str, ...], seconds: float) -> str:
     return _document(fig, pose, writer, last.name.replace("_", " "), "")
 
 
-def render_frame(fig: Figure, frame: str | int) -> str:
-    """One keyframe as a still picture (for print and for the contact sheet)."""
+def render_frame(fig: Figure, frame: str | int, marks_of: str | None = None) -> str:
+    """One keyframe as a still picture (for print and for the contact sheet); `marks_of`
+    draws the ghost and arrows of another frame (what the loop shows while passing here)."""
     fr = fig.frame(frame)
-    return _document(fig, fr.pose, _Writer(fig, fr.pose), fr.name.replace("_", " "), "")
+    marks = fig.frame(marks_of).pose if marks_of else None
+    label = fr.name.replace("_", " ")
+    return _document(fig, fr.pose, _Writer(fig, fr.pose), label, "", marks)
 
 
 def render_pose(fig: Figure, pose: Pose, label: str) -> str:

@@ -202,9 +202,11 @@ def test_hurt_twice_stays_off_until_enabled(
     later = START + timedelta(days=10)
     bridge = ex(today(sicoach, later), "bridge")
     assert bridge["status"] == "skipped"
-    assert "sicoach plan enable bridge" in bridge["reason"]
+    assert bridge["action"] == "turn_back_on" and "sicoach" not in bridge["reason"]
     now = f"{later.isoformat()}T08:00:00"
     assert "Kept off (hurt twice): bridge" in sicoach("plan", "show", now=now).stdout
+    shown = sicoach("today", now=now).stdout  # the terminal offers the action as its command
+    assert "Turn it back on: sicoach plan enable bridge" in " ".join(shown.split())
     res = sicoach("plan", "enable", "bridge", now=now)
     assert res.exit_code == 0, res.stderr
     assert "back on" in res.stdout

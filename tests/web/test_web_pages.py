@@ -192,9 +192,9 @@ def test_enable_after_hurting_twice(person: WebClient) -> None:
     ]
     assert person.post("/api/v1/journal?replace=true", json=document).status_code == 200
     page = person.get("/").text
-    assert 'action="/plan/enable"' in page and "Turn it back on" in page
-    assert "with the button below" in page and "`sicoach" not in page
-    response = person.submit("/plan/enable", {"exercise": "bridge"})
+    assert 'action="/plan/turn_back_on"' in page and "Turn it back on" in page
+    assert "You can turn it back on" in page and "`sicoach" not in page
+    response = person.submit("/plan/turn_back_on", {"exercise": "bridge"})
     assert response.status_code == 303
     choices = person.get("/api/v1/profile").json()["plan"]
     assert {"id": "bridge", "date": "2026-11-20"} in choices["enabled"]

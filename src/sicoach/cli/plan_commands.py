@@ -13,7 +13,7 @@ from rich.table import Table
 from sicoach.cli._common import console, context, fail_input, parse_date
 from sicoach.domain.journal import PlanChoices
 from sicoach.domain.measures import WEEKDAY_NAMES
-from sicoach.domain.plan import DayPlan, PlannedExercise, Status
+from sicoach.domain.plan import Action, DayPlan, PlannedExercise, Status
 from sicoach.domain.safety import Level
 from sicoach.interchange.plan_json import day_plan_to_dict
 from sicoach.services import plan as plan_service
@@ -37,6 +37,13 @@ def dose_text(e: PlannedExercise) -> str:
     if e.hold_seconds:
         times += f", hold {e.hold_seconds} second{'s' if e.hold_seconds != 1 else ''}"
     return times
+
+
+_ACTION_COMMANDS = {
+    Action.INCLUDE: ("Bring it back", "include"),
+    Action.TURN_BACK_ON: ("Turn it back on", "enable"),
+}
+"""How the terminal offers each action of a plan reason: as the command that does it."""
 
 
 def render_plan(out: Console, plan: DayPlan) -> None:
@@ -73,6 +80,9 @@ def render_plan(out: Console, plan: DayPlan) -> None:
             line += f" - {dose_text(e)}"
         out.print(f"[{style}]{escape(line)}[/] [dim]({words})[/]", highlight=False)
         out.print(f"      {escape(e.reason)}", highlight=False, soft_wrap=False)
+        if e.action is not None:
+            words, command = _ACTION_COMMANDS[e.action]
+            out.print(f"      {words}: sicoach plan {command} {e.id}", highlight=False)
         if e.variant and e.steps:
             out.print(f"      [bold]How today:[/] {escape(' '.join(e.steps))}", highlight=False)
     out.print()

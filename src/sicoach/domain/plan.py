@@ -10,7 +10,7 @@ rule applies to which exercise, in this order (the first that applies wins):
 1. safety stop (urgent or emergency): nothing today;
 2. left out by the person;
 3. a rest day (not one of the person's training days);
-4. kept off: it hurt again when offered after hurting (until `sicoach plan enable ID`);
+4. kept off: it hurt again when offered after hurting (until the person turns it back on);
 5. hurt last time: skipped for a few days, then offered again at the easiest level;
 6. see a doctor: only what has been comfortable lately, at the same dose;
 7. next-day pain clearly up: the bottom of the guide's range for a few days;
@@ -58,6 +58,15 @@ class Status(StrEnum):
     SKIPPED = "skipped"
 
 
+class Action(StrEnum):
+    """What a person can do about a planned exercise; faces render it as a control."""
+
+    INCLUDE = "include"
+    """Bring back an exercise the person left out."""
+    TURN_BACK_ON = "turn_back_on"
+    """Turn an exercise back on after it hurt twice (it restarts at the easiest level)."""
+
+
 @dataclass(frozen=True)
 class PlannedExercise:
     """One exercise of the day. `reps` is the count for today (per side when `per_side`).
@@ -82,6 +91,7 @@ class PlannedExercise:
     variant: str | None = None
     source: str = ""
     rule: str = ""
+    action: Action | None = None
     level_name: str = ""
     move_seconds: int = 3
     rest_seconds: int = 2
@@ -127,12 +137,17 @@ DEFAULTS = PlanDefaults()
 
 @dataclass(frozen=True)
 class Rule:
-    """One planning rule: what it does to the exercise, the words shown, and why."""
+    """One planning rule: what it does to the exercise, the words shown, and why.
+
+    `action` names what the person can do about it (a token, not words): each face shows it
+    its own way, a button on the web, a command in the terminal.
+    """
 
     code: str
     status: Status
     text: str
     source: str
+    action: Action | None = None
 
 
 _GUIDE = "Patient guide (SI joint stretches and exercises)"
@@ -157,8 +172,9 @@ RULES: dict[str, Rule] = {
         Rule(
             "left_out",
             Status.SKIPPED,
-            "You left this out of your routine. Bring it back with `sicoach plan include {id}`.",
+            "You left this out of your routine; you can bring it back at any time.",
             "your own choice (sicoach plan)",
+            Action.INCLUDE,
         ),
         Rule(
             "rest_day",
@@ -170,9 +186,10 @@ RULES: dict[str, Rule] = {
             "hurt_twice",
             Status.SKIPPED,
             "Kept off: it hurt again on {date} after we offered it at the easiest level. "
-            "Turn it back on with `sicoach plan enable {id}` when you feel ready; a doctor or "
-            "physio can help you decide.",
+            "You can turn it back on when you feel ready; a doctor or physio can help you "
+            "decide.",
             f"{_GUIDE}; {_PAIN_NOTE}",
+            Action.TURN_BACK_ON,
         ),
         Rule(
             "hurt_last_time",
@@ -611,6 +628,7 @@ def _build(ex: Exercise, decision: _Decision) -> PlannedExercise:
         cautions=tuple(ex.cautions) + ((decision.caution,) if decision.caution else ()),
         source=rule.source.format(**values),
         rule=rule.code,
+        action=rule.action,
         level_name=level_name,
         move_seconds=dosage.move_seconds,
         rest_seconds=dosage.rest_seconds,

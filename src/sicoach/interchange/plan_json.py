@@ -36,6 +36,7 @@ def exercise_to_dict(e: PlannedExercise) -> dict[str, Any]:
         "steps": list(e.steps),
         "cautions": list(e.cautions),
         "rule": e.rule,
+        "action": e.action.value if e.action else None,
         "source": e.source,
     }
 

@@ -151,3 +151,31 @@ class SessionSummaryOut(BaseModel):
 class SessionFinishedOut(BaseModel):
     summary: SessionSummaryOut
     safety: dict[str, object] = Field(description="The safety check after the session.")
+
+
+class CheckinOut(BaseModel):
+    """One check-in, as in the journal document's `checkins[]`."""
+
+    date: dt.date
+    pain: int | None
+    worst_pain: int | None
+    mobility: int | None
+    symptoms: list[str]
+    note: str
+
+
+class CheckinSavedOut(BaseModel):
+    saved: CheckinOut
+    safety: dict[str, object] = Field(description="The safety check after this check-in.")
+
+
+class ActivityOut(BaseModel):
+    """One activity, as in the journal document's `activities[]`."""
+
+    date: dt.date
+    kind: str
+    minutes: int
+
+
+class ActivitySavedOut(BaseModel):
+    saved: ActivityOut

@@ -8,7 +8,6 @@ optionally `head` (an extra stylesheet), `scripts` (a /static/*.js file; no inli
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -54,17 +53,11 @@ def dose_text(item: Any) -> str:
 
 templates.env.filters["dose"] = dose_text
 
-_CLI_ACTION = re.compile(r"with `sicoach plan (?:enable|include) [a-z_]+`")
-_CLI_ANY = re.compile(r"`sicoach [^`]+`")
-
-
-def for_web(text: str) -> str:
-    """Reasons written for every face name the command line; here a button does it."""
-    text = _CLI_ACTION.sub("with the button below", text)
-    return _CLI_ANY.sub("the settings page", text)
-
-
-templates.env.filters["for_web"] = for_web
+templates.env.globals["action_words"] = {
+    "include": "Bring it back",
+    "turn_back_on": "Turn it back on",
+}
+"""The button each plan action (`sicoach.domain.plan.Action`) becomes on a page."""
 
 
 context_of = get_context

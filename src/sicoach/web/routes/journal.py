@@ -5,16 +5,28 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import quote_plus
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 
-from sicoach.domain import validation
+from sicoach.domain.validation import check_activity_kind, check_minutes, check_rating
 from sicoach.domain.vocabulary import ACTIVITY_KINDS
+from sicoach.interchange.journal_json import activity_to_dict, checkin_to_dict
+from sicoach.interchange.safety_json import assessment_to_dict
 from sicoach.services import views
+from sicoach.services.commands import LogActivity, LogCheckIn
+from sicoach.services.errors import InputError
+from sicoach.services.handlers import execute
 from sicoach.web import services_view
 from sicoach.web.deps import ContextDep
-from sicoach.web.forms import Form, input_errors
-from sicoach.web.schemas import ActivityIn, CheckinIn
+from sicoach.web.forms import Form
+from sicoach.web.schemas import (
+    ActivityIn,
+    ActivityOut,
+    ActivitySavedOut,
+    CheckinIn,
+    CheckinOut,
+    CheckinSavedOut,
+)
 from sicoach.web.security import verify_csrf
 from sicoach.web.templating import context_of, render
 
@@ -74,24 +86,22 @@ def checkin_page(request: Request) -> Response:
 
 
 @pages.post("/checkin")
-async def checkin_submit(request: Request) -> Response:
-    ctx = context_of(request)
+async def checkin_submit(request: Request, ctx: ContextDep) -> Response:
     form = Form(await request.form())
-    today = ctx.clock.today()
-    day = form.day("date") or today
-    document = {
-        "date": day.isoformat(),
-        "pain": form.integer("pain", validation.check_rating, required=True),
-        "worst_pain": form.integer("worst_pain", validation.check_rating),
-        "mobility": form.integer("mobility", validation.check_rating),
-        "symptoms": form.many("symptoms"),
-        "note": form.text("note"),
-    }
+    # Each number is checked as it is read too, so the page lists every field's problem at
+    # once; the words are the service's (the same domain checks), the service still decides.
+    command = LogCheckIn(
+        pain=form.integer("pain", check_rating, required=True),
+        worst_pain=form.integer("worst_pain", check_rating),
+        mobility=form.integer("mobility", check_rating),
+        symptoms=tuple(form.many("symptoms")),
+        note=form.text("note"),
+        day=form.day("date"),
+    )
     if form.ok:
         try:
-            checkin = validation.validate_checkin(document, "checkin", today)
-            services_view.save_checkin(ctx, checkin)
-        except input_errors() as error:
+            execute(ctx, command)
+        except InputError as error:
             form.fail_from(error, "pain")
     if not form.ok:
         return _checkin_form(request, form, status=400)
@@ -128,20 +138,14 @@ def activity_page(request: Request) -> Response:
 
 
 @pages.post("/activity")
-async def activity_submit(request: Request) -> Response:
-    ctx = context_of(request)
+async def activity_submit(request: Request, ctx: ContextDep) -> Response:
     form = Form(await request.form())
-    today = ctx.clock.today()
-    day = form.day("date") or today
-    kind = form.checked("kind", form.text("kind"), validation.check_activity_kind)
-    minutes = form.integer("minutes", validation.check_minutes, required=True)
+    kind = form.checked("kind", form.text("kind"), check_activity_kind)
+    minutes = form.integer("minutes", check_minutes, required=True)
     if form.ok:
         try:
-            activity = validation.validate_activity(
-                {"date": day.isoformat(), "kind": kind, "minutes": minutes}, "activity", today
-            )
-            services_view.save_activity(ctx, activity)
-        except input_errors() as error:
+            execute(ctx, LogActivity(kind, minutes, day=form.day("date")))
+        except InputError as error:
             form.fail_from(error, "minutes")
     if not form.ok:
         return _activity_form(request, form, status=400)
@@ -160,67 +164,41 @@ def history_page(request: Request, ctx: ContextDep) -> Response:
 # --- API ------------------------------------------------------------------------------------
 
 
-def _bad(error: Exception) -> HTTPException:
-    return HTTPException(status_code=422, detail=str(error))
-
-
-@router.get("/api/v1/checkins", tags=["journal"])
-def api_checkins(request: Request) -> list[dict[str, Any]]:
+@router.get("/api/v1/checkins", tags=["journal"], response_model=list[CheckinOut])
+def api_checkins(ctx: ContextDep) -> list[dict[str, Any]]:
     """Every check-in, oldest first."""
-    record = services_view.load(context_of(request))
-    return [
-        {
-            "date": c.date.isoformat(),
-            "pain": c.pain,
-            "worst_pain": c.worst_pain,
-            "mobility": c.mobility,
-            "symptoms": list(c.symptoms),
-            "note": c.note,
-        }
-        for c in record.checkins
-    ]
+    return [checkin_to_dict(c) for c in services_view.load(ctx).checkins]
 
 
-@router.post("/api/v1/checkins", status_code=201, tags=["journal"])
-def api_add_checkin(request: Request, body: CheckinIn) -> dict[str, Any]:
+@router.post("/api/v1/checkins", status_code=201, tags=["journal"], response_model=CheckinSavedOut)
+def api_add_checkin(ctx: ContextDep, body: CheckinIn) -> dict[str, Any]:
     """Save the check-in of a day (replacing that day's one) and return the new safety level."""
-    ctx = context_of(request)
-    today = ctx.clock.today()
-    document = body.model_dump(mode="json")
-    document["date"] = document["date"] or today.isoformat()
-    try:
-        checkin = validation.validate_checkin(document, "checkin", today)
-        services_view.save_checkin(ctx, checkin)
-    except input_errors() as error:
-        raise _bad(error) from error
-    from sicoach.interchange.safety_json import assessment_to_dict
+    command = LogCheckIn(
+        pain=body.pain,
+        worst_pain=body.worst_pain,
+        mobility=body.mobility,
+        symptoms=tuple(body.symptoms),
+        note=body.note,
+        day=body.date,
+    )
+    checkin, _replaced = execute(ctx, command)
+    safety = assessment_to_dict(services_view.current_assessment(ctx))
+    return {"saved": checkin_to_dict(checkin), "safety": safety}
 
-    return {"saved": document, "safety": assessment_to_dict(services_view.current_assessment(ctx))}
 
-
-@router.get("/api/v1/activities", tags=["journal"])
-def api_activities(request: Request) -> list[dict[str, Any]]:
+@router.get("/api/v1/activities", tags=["journal"], response_model=list[ActivityOut])
+def api_activities(ctx: ContextDep) -> list[dict[str, Any]]:
     """Every activity, oldest first."""
-    record = services_view.load(context_of(request))
-    return [
-        {"date": a.date.isoformat(), "kind": a.kind, "minutes": a.minutes}
-        for a in record.activities
-    ]
+    return [activity_to_dict(a) for a in services_view.load(ctx).activities]
 
 
-@router.post("/api/v1/activities", status_code=201, tags=["journal"])
-def api_add_activity(request: Request, body: ActivityIn) -> dict[str, Any]:
+@router.post(
+    "/api/v1/activities", status_code=201, tags=["journal"], response_model=ActivitySavedOut
+)
+def api_add_activity(ctx: ContextDep, body: ActivityIn) -> dict[str, Any]:
     """Log minutes of walking or another gentle activity."""
-    ctx = context_of(request)
-    today = ctx.clock.today()
-    document = body.model_dump(mode="json")
-    document["date"] = document["date"] or today.isoformat()
-    try:
-        activity = validation.validate_activity(document, "activity", today)
-        services_view.save_activity(ctx, activity)
-    except input_errors() as error:
-        raise _bad(error) from error
-    return {"saved": document}
+    activity = execute(ctx, LogActivity(body.kind, body.minutes, day=body.date))
+    return {"saved": activity_to_dict(activity)}
 
 
 router.include_router(pages)

@@ -15,8 +15,10 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sicoach.domain.progress import MAX_FUNCTION_ACTIVITIES
 from sicoach.interchange import report as report_render
 from sicoach.services import reports
+from sicoach.services.commands import RateActivity
 from sicoach.services.errors import InputError
-from sicoach.web.forms import Form, input_errors
+from sicoach.services.handlers import execute
+from sicoach.web.forms import Form
 from sicoach.web.security import verify_csrf
 from sicoach.web.templating import context_of, render
 
@@ -86,8 +88,8 @@ async def rate_submit(request: Request) -> Response:
         form.errors["activity"] = "name an activity that is hard for you, e.g. putting on socks"
     if form.ok:
         try:
-            reports.rate_activity(ctx, activity, score)
-        except input_errors() as error:
+            execute(ctx, RateActivity(activity, score))
+        except InputError as error:
             form.fail_from(error, "activity")
     if not form.ok:
         return _page(request, form, status=400)

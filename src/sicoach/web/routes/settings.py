@@ -16,8 +16,12 @@ from starlette.datastructures import UploadFile
 
 from sicoach.domain import validation
 from sicoach.domain.measures import WEEKDAY_NAMES
-from sicoach.interchange.journal_json import MAX_FILE_BYTES
+from sicoach.interchange.journal_json import MAX_FILE_BYTES, profile_to_dict
 from sicoach.services import data_care, journal, plan
+from sicoach.services.commands import ChangeExercise, ImportJournal, PlanChange, SetReminder
+from sicoach.services.context import Context
+from sicoach.services.errors import InputError
+from sicoach.services.handlers import execute
 from sicoach.web import services_view
 from sicoach.web.forms import Form, input_errors
 from sicoach.web.profile_form import profile_values, read_profile
@@ -119,10 +123,10 @@ async def settings_plan(request: Request) -> Response:
     choices = plan.get_choices(ctx)
     for exercise_id in ids:
         if exercise_id in included and exercise_id in choices.left_out:
-            plan.include(ctx, exercise_id)
+            execute(ctx, ChangeExercise(PlanChange.INCLUDE, exercise_id))
         elif exercise_id not in included and exercise_id not in choices.left_out:
-            plan.leave_out(ctx, exercise_id)
-    plan.set_reminder_time(ctx, reminder)
+            execute(ctx, ChangeExercise(PlanChange.LEAVE_OUT, exercise_id))
+    execute(ctx, SetReminder(reminder))
     return RedirectResponse("/settings?saved=Your+plan+choices+are+saved.", status_code=303)
 
 
@@ -214,10 +218,8 @@ def _count(n: int, one: str, many: str | None = None) -> str:
 # --- API ------------------------------------------------------------------------------------
 
 
-def _profile_dict(ctx: Any) -> dict[str, Any] | None:
-    document = journal.export_journal(ctx)
-    profile = document.get("profile")
-    return profile if isinstance(profile, dict) else None
+def _profile_dict(ctx: Context) -> dict[str, Any] | None:
+    return profile_to_dict(services_view.load(ctx).profile)
 
 
 @router.get("/api/v1/profile", tags=["profile"])
@@ -263,11 +265,10 @@ async def api_import(request: Request, replace: bool = False) -> dict[str, Any]:
     ctx = context_of(request)
     raw = await request.body()
     try:
-        summary = journal.import_journal(ctx, raw.decode("utf-8-sig"), replace=replace)
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise HTTPException(status_code=422, detail="body: not UTF-8 text") from error
-    except input_errors() as error:
-        raise HTTPException(status_code=422, detail=str(error)) from error
+        raise InputError("body", "not UTF-8 text") from error
+    summary = execute(ctx, ImportJournal(text, replace=replace))
     return {
         "checkins": summary.checkins,
         "sessions": summary.sessions,

@@ -9,10 +9,13 @@ from urllib.parse import quote_plus
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
+from sicoach.domain.plan import Action
 from sicoach.interchange.plan_json import day_plan_to_dict
-from sicoach.services import plan as plan_service
+from sicoach.services.commands import ChangeExercise, PlanChange
+from sicoach.services.handlers import execute
 from sicoach.web import charts, services_view
-from sicoach.web.forms import Form, input_errors
+from sicoach.web.deps import ContextDep
+from sicoach.web.forms import Form
 from sicoach.web.security import verify_csrf
 from sicoach.web.templating import context_of, render
 
@@ -58,21 +61,23 @@ def api_plan(request: Request, date: str | None = None) -> dict[str, Any]:
 
 
 @pages.post("/plan/{action}")
-async def plan_action(request: Request, action: str) -> Response:
+async def plan_action(request: Request, ctx: ContextDep, action: str) -> Response:
     """Turn an exercise back on after it hurt twice, or bring back one left out."""
-    ctx = context_of(request)
+    if action not in PAGE_ACTIONS:
+        raise HTTPException(404, "No such change to the plan.")
     form = Form(await request.form())
     exercise_id = form.text("exercise")
-    change = {"enable": plan_service.enable, "include": plan_service.include}.get(action)
-    if change is None:
-        raise HTTPException(404, "No such change to the plan.")
-    try:
-        change(ctx, exercise_id)
-    except input_errors() as error:
-        raise HTTPException(400, str(error)) from error
+    execute(ctx, ChangeExercise(PAGE_ACTIONS[action], exercise_id))
     name = ctx.catalog.exercise(exercise_id).name
     notice = quote_plus(f"{name} is back in your routine, starting at the easiest level.")
     return RedirectResponse(f"/?saved={notice}", status_code=303)
+
+
+PAGE_ACTIONS = {
+    Action.INCLUDE.value: PlanChange.INCLUDE,
+    Action.TURN_BACK_ON.value: PlanChange.TURN_BACK_ON,
+}
+"""The plan's actions a page can post, and the change each one makes."""
 
 
 router.include_router(pages)

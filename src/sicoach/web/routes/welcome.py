@@ -6,13 +6,15 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
 from sicoach.domain import validation
-from sicoach.domain.journal import CheckIn
 from sicoach.domain.measures import WEEKDAY_NAMES
 from sicoach.services import safety
+from sicoach.services.commands import FirstUse
 from sicoach.services.context import Context
+from sicoach.services.errors import InputError
+from sicoach.services.handlers import execute
 from sicoach.services.safety import ScreenQuestion
 from sicoach.web import services_view
-from sicoach.web.forms import Form, input_errors
+from sicoach.web.forms import Form
 from sicoach.web.profile_form import profile_values, read_profile
 from sicoach.web.security import verify_csrf
 from sicoach.web.templating import context_of, render
@@ -69,18 +71,13 @@ async def welcome_submit(request: Request) -> Response:
             form.errors["flag"] = f"{code!r} is not a question of the safety check"
     if not form.ok or profile is None:
         return _page(request, form, status=400)
+    answers = {code: code in flags for code in known | set(flags)}
     try:
-        services_view.save_profile(ctx, profile)
-        current = services_view.load(ctx).checkin_on(today)
-        symptoms = current.symptoms if current else ()
-        services_view.save_checkin(
-            ctx, CheckIn(date=today, pain=pain, mobility=mobility, symptoms=symptoms)
-        )
-        answers = {code: code in flags for code in known | set(flags)}
-        assessment = safety.record_screen(ctx, answers)
-    except input_errors() as error:
+        welcomed = execute(ctx, FirstUse(profile, pain, mobility, screen_answers=answers))
+    except InputError as error:
         form.fail_from(error, "pain")
         return _page(request, form, status=400)
+    assessment = welcomed.assessment
     if assessment.stops_exercise:
         return RedirectResponse("/safety", status_code=303)
     if _pregnancy_questions(ctx):  # asked only now that the profile says pregnant

@@ -1,0 +1,149 @@
+"""One handler per command, and `execute`: the one door every face goes through.
+
+`execute(ctx, command)` checks that the person acting may do it to the record asked for
+(`authorise`), then runs the command's handler: one unit of work, the only place its values
+are checked. Personal mode lets a person do everything to their own record; a clinic mode
+adds its rules to `authorise` without changing a face or a handler.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from sicoach.domain.journal import Activity, CheckIn, FunctionRating, PlanChoices, Profile
+from sicoach.domain.safety import Assessment
+from sicoach.services import journal, plan, reports, safety, session
+from sicoach.services.commands import (
+    AnswerScreen,
+    ChangeExercise,
+    ChangeProfile,
+    FinishSession,
+    FirstUse,
+    ImportJournal,
+    LogActivity,
+    LogCheckIn,
+    PlanChange,
+    RateActivity,
+    RecordExercise,
+    SetReminder,
+    SetTrainingDays,
+    StartSession,
+)
+from sicoach.services.context import Actor, Context
+from sicoach.services.errors import Forbidden, InputError
+
+C = TypeVar("C")
+
+
+def authorise(actor: Actor, command: object) -> None:
+    """Personal mode: a person acts on their own record only."""
+    if not actor.on_self:
+        raise Forbidden(f"{actor.acting} may not change the journal of {actor.subject}")
+
+
+def check_in(ctx: Context, command: LogCheckIn) -> tuple[CheckIn, bool]:
+    """The day's check-in; also whether it replaced one of the same day."""
+    return journal.log_checkin(
+        ctx,
+        pain=command.pain,
+        worst_pain=command.worst_pain,
+        mobility=command.mobility,
+        symptoms=command.symptoms,
+        note=command.note,
+        day=command.day,
+    )
+
+
+def log_activity(ctx: Context, command: LogActivity) -> Activity:
+    return journal.log_activity(ctx, command.kind, command.minutes, day=command.day)
+
+
+def change_profile(ctx: Context, command: ChangeProfile) -> Profile:
+    return journal.update_profile(ctx, **dict(command.changes))
+
+
+def import_journal(ctx: Context, command: ImportJournal) -> journal.ImportSummary:
+    return journal.import_journal(ctx, command.source, replace=command.replace)
+
+
+_EXERCISE_CHANGES: dict[PlanChange, Callable[[Context, str], PlanChoices]] = {
+    PlanChange.LEAVE_OUT: plan.leave_out,
+    PlanChange.INCLUDE: plan.include,
+    PlanChange.TURN_BACK_ON: plan.enable,
+}
+
+
+def change_exercise(ctx: Context, command: ChangeExercise) -> PlanChoices:
+    """Leave out, bring back, or turn back on one exercise of the routine."""
+    try:
+        change = PlanChange(command.change)
+    except ValueError:
+        allowed = ", ".join(c.value for c in PlanChange)
+        raise InputError("change", f"{command.change!r} is not a change; use {allowed}") from None
+    return _EXERCISE_CHANGES[change](ctx, command.exercise_id)
+
+
+def set_training_days(ctx: Context, command: SetTrainingDays) -> PlanChoices:
+    return plan.set_training_days(ctx, command.days)
+
+
+def set_reminder(ctx: Context, command: SetReminder) -> PlanChoices:
+    return plan.set_reminder_time(ctx, command.at)
+
+
+def rate_activity(ctx: Context, command: RateActivity) -> FunctionRating:
+    return reports.rate_activity(ctx, command.activity, command.score, on=command.day)
+
+
+def answer_screen(ctx: Context, command: AnswerScreen) -> Assessment:
+    return safety.record_screen(ctx, dict(command.answers), command.on)
+
+
+@dataclass(frozen=True)
+class Welcomed:
+    """What first use gave: the profile saved and the safety check after the screen."""
+
+    profile: Profile
+    assessment: Assessment
+
+
+def first_use(ctx: Context, command: FirstUse) -> Welcomed:
+    """Save the profile, the starting pain (keeping the day's symptoms), then the screen."""
+    fields = {name: getattr(command.profile, name) for name in journal.PROFILE_FIELDS}
+    profile = journal.update_profile(ctx, **fields)
+    today = ctx.clock.today()
+    earlier = journal.load_journal(ctx, on=today).checkin_on(today)
+    journal.log_checkin(
+        ctx,
+        pain=command.pain,
+        mobility=command.mobility,
+        symptoms=earlier.symptoms if earlier else (),
+    )
+    assessment = safety.record_screen(ctx, dict(command.screen_answers))
+    return Welcomed(profile, assessment)
+
+
+HANDLERS: dict[type, Callable[[Context, Any], Any]] = {
+    FirstUse: first_use,
+    AnswerScreen: answer_screen,
+    StartSession: session.start_session,
+    RecordExercise: session.record_exercise,
+    FinishSession: session.finish_session,
+    LogCheckIn: check_in,
+    LogActivity: log_activity,
+    ChangeProfile: change_profile,
+    ChangeExercise: change_exercise,
+    SetTrainingDays: set_training_days,
+    SetReminder: set_reminder,
+    ImportJournal: import_journal,
+    RateActivity: rate_activity,
+}
+"""Every command and its one handler."""
+
+
+def execute(ctx: Context, command: object) -> Any:
+    """Authorise, then run the command's handler (see the module docstring)."""
+    authorise(ctx.actor, command)
+    return HANDLERS[type(command)](ctx, command)

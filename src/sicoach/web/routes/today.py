@@ -76,6 +76,7 @@ async def plan_action(request: Request, ctx: ContextDep, action: str) -> Respons
 PAGE_ACTIONS = {
     Action.INCLUDE.value: PlanChange.INCLUDE,
     Action.TURN_BACK_ON.value: PlanChange.TURN_BACK_ON,
+    "enable": PlanChange.TURN_BACK_ON,  # the address pages used before actions were tokens
 }
 """The plan's actions a page can post, and the change each one makes."""
 

@@ -188,7 +188,7 @@ def first_use(page, pain: int = 5, flags: tuple[str, ...] = ()) -> None:  # type
     choose(page, "pain", pain)
     choose(page, "mobility", 4)
     page.get_by_label("Year you were born").fill("1984")
-    page.get_by_label("Sex").select_option("female")
+    page.get_by_label("Sex", exact=True).select_option("female")
     page.get_by_label("I sit for most of my working day").check()
     page.get_by_role("button", name="Save and see today's routine").click()
 

@@ -13,7 +13,7 @@ def test_first_use_while_pregnant_asks_the_warning_signs(page) -> None:  # type:
     page.get_by_label("I understand that SI Coach does not replace my doctor.").check()
     choose(page, "pain", 4)
     page.get_by_label("Year you were born").fill("1994")
-    page.get_by_label("Sex").select_option("female")
+    page.get_by_label("Sex", exact=True).select_option("female")
     page.get_by_label("I am pregnant").check()
     page.get_by_label("If pregnant: your due date").fill("2027-03-01")
     page.get_by_role("button", name="Save and see today's routine").click()

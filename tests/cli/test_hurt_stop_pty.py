@@ -9,7 +9,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from tests.cli.test_session_pty import answer_screen_and_pain, export, spawn
+from tests.cli.pty_session import answer_screen_and_pain, export, spawn
 
 pytestmark = pytest.mark.slow
 

@@ -71,7 +71,7 @@ class Server:
             stdout=self.log,
             stderr=subprocess.STDOUT,
         )
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 90  # a loaded machine starts Python slowly
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError((folder / "server.log").read_text())
@@ -81,7 +81,7 @@ class Server:
             except httpx.HTTPError:
                 time.sleep(0.1)
         self.stop()
-        raise RuntimeError("the server did not start within 30 s")
+        raise RuntimeError("the server did not start within 90 s")
 
     def stop(self) -> None:
         if self.process.poll() is None:

@@ -104,7 +104,11 @@ def test_activity_is_logged_and_bad_ones_refused(sicoach) -> None:  # type: igno
         {"date": "2026-11-19", "kind": "water_aerobics", "minutes": 40},
         {"date": "2026-11-20", "kind": "walking", "minutes": 25},
     ]
-    _refused(sicoach("activity", "skydiving", "20"), 'KIND: "skydiving" is not a known kind')
+    _refused(
+        sicoach("activity", "skydiving", "20"),
+        "KIND: 'skydiving' is not one of walking, swimming, water_aerobics, cycling, tai_chi, "
+        "other",
+    )
     _refused(sicoach("activity", "walking", "0"), "MINUTES: 0 is below the minimum of 1")
     _refused(sicoach("activity", "walking", "1441"), "MINUTES: 1441 is above the maximum of 1440")
     _refused(sicoach("activity", "walking", "half"), "MINUTES: 'half' is not a whole number")
@@ -167,7 +171,7 @@ def test_bad_profile_input_is_refused(sicoach) -> None:  # type: ignore[no-untyp
         "--birth-year: 2030 is above the maximum of 2026",
     )
     _refused(
-        sicoach("profile", "--sex", "robot"), '--sex: "robot" is not one of female, male, other'
+        sicoach("profile", "--sex", "robot"), "--sex: 'robot' is not one of female, male, other"
     )
     _refused(
         sicoach("profile", "--history", "gout"), '--history: "gout" is not a known history code'

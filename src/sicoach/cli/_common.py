@@ -1,30 +1,77 @@
-"""Helpers every command module shares: the context, the consoles, and clean failure."""
+"""Helpers every command module shares: the context, the consoles, and clean failure.
+
+Nothing heavy loads here: Rich, the domain and the services load on first use, so that
+`sicoach --help` stays quick (`bench/startup.py`).
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from datetime import date
-from typing import NoReturn, overload
+from typing import TYPE_CHECKING, Any, NoReturn, overload
 
 import typer
-from rich.console import Console
-from rich.markup import escape
 
-from sicoach.domain.validation import MAX_DIGITS, JournalError, check_date
-from sicoach.services.context import Context
-from sicoach.services.errors import InputError
+if TYPE_CHECKING:
+    from rich.console import Console
 
-# No emoji codes: text a person typed (":x:" in an id, a note or a file name) is shown as typed.
-console = Console(emoji=False)
-err_console = Console(stderr=True, emoji=False)
+    from sicoach.services.context import Context
+
+
+class _LazyConsole:
+    """A Rich console made on first use (no emoji codes: text a person typed, such as
+    ":x:" in a note or a file name, is shown as typed)."""
+
+    def __init__(self, stderr: bool = False) -> None:
+        self._stderr = stderr
+        self._console: Console | None = None
+
+    def _real(self) -> Console:
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(stderr=self._stderr, emoji=False)
+        return self._console
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._real(), name)
+
+    @property
+    def width(self) -> int:
+        return self._real().width
+
+    @width.setter
+    def width(self, value: int) -> None:  # e.g. a test pinning the width
+        self._real().width = value
+
+    def __enter__(self) -> Console:
+        return self._real().__enter__()
+
+    def __exit__(self, *exc: Any) -> None:
+        self._real().__exit__(*exc)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in ("_stderr", "_console"):
+            object.__setattr__(self, name, value)
+        elif name == "width":
+            object.__setattr__(self, name, value)  # the property above
+        else:
+            setattr(self._real(), name, value)
+
+
+console: Console = _LazyConsole()  # type: ignore[assignment]
+err_console: Console = _LazyConsole(stderr=True)  # type: ignore[assignment]
 
 
 def context(ctx: typer.Context) -> Context:
-    """The services' context built by the top-level callback."""
-    obj = ctx.find_root().obj
-    assert isinstance(obj, Context)
-    return obj
+    """The services' context, built on first use from the top-level `--db` option."""
+    root = ctx.find_root()
+    if root.obj is None:
+        from sicoach.services.context import build_context
+        from sicoach.settings import resolve_settings
+
+        root.obj = build_context(resolve_settings(db_path=root.params.get("db")))
+    return root.obj  # type: ignore[no-any-return]
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
@@ -33,22 +80,10 @@ def fail(message: str, code: int = 2) -> NoReturn:
     `message` is plain text: it is escaped here, so a value the person typed (say ``[/x]``)
     is shown as typed instead of being read as Rich markup.
     """
+    from rich.markup import escape
+
     err_console.print(f"[bold red]Error:[/] {escape(message)}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
-
-
-def fail_input(
-    error: InputError,
-    options: Mapping[str, str] | None = None,
-    hints: Mapping[str, str] | None = None,
-) -> NoReturn:
-    """Report a service's `InputError` under the option it came from; exit status 2.
-
-    `options` maps a service field (``worst_pain``) to the option a person typed
-    (``--worst``); `hints` adds a pointer after the message for some fields.
-    """
-    field = (options or {}).get(error.field, error.field)
-    fail(f"{field}: {error.message}{(hints or {}).get(error.field, '')}")
 
 
 def parse_date(value: str | None, field: str = "--date", latest: date | None = None) -> date | None:
@@ -58,6 +93,8 @@ def parse_date(value: str | None, field: str = "--date", latest: date | None = N
     """
     if value is None:
         return None
+    from sicoach.domain.validation import JournalError, check_date
+
     try:
         return check_date(value, field, latest)
     except JournalError as err:
@@ -82,6 +119,8 @@ def parse_whole_number(value: str | None, option: str, what: str = "a whole numb
     text = value.strip()
     if not _WHOLE_NUMBER.fullmatch(text):
         fail(f"{option}: {value!r} is not {what}")
+    from sicoach.domain.validation import MAX_DIGITS
+
     if len(text.lstrip("-")) > MAX_DIGITS:
         fail(f"{option}: a number of {len(text)} digits is far too large")
     return int(text)

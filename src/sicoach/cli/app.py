@@ -1,8 +1,10 @@
-"""The `sicoach` command: global options, then each area registers its own commands."""
+"""The `sicoach` command: global options, then each area's commands.
+
+Only Typer and the command modules' signatures load at start-up; a command imports what it
+needs (services, domain, Rich) when it runs, so `sicoach --help` stays quick.
+"""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import typer
 
@@ -19,11 +21,12 @@ from sicoach.cli import (
     serve_commands,
     session_commands,
 )
-from sicoach.services.context import build_context
-from sicoach.settings import resolve_settings
+from sicoach.cli.errors import FaceGroup
+from sicoach.cli.options import DbOption
 
 app = typer.Typer(
     name="sicoach",
+    cls=FaceGroup,
     help=(
         "SI Coach: a guided home exercise program for sacroiliac (SI) joint and low-back "
         "pain, with a daily check on when to see a doctor. Your data stays on this computer."
@@ -44,25 +47,14 @@ def _version(value: bool) -> None:
 @app.callback()
 def root(
     ctx: typer.Context,
-    db: Path | None = typer.Option(
-        None,
-        "--db",
-        help=(
-            "SQLite file to use instead of the default in your data folder "
-            "(or set SICOACH_DB; SICOACH_DATABASE_URL points at PostgreSQL)."
-        ),
-        dir_okay=False,
-    ),
+    db: DbOption = None,
     version: bool = typer.Option(
-        False,
-        "--version",
-        callback=_version,
-        is_eager=True,
-        help="Show the version and exit.",
+        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
     ),
 ) -> None:
-    """Set up the data location shared by every command."""
-    ctx.obj = build_context(resolve_settings(db_path=db))
+    """Set up the data location shared by every command (built when a command first needs
+    it, so `sicoach COMMAND --help` opens nothing)."""
+    ctx.obj = None
 
 
 for module in (
@@ -81,11 +73,12 @@ for module in (
 
 
 def main() -> None:
+    """The console script: a database that cannot be opened is one line and exit 1."""
     from sicoach.store.errors import StoreError
 
     try:
         app()
-    except StoreError as err:  # a database we cannot open: one line, not a traceback
+    except StoreError as err:
         from sicoach.cli._common import fail
 
         try:

@@ -6,9 +6,7 @@ from pathlib import Path
 
 import typer
 
-from sicoach.cli._common import console, context, fail, fail_input
-from sicoach.services import data_care
-from sicoach.services.errors import InputError
+from sicoach.cli._common import console, context, fail
 
 
 def register(app: typer.Typer) -> None:
@@ -23,10 +21,9 @@ def backup(
     file: Path = typer.Argument(..., help="New file to write the copy to (SQLite format)."),
 ) -> None:
     """Copy your whole journal to a file (safe while the web app is running)."""
-    try:
-        data_care.backup(context(ctx), file)
-    except InputError as error:
-        fail_input(error)
+    from sicoach.services import data_care
+
+    data_care.backup(context(ctx), file)
     console.print(f"Your journal was copied to {file}.", highlight=False, markup=False)
 
 
@@ -36,16 +33,15 @@ def restore(
     yes: bool = typer.Option(False, "--yes", help="Do not ask before replacing your journal."),
 ) -> None:
     """Replace your whole journal with a backup (safe while the web app is running)."""
+    from sicoach.services import data_care
+
     services = context(ctx)
     where = services.settings.display_location
     if not yes and not typer.confirm(
         f"This replaces everything in your journal at {where} with {file}. Continue?"
     ):
         fail("nothing was changed", code=1)
-    try:
-        saved = data_care.restore(services, file)
-    except InputError as error:
-        fail_input(error)
+    saved = data_care.restore(services, file)
     console.print(f"Your journal now holds the backup {file}.", highlight=False, markup=False)
     if saved is not None:
         console.print(
@@ -58,6 +54,8 @@ def forget(
     yes: bool = typer.Option(False, "--yes", help="Do not ask before deleting."),
 ) -> None:
     """Delete everything in your journal: profile, check-ins, sessions and activities."""
+    from sicoach.services import data_care
+
     services = context(ctx)
     what = data_care.everything(services).in_words()
     if not yes and not typer.confirm(

@@ -8,14 +8,18 @@ result into words.
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 import typer
 
-from sicoach.cli._common import console, context, fail, fail_input, parse_date
-from sicoach.cli.safety_commands import render_assessment
-from sicoach.domain.journal import ADVICE
-from sicoach.services.errors import InputError
-from sicoach.services.reviews import ADVICE_WORDS, open_signs, record_review
+from sicoach.cli._common import console, context, fail, parse_date
+from sicoach.cli.options import DateOption
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from sicoach.domain.safety import Assessment
+    from sicoach.services.context import Context
 
 _HELP = (
     "Record that a doctor, physio or midwife checked you, and what they advised.\n\n"
@@ -28,76 +32,70 @@ _HELP = (
 )
 
 
+def _list_open_signs(services: Context, day: date | None) -> None:
+    """The warning signs waiting for a check, and how to record a visit."""
+    from sicoach.services.reviews import open_signs
+
+    signs = open_signs(services, day)
+    if not signs:
+        console.print("No warning sign in your record is waiting for a check.")
+        return
+    console.print("Warning signs not yet checked by a doctor, physio or midwife:")
+    for sign in signs:
+        console.print(
+            f"  - {sign.words} (last noted {sign.last_reported.isoformat()}"
+            f"{'; emergency sign' if sign.emergency else ''})",
+            highlight=False,
+        )
+    console.print("Record a visit with: sicoach review --date D --advice carry_on|gently|stop")
+
+
+def _confirm_and_record(services: Context, day: date | None, advice: str, note: str) -> Assessment:
+    """At a terminal, ask for the explicit yes an emergency sign needs instead of failing."""
+    from sicoach.cli.safety_views import ask
+    from sicoach.services.reviews import open_signs, record_review
+
+    named = "; ".join(s.words for s in open_signs(services, day) if s.emergency)
+    console.print(f"You reported an emergency sign: {named}.", highlight=False)
+    if not ask("Did they check you for it at this visit?"):
+        fail("--yes: not confirmed, so the visit was not saved; the sign stays open")
+    return record_review(services, day, advice, note, emergency_checked=True)
+
+
+def review(
+    ctx: typer.Context,
+    on: DateOption = None,
+    advice: str | None = typer.Option(
+        None, "--advice", metavar="ADVICE", help="What they advised: carry_on, gently or stop."
+    ),
+    note: str = typer.Option("", "--note", help="Anything you want to keep from the visit."),
+    yes: bool = typer.Option(
+        False, "--yes", help="Confirm that this visit checked the emergency sign you reported."
+    ),
+) -> None:
+    """Record a clinician review (help text in _HELP: rich help keeps line breaks)."""
+    from sicoach.cli.safety_views import render_assessment
+    from sicoach.services.errors import InputError
+    from sicoach.services.reviews import ADVICE, ADVICE_WORDS, record_review
+
+    services = context(ctx)
+    day = parse_date(on, "--date", services.clock.today())
+    if advice is None:
+        _list_open_signs(services, day)
+        return
+    if advice not in ADVICE:
+        fail(f"--advice: {advice!r} is not an advice; use one of {', '.join(ADVICE)}")
+    try:
+        assessment = record_review(services, day, advice, note, emergency_checked=yes)
+    except InputError as err:
+        if err.field != "yes" or not sys.stdin.isatty():
+            raise
+        assessment = _confirm_and_record(services, day, advice, note)
+    when = (day or services.clock.today()).isoformat()
+    console.print(f"Saved: checked on {when}, advised to {ADVICE_WORDS[advice]}.", highlight=False)
+    render_assessment(console, assessment)
+
+
 def register(app: typer.Typer) -> None:
     """Add this area's commands to the top-level app."""
-
-    @app.command("review", help=_HELP)
-    def review(
-        ctx: typer.Context,
-        on: str | None = typer.Option(
-            None, "--date", metavar="D", help="The day of the visit (YYYY-MM-DD); default today."
-        ),
-        advice: str | None = typer.Option(
-            None,
-            "--advice",
-            metavar="ADVICE",
-            help="What they advised: carry_on, gently or stop.",
-        ),
-        note: str = typer.Option("", "--note", help="Anything you want to keep from the visit."),
-        yes: bool = typer.Option(
-            False, "--yes", help="Confirm that this visit checked the emergency sign you reported."
-        ),
-    ) -> None:
-        """Record a clinician review (help text above: rich help keeps line breaks)."""
-        services = context(ctx)
-        day = parse_date(on, "--date", services.clock.today())
-        if advice is None:
-            signs = open_signs(services, day)
-            if not signs:
-                console.print("No warning sign in your record is waiting for a check.")
-                return
-            console.print("Warning signs not yet checked by a doctor, physio or midwife:")
-            for sign in signs:
-                console.print(
-                    f"  - {sign.words} (last noted {sign.last_reported.isoformat()}"
-                    f"{'; emergency sign' if sign.emergency else ''})",
-                    highlight=False,
-                )
-            console.print(
-                "Record a visit with: sicoach review --date D --advice carry_on|gently|stop"
-            )
-            return
-        if advice not in ADVICE:
-            fail(f"--advice: {advice!r} is not an advice; use one of {', '.join(ADVICE)}")
-        options = {"date": "--date", "advice": "--advice", "note": "--note", "yes": "--yes"}
-        try:
-            assessment = record_review(services, day, advice, note, emergency_checked=yes)
-        except InputError as err:
-            if err.field != "yes" or not sys.stdin.isatty():
-                fail_input(err, options)
-            # At a terminal, ask for the explicit yes instead of failing.
-            named = "; ".join(s.words for s in open_signs(services, day) if s.emergency)
-            console.print(f"You reported an emergency sign: {named}.", highlight=False)
-            if not _ask_yes_no("Did they check you for it at this visit?"):
-                fail("--yes: not confirmed, so the visit was not saved; the sign stays open")
-            try:
-                assessment = record_review(services, day, advice, note, emergency_checked=True)
-            except InputError as again:
-                fail_input(again, options)
-        when = (day or services.clock.today()).isoformat()
-        console.print(
-            f"Saved: checked on {when}, advised to {ADVICE_WORDS[advice]}.", highlight=False
-        )
-        render_assessment(console, assessment)
-
-
-def _ask_yes_no(question: str) -> bool:
-    """Ask until the answer is y/yes or n/no."""
-    while True:
-        answer = typer.prompt(f"{question} [y/n]", default="", show_default=False)
-        word = answer.strip().lower()
-        if word in ("y", "yes"):
-            return True
-        if word in ("n", "no"):
-            return False
-        console.print("Please answer y for yes or n for no.")
+    app.command("review", help=_HELP)(review)

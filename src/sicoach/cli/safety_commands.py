@@ -1,207 +1,86 @@
 """Commands of the safety area: `sicoach safety` and the red-flag `sicoach screen`.
 
-`show_safety_if_raised` and `render_assessment` are shared with other commands (checkin,
-today, session) so the safety message looks and reads the same everywhere.
+The wording and colours live in `safety_views` (loaded when a command runs).
 """
 
 from __future__ import annotations
 
-import json
-from datetime import date
-
 import typer
-from rich.console import Console
-from rich.markup import escape
 
-from sicoach.cli._common import console, context, fail, fail_input, parse_date
-from sicoach.domain.safety import (
-    ALSO_TELL,
-    BOOK_VISIT,
-    DOCTOR_TODAY,
-    EMERGENCY_CALL,
-    MATERNITY_NOW,
-    MATERNITY_TODAY,
-    Assessment,
-    Level,
-)
-from sicoach.interchange.safety_json import assessment_to_dict
-from sicoach.services.context import Context
-from sicoach.services.errors import InputError
-from sicoach.services.safety import assess, record_screen, screen_questions
+from sicoach.cli._common import console, context, fail, parse_date
+from sicoach.cli.options import JsonOption
 
-# Colour plus an icon and words, never colour alone (UI.md).
-_LOOK: dict[Level, tuple[str, str, str]] = {
-    Level.EMERGENCY: ("bold white on red", "[!!!]", "EMERGENCY: get emergency care now"),
-    Level.URGENT: ("bold black on dark_orange", "[!!]", "URGENT: see a doctor today"),
-    Level.SEE_DOCTOR: ("bold white on blue", "[i]", "SEE A DOCTOR: book an appointment"),
-    Level.CONTINUE: ("bold green", "[ok]", "ALL CLEAR: keep going"),
-}
 
-_TODO: dict[Level, str] = {
-    Level.EMERGENCY: f"{EMERGENCY_CALL} Do not do your exercises.",
-    Level.URGENT: (
-        "Stop your exercises for now and see a doctor today (or call your out-of-hours line, "
-        "111 in the UK). If things get worse quickly, call your emergency number."
+def safety(
+    ctx: typer.Context,
+    on: str | None = typer.Option(
+        None,
+        "--date",
+        metavar="D",
+        help="Check your record as it stood on this day (YYYY-MM-DD); default today.",
     ),
-    Level.SEE_DOCTOR: (
-        "You can keep doing what feels comfortable. Book an appointment with your doctor or "
-        "physio soon and tell them what is listed below."
-    ),
-    Level.CONTINUE: "Nothing in your record needs a doctor right now. Keep going with your plan.",
-}
+    as_json: JsonOption = False,
+) -> None:
+    """Check whether you should keep going, see a doctor, or get help now."""
+    import json
 
-# Standard actions that open a reason's message; the human view says the action once at
-# the top and lists only the "why" of each reason. Maternity actions stay in full.
-_STANDARD_ACTIONS = (EMERGENCY_CALL, DOCTOR_TODAY, BOOK_VISIT, ALSO_TELL)
+    from sicoach.cli.safety_views import render_assessment
+    from sicoach.interchange.safety_json import assessment_to_dict
+    from sicoach.services.safety import assess
 
-
-def _why(message: str, top_action: str) -> str:
-    for action in (*_STANDARD_ACTIONS, top_action):
-        if message.startswith(action):
-            return message[len(action) :].strip()
-    return message
-
-
-def what_to_do(assessment: Assessment) -> str:
-    """The one action for the level; maternity-only signs go to the maternity team."""
-    top = [r for r in assessment.reasons if r.level is assessment.level]
-    if assessment.level is Level.EMERGENCY:
-        maternity = [r for r in top if r.message.startswith(MATERNITY_NOW)]
-        if top and len(maternity) == len(top):
-            return MATERNITY_NOW
-        if maternity:
-            return f"{_TODO[Level.EMERGENCY]} Then call your maternity unit or midwife."
-    if assessment.level is Level.URGENT:
-        maternity = [r for r in top if r.message.startswith(MATERNITY_TODAY)]
-        if top and len(maternity) == len(top):
-            return MATERNITY_TODAY
-        if maternity:
-            return f"{_TODO[Level.URGENT]} Contact your maternity team today as well."
-    return _TODO[assessment.level]
-
-
-def render_assessment(out: Console, assessment: Assessment) -> None:
-    """Print the level (colour, icon and words), what to do now, and each reason's why."""
-    style, icon, words = _LOOK[assessment.level]
-    out.print(f"[{style}] {escape(icon)} {escape(words)} [/]", highlight=False)
-    action = what_to_do(assessment)
-    out.print(f"[bold]What to do now:[/] {escape(action)}", highlight=False)
-    if assessment.reasons:
-        out.print("[bold]Why:[/]", highlight=False)
-    for reason in assessment.reasons:
-        r_style, r_icon, _ = _LOOK[reason.level]
-        label = _LEVEL_WORDS[reason.level]
-        why = escape(_why(reason.message, action))
-        out.print(
-            f"  [{r_style}]{escape(r_icon)}[/] [bold]{label}:[/] {why}",
-            highlight=False,
-        )
-        out.print(f"      [dim]Source: {escape(reason.source)}[/]", highlight=False)
-
-
-_LEVEL_WORDS = {
-    Level.EMERGENCY: "Emergency",
-    Level.URGENT: "Urgent",
-    Level.SEE_DOCTOR: "See a doctor",
-    Level.CONTINUE: "Fine",
-}
-
-
-def show_safety_if_raised(context: Context, on: date) -> None:
-    """After a check-in: print the level and reasons when it is not `continue`."""
-    assessment = assess(context, on)
-    if assessment.level is not Level.CONTINUE:
+    services = context(ctx)
+    assessment = assess(services, parse_date(on, "--date", services.clock.today()))
+    if as_json:
+        typer.echo(json.dumps(assessment_to_dict(assessment), indent=2))
+    else:
         render_assessment(console, assessment)
 
 
-_YES = {"y", "yes"}
-_NO = {"n", "no"}
+SCREEN_HELP = (
+    "Answer a few yes/no questions about warning signs before you exercise.\n\n"
+    'Your answers are saved in that day\'s check-in. A "yes" to an emergency sign '
+    "stops the questions at once and tells you what to do."
+)
 
 
-def _ask(question: str) -> bool:
-    """Ask until the answer is y/yes or n/no."""
-    while True:
-        answer = typer.prompt(
-            f"{question} [y/n]", default="", show_default=False, prompt_suffix=" "
-        )
-        word = answer.strip().lower()
-        if word in _YES:
-            return True
-        if word in _NO:
-            return False
-        console.print("Please answer y for yes or n for no.")
+def screen(
+    ctx: typer.Context,
+    on: str | None = typer.Option(
+        None,
+        "--date",
+        metavar="D",
+        help="The day these answers are for (YYYY-MM-DD); default today.",
+    ),
+) -> None:
+    """Ask the red-flag screen (help text in SCREEN_HELP: rich help keeps line breaks)."""
+    from sicoach.cli.safety_views import ask_until_emergency, render_assessment
+    from sicoach.domain.safety import Level
+    from sicoach.services.safety import record_screen, screen_questions
+
+    services = context(ctx)
+    day = parse_date(on, "--date", services.clock.today())
+    console.print(
+        "A few quick questions about warning signs. Answer y (yes) or n (no).", highlight=False
+    )
+    try:
+        answers = ask_until_emergency(screen_questions(services, day))
+    except typer.Abort as stop:
+        given: dict[str, bool] = getattr(stop, "answers", {})
+        if not any(given.values()):
+            fail("screen: the questions were not all answered, so nothing was saved")
+        # A "yes" already given is a warning sign we must not lose: save it and say what
+        # to do before reporting that the screen was cut short.
+        render_assessment(console, record_screen(services, given, day))
+        fail("screen: stopped before the last question; your yes answers were saved")
+    assessment = record_screen(services, answers, day)
+    if not any(answers.values()):
+        console.print("Thank you. You have none of these warning signs today.")
+        if assessment.level is Level.CONTINUE:
+            return
+    render_assessment(console, assessment)
 
 
 def register(app: typer.Typer) -> None:
     """Add this area's commands to the top-level app."""
-
-    @app.command("safety")
-    def safety(
-        ctx: typer.Context,
-        on: str | None = typer.Option(
-            None,
-            "--date",
-            help="Check your record as it stood on this day (YYYY-MM-DD); default today.",
-        ),
-        as_json: bool = typer.Option(
-            False, "--json", help="Print the result as JSON (date, level, reasons)."
-        ),
-    ) -> None:
-        """Check whether you should keep going, see a doctor, or get help now."""
-        services = context(ctx)
-        day = parse_date(on, "--date", services.clock.today())
-        assessment = assess(services, day)
-        if as_json:
-            typer.echo(json.dumps(assessment_to_dict(assessment), indent=2))
-        else:
-            render_assessment(console, assessment)
-
-    @app.command(
-        "screen",
-        help=(
-            "Answer a few yes/no questions about warning signs before you exercise.\n\n"
-            'Your answers are saved in that day\'s check-in. A "yes" to an emergency sign '
-            "stops the questions at once and tells you what to do."
-        ),
-    )
-    def screen(
-        ctx: typer.Context,
-        on: str | None = typer.Option(
-            None,
-            "--date",
-            help="The day these answers are for (YYYY-MM-DD); default today.",
-        ),
-    ) -> None:
-        """Ask the red-flag screen (help text above: rich help keeps line breaks)."""
-        services = context(ctx)
-        day = parse_date(on, "--date", services.clock.today())
-        questions = screen_questions(services, day)
-        console.print(
-            "A few quick questions about warning signs. Answer y (yes) or n (no).",
-            highlight=False,
-        )
-        answers: dict[str, bool] = {}
-        try:
-            for q in questions:
-                answers[q.code] = _ask(q.question)
-                if answers[q.code] and q.group == "emergency":
-                    break
-        except typer.Abort:
-            if not any(answers.values()):
-                fail("screen: the questions were not all answered, so nothing was saved")
-            # A "yes" already given is a warning sign we must not lose: save it and say what
-            # to do before reporting that the screen was cut short.
-            try:
-                render_assessment(console, record_screen(services, answers, day))
-            except InputError as err:
-                fail_input(err)
-            fail("screen: stopped before the last question; your yes answers were saved")
-        try:
-            assessment = record_screen(services, answers, day)
-        except InputError as err:
-            fail_input(err)
-        if not any(answers.values()):
-            console.print("Thank you. You have none of these warning signs today.")
-            if assessment.level is Level.CONTINUE:
-                return
-        render_assessment(console, assessment)
+    app.command("safety")(safety)
+    app.command("screen", help=SCREEN_HELP)(screen)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import socket
-import threading
-import webbrowser
+from typing import TYPE_CHECKING
 
 import typer
 
 from sicoach.cli._common import context, fail
+
+if TYPE_CHECKING:
+    import socket
 
 
 def register(app: typer.Typer) -> None:
@@ -49,6 +50,9 @@ def serve(
     typer.echo(f"SI Coach is running at {address} (press Ctrl+C to stop).")
     typer.echo(f"Your journal: {services.settings.display_location}")
     if open_browser:
+        import threading
+        import webbrowser
+
         threading.Timer(1.0, webbrowser.open, args=(address,)).start()
     config = uvicorn.Config(web_app, host=host, port=port, log_level="warning", access_log=False)
     uvicorn.Server(config).run(sockets=[listener])
@@ -57,6 +61,8 @@ def serve(
 def _listen(host: str, port: int) -> socket.socket:
     """A socket already listening on host:port, so a port in use is one line and exit 1
     before anything says the app is running."""
+    import socket
+
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     listener = socket.socket(family, socket.SOCK_STREAM)
     listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)

@@ -1,309 +1,58 @@
 """`sicoach session`: the guided routine in the terminal, or its script as JSON.
 
-The order is fixed: the red-flag questions first (any "yes" ends it with what to do), then
-the pain now, then the timed player, then the pain again and a short summary. The session
-and every finished exercise are saved the moment they happen, so quitting, Ctrl-C, a closed
-terminal or a crash keep everything done so far (the session stays marked partial).
+The player and its order of questions live in `session_run` (loaded when the command runs).
 """
 
 from __future__ import annotations
 
-import contextlib
-import time
-from datetime import date
-
 import typer
-from rich.markup import escape
 
-from sicoach.cli._common import console, context, fail, fail_input, parse_date
-from sicoach.cli.player import Outcome, Player
-from sicoach.cli.player_stop import StopRequested, StopSignals
-from sicoach.cli.player_terminal import (
-    AnyTerminal,
-    InputClosed,
-    TerminalIO,
-    Voice,
-    ask_number,
-    ask_yes_no,
-    open_terminal,
-)
-from sicoach.cli.player_view import clock_text
-from sicoach.domain.hurting import STOP_ADVICE
-from sicoach.domain.journal import ExerciseResult
-from sicoach.domain.script import Script
-from sicoach.interchange.script_json import script_to_json
-from sicoach.services.commands import Ending, FinishSession, RecordExercise, StartSession
-from sicoach.services.context import Context
-from sicoach.services.errors import InputError
-from sicoach.services.session import (
-    finish_session,
-    record_exercise,
-    session_script,
-    start_session,
+from sicoach.cli._common import context, fail, parse_date
+from sicoach.cli.options import JsonOption
+
+SESSION_HELP = (
+    "Do today's exercises with a guide: timed holds, counted repetitions, a bell at each "
+    "step. Keys: space pause, n skip, h it hurts, q stop. Everything is saved as you go."
 )
 
 
-def _print_script(script: Script) -> None:
-    """A readable list of the steps, for `--script` without `--json`."""
-    console.print(
-        f"Session for {script.date.isoformat()}: {len(script.exercises)} exercises, "
-        f"about {clock_text(script.total_seconds)} (minutes:seconds).",
-        highlight=False,
-    )
-    for step in script.steps:
-        rep = f" {step.rep} of {step.of_reps}" if step.rep is not None else ""
-        side = f" ({step.side})" if step.side else ""
-        console.print(
-            f"  {step.seconds:>3} s  {step.kind:<11} {escape(step.text)}{rep}{side}",
-            highlight=False,
-        )
-
-
-def _red_flag_screen(services: Context, term: AnyTerminal, on: date) -> bool:
-    """Ask the warning-sign questions; True when it is fine to exercise."""
-    from sicoach.cli.safety_commands import render_assessment
-    from sicoach.services.safety import record_screen, screen_questions
-
-    console.print(
-        "First, a few quick questions about warning signs. Answer y (yes) or n (no).",
-        highlight=False,
-    )
-    answers: dict[str, bool] = {}
-    for question in screen_questions(services, on):
-        answers[question.code] = ask_yes_no(term, question.question)
-        if answers[question.code]:
-            break
-    assessment = record_screen(services, answers, on)
-    if any(answers.values()):
-        console.print(
-            "\n[bold]No exercises today.[/] What you said is a sign to get checked first.",
-            highlight=False,
-        )
-        render_assessment(console, assessment)
-        return False
-    if assessment.stops_exercise:
-        console.print("\n[bold]No exercises today.[/]", highlight=False)
-        render_assessment(console, assessment)
-        return False
-    return True
-
-
-def _stop_advice() -> None:
-    """The session ended on "it hurts" at 7 or more: rest advice and what to watch for."""
-    console.print(f"\n[bold]{escape(STOP_ADVICE.title)}[/]", highlight=False)
-    for line in STOP_ADVICE.rest:
-        console.print(f"  - {escape(line)}", highlight=False)
-    console.print("[bold]Watch for[/]", highlight=False)
-    for line in STOP_ADVICE.watch_for:
-        console.print(f"  - {escape(line)}", highlight=False)
-
-
-def _summary(outcome: Outcome, script: Script, wall_seconds: float) -> None:
-    done = [r for r in outcome.results if not r.skipped and not r.hurt]
-    console.print("\n[bold]Your session[/]", highlight=False)
-    if outcome.stopped_for_pain is not None:
-        console.print(
-            f"You stopped because it hurt ({outcome.stopped_for_pain} out of 10). "
-            "What you did is saved.",
-            highlight=False,
-        )
-    elif outcome.quit or not outcome.completed:
-        console.print("You stopped early. What you did is saved.", highlight=False)
-    console.print(f"  Done:    {len(done)}", highlight=False)
-    console.print(f"  Skipped: {len(outcome.skipped)}", highlight=False)
-    console.print(f"  Hurt:    {len(outcome.hurt)}", highlight=False)
-    console.print(
-        f"  Time:    {clock_text(round(outcome.played_seconds))} of exercise "
-        f"({clock_text(round(wall_seconds))} on the clock)",
-        highlight=False,
-    )
-    for result in outcome.hurt:
-        pain = f" (pain {result.pain})" if result.pain is not None else ""
-        console.print(
-            f"  {escape(script.exercise(result.id).name)} hurt{pain}: it is left out next time.",
-            highlight=False,
-        )
-
-
-def _show_safety_change(services: Context, on: date, before: object) -> None:
-    from sicoach.cli.safety_commands import render_assessment
-    from sicoach.services.safety import assess
-
-    after = assess(services, on)
-    if after.level != before:
-        console.print("\n[bold]Your safety check changed after this session.[/]")
-        render_assessment(console, after)
-
-
-def _command(session_id: int, result: ExerciseResult) -> RecordExercise:
-    """The player's result as the service's command: how the exercise ended, not flags."""
-    ending = Ending.HURT if result.hurt else Ending.SKIPPED if result.skipped else Ending.FINISHED
-    return RecordExercise(
-        session_id, result.id, ending, reps=result.reps, level=result.level, pain=result.pain
-    )
-
-
-def run_session(services: Context, on: date, speed: float, voice_on: bool) -> None:
-    """The whole guided session on this terminal (see the module docstring for the order).
-
-    Ctrl-C, a closed terminal and SIGTERM are acted on at the next key read or question
-    (`player_stop`), so they never cut a save or a redraw in half.
-    """
-    with StopSignals().installed() as stop:
-        _run_session(services, on, speed, voice_on, open_terminal(console, stop))
-
-
-def _run_session(
-    services: Context, on: date, speed: float, voice_on: bool, term: AnyTerminal
+def session(
+    ctx: typer.Context,
+    speed: float = typer.Option(
+        1.0,
+        "--speed",
+        metavar="N",
+        min=0.1,
+        max=1000.0,
+        help="Run the clock this many times faster (for demonstrations and tests).",
+    ),
+    voice: bool = typer.Option(
+        False, "--voice", help="Speak each step aloud (needs espeak-ng installed)."
+    ),
+    on: str | None = typer.Option(
+        None, "--date", metavar="D", help="Play the plan of this day (YYYY-MM-DD); default today."
+    ),
+    script: bool = typer.Option(
+        False, "--script", help="Print the timed steps of the session instead of playing it."
+    ),
+    as_json: JsonOption = False,
 ) -> None:
-    from sicoach.services.safety import assess
+    """Play or print today's session (help text in SESSION_HELP: rich help keeps line breaks)."""
+    from sicoach.cli import session_run
 
-    try:
-        if not _red_flag_screen(services, term, on):
-            return
-        before = assess(services, on).level
-        script = session_script(services, on)
-        if not script.exercises:
-            console.print(script.message or "There are no exercises in your plan today.")
-            return
-        console.print(
-            f"\nToday: {len(script.exercises)} exercises, about "
-            f"{max(1, round(script.total_seconds / 60))} minutes.",
-            highlight=False,
-        )
-        pain_before = ask_number(term, "How much pain do you have right now?", required=True)
-    except InputClosed:
-        fail("session: the questions were not answered, so the session did not start", code=1)
-    except StopRequested:
-        with contextlib.suppress(OSError):
-            console.print("\nStopped before the session began.", highlight=False)
-        raise typer.Exit(130) from None
-
-    voice: Voice | None = None
-    if voice_on:
-        voice = Voice.find()
-        if not voice.available:
-            console.print(
-                "Voice is off: espeak-ng is not installed (on Debian or Ubuntu: "
-                "sudo apt install espeak-ng). You will still hear a bell at each step.",
-                highlight=False,
-            )
-            voice = None
-    elif term.interactive:
-        console.print("Tip: add --voice to hear the steps spoken.", highlight=False)
-
-    session_id = start_session(services, StartSession(pain_before, on=on)).session_id
-    if session_id is None:  # the screen above passed, so nothing changed since; be safe
-        fail("session: the safety check says no exercises today; see `sicoach safety`", code=1)
-    started = time.monotonic()
-
-    def save(result: ExerciseResult) -> None:
-        record_exercise(services, _command(session_id, result))
-
-    io = TerminalIO(term, save, voice=voice)
-    player = Player(script, io, term, time.monotonic, speed=speed)
-    if term.interactive:
-        console.print("Keys: space pause, n skip, h it hurts, q stop.", highlight=False)
-    try:
-        with io.playing():
-            outcome = player.run()
-    except (KeyboardInterrupt, StopRequested, InputClosed, OSError):
-        # Ctrl-C, a closed terminal (its writes fail with OSError), or input that ended
-        with contextlib.suppress(Exception):
-            player.keep_partial()
-        with contextlib.suppress(Exception):
-            finish_session(services, FinishSession(session_id, None, ended_early=True))
-        with contextlib.suppress(Exception):
-            console.print("\nSession stopped. Everything you did so far is saved.")
-        raise typer.Exit(130) from None
-    except BaseException:
-        with contextlib.suppress(Exception):
-            finish_session(services, FinishSession(session_id, None, ended_early=True))
-        raise
-
-    if outcome.stopped_for_pain is not None:
-        finish_session(
-            services, FinishSession(session_id, outcome.stopped_for_pain, ended_early=True)
-        )
-        _stop_advice()
-        _summary(outcome, script, time.monotonic() - started)
-        _show_safety_change(services, on, before)
-        return
-
-    pain_after: int | None = None
-    hung_up = False
-    try:
-        if outcome.completed and term.interactive:
-            console.print("\nWell done, that is all for today.", highlight=False)
-        pain_after = ask_number(
-            term, "How much pain do you have right now?", required=outcome.completed
-        )
-    except (InputClosed, KeyboardInterrupt):
-        pain_after = None
-    except StopRequested as stopped:
-        hung_up = stopped.hung_up
-    finish_session(
-        services, FinishSession(session_id, pain_after, ended_early=not outcome.completed)
-    )
-    if hung_up:
-        raise typer.Exit(130)
-    _summary(outcome, script, time.monotonic() - started)
-    _show_safety_change(services, on, before)
+    day = parse_date(on)
+    services = context(ctx)
+    today = services.clock.today()
+    if day is not None and day > today and not script:
+        fail(f"--date: {day.isoformat()} is in the future; you can only play today or before")
+    if as_json and not script:
+        fail("--json: only works together with --script")
+    if script:
+        session_run.show_script(services, day or today, as_json)
+    else:
+        session_run.run_session(services, day or today, speed, voice)
 
 
 def register(app: typer.Typer) -> None:
     """Add this area's commands to the top-level app."""
-
-    @app.command(
-        "session",
-        help=(
-            "Do today's exercises with a guide: timed holds, counted repetitions, a bell at each "
-            "step. Keys: space pause, n skip, h it hurts, q stop. Everything is saved as you go."
-        ),
-    )
-    def session(
-        ctx: typer.Context,
-        speed: float = typer.Option(
-            1.0,
-            "--speed",
-            metavar="N",
-            min=0.1,
-            max=1000.0,
-            help="Run the clock this many times faster (for demonstrations and tests).",
-        ),
-        voice: bool = typer.Option(
-            False, "--voice", help="Speak each step aloud (needs espeak-ng installed)."
-        ),
-        on: str | None = typer.Option(
-            None,
-            "--date",
-            metavar="D",
-            help="Play the plan of this day (YYYY-MM-DD); default today.",
-        ),
-        script: bool = typer.Option(
-            False, "--script", help="Print the timed steps of the session instead of playing it."
-        ),
-        as_json: bool = typer.Option(
-            False, "--json", help="With --script: print the steps as JSON."
-        ),
-    ) -> None:
-        """Play or print today's session (help text above: rich help keeps line breaks)."""
-        day = parse_date(on)
-        services = context(ctx)
-        today = services.clock.today()
-        if day is not None and day > today and not script:
-            fail(f"--date: {day.isoformat()} is in the future; you can only play today or before")
-        if as_json and not script:
-            fail("--json: only works together with --script")
-        on_day = day or today
-        try:
-            if script:
-                steps = session_script(services, on_day)
-                if as_json:
-                    typer.echo(script_to_json(steps))
-                else:
-                    _print_script(steps)
-                return
-            run_session(services, on_day, speed, voice)
-        except InputError as err:
-            fail_input(err)
+    app.command("session", help=SESSION_HELP)(session)

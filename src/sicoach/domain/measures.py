@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
-from sicoach.domain.journal import ExerciseResult
+if TYPE_CHECKING:  # annotations only: the faces read the weekday names without the journal
+    from sicoach.domain.journal import ExerciseResult
 
 FIRST_WEEK_DAYS = 7
 """The first week of the program is the starting point every change is measured from."""

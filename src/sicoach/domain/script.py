@@ -22,7 +22,7 @@ from typing import Any
 
 from sicoach.domain.exercises import Catalog, Dosage, Exercise
 from sicoach.domain.hurting import hurt_rule_to_dict
-from sicoach.domain.plan import DayPlan, PlannedExercise, Status
+from sicoach.domain.plan_model import DayPlan, PlannedExercise, Status
 
 GET_READY_SECONDS = 8
 """Our default: time to read the key instruction and get into position."""

@@ -118,7 +118,7 @@ def variant_to_dict(variant: Variant) -> dict[str, Any]:
 
 
 def exercise_to_dict(exercise: Exercise) -> dict[str, Any]:
-    """One exercise: the keys of issue 2, then extras the faces use (all stable)."""
+    """One exercise: its stable keys, then extras the faces use (all stable)."""
     dosage = exercise.dosage
     return {
         "id": exercise.id,

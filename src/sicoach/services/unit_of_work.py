@@ -60,10 +60,6 @@ class JournalRepository(Protocol):
 
     def finish_session(self, session_id: int, pain_after: int | None, partial: bool) -> None: ...
 
-    def existing_dates(self) -> set[date]:
-        """Dates that already hold a check-in (import refuses them without --replace)."""
-        ...
-
     def record_dates(self) -> dict[str, set[date]]:
         """Dates holding records, per kind: "checkins", "sessions", "activities", "function"."""
         ...

@@ -139,13 +139,6 @@ class SqlJournalRepository:
         )
         return None if row is None else mapping.row_to_checkin(row)
 
-    def existing_dates(self) -> set[date]:
-        return set(
-            self.conn.execute(select(checkin.c.day).where(checkin.c.person_id == self.person_id))
-            .scalars()
-            .all()
-        )
-
     def record_dates(self) -> dict[str, set[date]]:
         """The dates that already hold records, per kind (keys as in the journal JSON)."""
         pid = self.person_id
@@ -153,7 +146,11 @@ class SqlJournalRepository:
             select(session.c.started_at).where(session.c.person_id == pid)
         ).scalars()
         return {
-            "checkins": self.existing_dates(),
+            "checkins": set(
+                self.conn.execute(select(checkin.c.day).where(checkin.c.person_id == pid))
+                .scalars()
+                .all()
+            ),
             "sessions": {s.date() for s in starts},
             "activities": set(
                 self.conn.execute(select(activity.c.day).where(activity.c.person_id == pid))

@@ -19,6 +19,8 @@ class Level(StrEnum):
 
     # All four orderings by rank: a StrEnum would otherwise compare the words
     # alphabetically ("urgent" > "emergency"), and `max(levels)` would pick the wrong one.
+    # Not `functools.total_ordering`: it fills in only the methods a class lacks, and `str`
+    # already has all four, so `<=`, `>` and `>=` would stay alphabetical.
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, Level):
             return NotImplemented

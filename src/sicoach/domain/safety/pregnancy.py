@@ -112,7 +112,7 @@ _WORDS: dict[str, _Words] = {
 # Signs that only a pregnancy can give (waters leaking, labour pains, a baby moving less).
 # When someone reports one but the profile records no pregnancy (never filled in, or not
 # updated), the sign itself tells us she is pregnant: it is rated as in pregnancy, never
-# as a routine visit (second-read fix; under-triage is the worst defect).
+# as a routine visit (under-triage is the worst defect).
 PREGNANCY_ONLY_SIGNS: frozenset[str] = frozenset(
     {"fluid_leak", "contractions", "reduced_baby_movement"}
 )

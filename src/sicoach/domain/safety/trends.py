@@ -52,7 +52,7 @@ PAIN = _Measure("pain", lambda c: c.pain)
 WORST_PAIN = _Measure("worst pain", lambda c: c.worst_pain)
 MOBILITY = _Measure("movement", lambda c: c.mobility)
 PAIN_MEASURES = (PAIN, WORST_PAIN)
-"""Worst pain stands in only when the pain ratings cannot be compared (second-read fix: a
+"""Worst pain stands in only when the pain ratings cannot be compared (a
 person who gives only the worst pain of the day must still be watched)."""
 
 
@@ -94,8 +94,8 @@ def trend_of(
     f: Facts, words: str, ratings: dict[date, int], start: date | None = None
 ) -> _Trend | None:
     """The measure's first week is the program's baseline week when it was rated then;
-    otherwise the 7 days from its first rating (second-read fix: a first week with no
-    ratings, e.g. only a screen, used to silence the trend rules for good). The recent
+    otherwise the 7 days from its first rating (a first week with no ratings, e.g. only a
+    screen, must not silence the trend rules for good). The recent
     week is `on - 6` .. `on` without those first-week days. None without data on each side.
     """
     rated = sorted(ratings.items())
@@ -292,7 +292,7 @@ def severe_pain(f: Facts) -> list[Reason]:
 
     Pain or worst pain of 8 or more on at least 3 different days among the last 10 days
     (`on - 9` .. `on`; second edition: not only the last 7). The pain given before or after
-    a session that day counts too (second-read fix: someone who rates pain only at
+    a session that day counts too (someone who rates pain only at
     sessions must still be watched).
     """
 

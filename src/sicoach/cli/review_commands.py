@@ -76,15 +76,15 @@ def review(
     """Record a clinician review (help text in _HELP: rich help keeps line breaks)."""
     from sicoach.cli.safety_views import render_assessment
     from sicoach.services.errors import InputError
-    from sicoach.services.reviews import ADVICE, ADVICE_WORDS, record_review
+    from sicoach.services.reviews import ADVICE_WORDS, record_review
 
     services = context(ctx)
     day = parse_date(on, "--date", services.clock.today())
     if advice is None:
         _list_open_signs(services, day)
         return
-    if advice not in ADVICE:
-        fail(f"--advice: {advice!r} is not an advice; use one of {', '.join(ADVICE)}")
+    if advice not in ADVICE_WORDS:
+        fail(f"--advice: {advice!r} is not an advice; use one of {', '.join(ADVICE_WORDS)}")
     try:
         assessment = record_review(services, day, advice, note, emergency_checked=yes)
     except InputError as err:

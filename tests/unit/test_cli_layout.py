@@ -12,7 +12,7 @@ import sicoach.cli
 
 CLI = Path(sicoach.cli.__file__).parent
 MAX_LINES = 50
-STILL_LONG = {"session_run.py:run_session"}
+STILL_LONG = {"session_run.py:_run_session"}
 """Left to split once the session commands of the services settle (issue 13)."""
 
 

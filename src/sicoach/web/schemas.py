@@ -126,7 +126,7 @@ class SessionSummaryOut(BaseModel):
     """A session in names and numbers: what was done, what hurt, what was skipped."""
 
     id: int | None
-    started_at: dt.datetime
+    started_at: str = Field(description="Local date and time, ISO 8601, as in the journal.")
     pain_before: int | None
     pain_after: int | None
     partial: bool
@@ -138,7 +138,7 @@ class SessionSummaryOut(BaseModel):
     def of(cls, summary: SessionSummary) -> SessionSummaryOut:
         return cls(
             id=summary.id,
-            started_at=summary.started_at,
+            started_at=summary.started_at.isoformat(),
             pain_before=summary.pain_before,
             pain_after=summary.pain_after,
             partial=summary.ended_early,

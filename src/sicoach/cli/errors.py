@@ -9,9 +9,11 @@ and exits with 1 from `sicoach.cli.app.main`.
 from __future__ import annotations
 
 import re
+import sys
 from typing import Any, NoReturn
 
 import typer
+from typer._click import exceptions as click_errors  # Typer 0.29 carries its own Click
 from typer.core import TyperGroup
 
 from sicoach.cli._common import fail
@@ -84,6 +86,26 @@ def _service_errors() -> tuple[type[Exception], ...]:
 
 class FaceGroup(TyperGroup):
     """The top-level command group: runs a command and maps the errors it raises by type."""
+
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        """Usage mistakes (an unknown option, a missing argument) are one line and exit 2,
+        like every other bad input, instead of Click's usage block."""
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)
+        except click_errors.UsageError as error:
+            where = error.ctx.command_path if error.ctx is not None else "sicoach"
+            message = " ".join(error.format_message().split()).rstrip(".")
+            typer.echo(f"{where}: {message} (see '{where} --help')", err=True)
+            sys.exit(error.exit_code)
+        except click_errors.ClickException as error:
+            typer.echo(f"Error: {error.format_message()}", err=True)
+            sys.exit(error.exit_code)
+        except typer.Abort:
+            typer.echo("Stopped.", err=True)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
 
     def invoke(self, ctx: Any) -> Any:
         try:

@@ -137,7 +137,7 @@ def cli_trials(folder: Path, rnd: random.Random, trials: int) -> list[Trial]:
 def server_trial(folder: Path, rnd: random.Random) -> Trial:
     """A session saved exercise by exercise through the API; the server is killed mid-way."""
     db = folder / "journal.sqlite3"
-    server = LiveServer(folder, db)
+    server = LiveServer.in_folder(folder, db)
     saved: list[str] = []
     session_id: list[int] = []
 

@@ -37,7 +37,7 @@ CHECKS = [
 
 @pytest.fixture(scope="module")
 def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    server = LiveServer(Path(tmp_path_factory.mktemp("api-fuzz")))
+    server = LiveServer.in_folder(Path(tmp_path_factory.mktemp("api-fuzz")))
     try:
         yield server
     finally:

@@ -18,6 +18,7 @@ database costs one small query at start-up.
 from __future__ import annotations
 
 import os
+import shutil
 import threading
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,8 @@ SCHEMA_HEAD = "0003_clinician_review"
 """The newest Alembic revision; a test checks it equals the head of `migrations/versions`."""
 
 READ_ONLY = "sicoach_read_only"
+FULL_BELOW_BYTES = 1 << 20
+"""Under this much free space beside a SQLite file, its disk counts as full."""
 """Execution option: this connection's transactions only read (no write lock is taken)."""
 PERSON_LOCK = "sicoach_person_lock"
 """Execution option (PostgreSQL): the person id whose row a writing transaction locks."""
@@ -43,6 +46,8 @@ LOCK_WAIT_SECONDS = 10
 _engines: dict[str, Engine] = {}
 _upgraded: set[str] = set()
 _read_only_files: set[str] = set()
+_full_files: set[str] = set()
+"""Files opened read-only because their disk was full (writes then say so)."""
 _lock = threading.Lock()
 
 
@@ -88,6 +93,14 @@ def _writable(path: Path) -> bool:
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
+def _disk_full(path: Path) -> bool:
+    """Under 1 MiB free beside the file: SQLite could not even make its -shm file there."""
+    try:
+        return shutil.disk_usage(path.resolve().parent).free < FULL_BELOW_BYTES
+    except OSError:
+        return False
+
+
 def is_read_only(url: str) -> bool:
     """Whether the database at `url` was opened read-only (a file we cannot write)."""
     return url in _read_only_files
@@ -123,7 +136,11 @@ def create_store_engine(url: str) -> Engine:
         read_only = False
         if database and database != ":memory:" and not database.startswith("file:"):
             path = Path(database).expanduser()
-            read_only = path.exists() and not _writable(path)
+            read_only = path.exists() and (not _writable(path) or _disk_full(path))
+            if read_only and _writable(path):
+                _full_files.add(url)
+            else:
+                _full_files.discard(url)
             if not read_only:
                 path.parent.mkdir(parents=True, exist_ok=True)
         # No pool: opening a SQLite file is cheap, and holding no idle connections means
@@ -201,10 +218,10 @@ def describe_failure(url: str, err: DBAPIError) -> StoreError:
     Busy, full and read-only databases get their own kinds (see `sicoach.store.errors`).
     """
     location = _location(url)
-    kind = failure_kind(err)
+    kind = failure_kind(err) or _full_behind_io_error(url, err)
     if kind == "busy":
         return StoreBusy(location)
-    if kind == "full":
+    if kind == "full" or (kind == "read-only" and url in _full_files):
         return StoreFull(location)
     if kind == "read-only":
         return StoreReadOnly(location)
@@ -235,6 +252,18 @@ def failure_kind(err: DBAPIError) -> str | None:
     if isinstance(state, str):
         return _POSTGRES_KINDS.get(state)
     return None
+
+
+def _full_behind_io_error(url: str, err: DBAPIError) -> str | None:
+    """SQLite reports a disk that filled up while its log or memory map grew as a plain
+    I/O error; with under 1 MiB free where the file lives, that is a full disk."""
+    name = getattr(err.orig, "sqlite_errorname", None)
+    if not (isinstance(name, str) and name.startswith("SQLITE_IOERR")):
+        return None
+    database = make_url(url).database
+    if not database:
+        return None
+    return "full" if _disk_full(Path(database)) else None
 
 
 def _location(url: str) -> str:

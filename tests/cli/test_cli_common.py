@@ -41,7 +41,7 @@ def test_a_day_after_today_is_refused_the_same_way(sicoach: Any, command: str) -
     assert "--date: 2026-11-21 is in the future (today is 2026-11-20)" in result.stderr
 
 
-@pytest.mark.parametrize("typed", ["1_0", "+5", "٥", "5.0"])
+@pytest.mark.parametrize("typed", ["1_0", "+5", "٥", "5.0", " 7 ", "7 "])
 def test_number_options_take_plain_digits_only(sicoach: Any, typed: str) -> None:
     checkin = sicoach("checkin", "--pain", typed)
     assert checkin.exit_code == 2

@@ -116,7 +116,7 @@ def parse_whole_number(value: str | None, option: str, what: str = "a whole numb
     """
     if value is None:
         return None
-    text = value.strip()
+    text = value  # " 7 " is refused, as the import file and the API refuse it
     if not _WHOLE_NUMBER.fullmatch(text):
         fail(f"{option}: {value!r} is not {what}")
     from sicoach.domain.validation import MAX_DIGITS

@@ -25,6 +25,7 @@ OPTION_NAMES: dict[str, dict[str, str]] = {
         "mobility": "--mobility",
         "symptoms": "--symptom",
         "note": "--note",
+        "not_so": "--not-so",
         "date": "--date",
     },
     "activity": {"kind": "KIND", "minutes": "MINUTES", "date": "--date"},

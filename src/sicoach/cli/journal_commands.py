@@ -10,13 +10,16 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from sicoach.cli._common import console, context, parse_date, parse_whole_number
+from sicoach.cli._common import console, context, fail, parse_date, parse_whole_number
 from sicoach.cli.options import ActivityKind, DateOption
 
 KINDS = ", ".join(kind.value for kind in ActivityKind)
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from sicoach.domain.journal import CheckIn
+    from sicoach.services.context import Context
 
 
 def rating(value: int | None) -> str:
@@ -24,10 +27,40 @@ def rating(value: int | None) -> str:
     return "-" if value is None else f"{value}/10"
 
 
+def show_note_signs(c: Context, day: date) -> None:
+    """Right after saving: what the note was found to say, action first, and how to undo."""
+    from sicoach.cli.note_signs_view import render_note_reading
+    from sicoach.services.notes import note_reading
+
+    render_note_reading(console, note_reading(c, day), ask_not_so=True)
+
+
+def _dismiss_note_signs(c: Context, codes: list[str], day: date) -> None:
+    from rich.markup import escape
+
+    from sicoach.cli.note_signs_view import render_note_reading
+    from sicoach.cli.safety_views import show_safety_if_raised
+    from sicoach.services.notes import DismissNoteSign, dismiss_note_sign
+
+    reading = None
+    for code in codes:
+        reading = dismiss_note_sign(c, DismissNoteSign(code=code, day=day))
+    assert reading is not None
+    console.print(
+        f"Noted: your note of {reading.day} does not mean {escape(', '.join(reading.dismissed))}.",
+        highlight=False,
+    )
+    render_note_reading(console, reading, ask_not_so=True)
+    show_safety_if_raised(c, reading.day)
+
+
 def checkin(
     ctx: typer.Context,
-    pain: str = typer.Option(
-        ..., "--pain", metavar="N", help="Your pain right now, 0 (none) to 10 (worst)."
+    pain: str | None = typer.Option(
+        None,
+        "--pain",
+        metavar="N",
+        help="Your pain right now, 0 (none) to 10 (worst). Needed for a check-in.",
     ),
     worst: str | None = typer.Option(
         None, "--worst", metavar="N", help="Your worst pain today, 0 to 10."
@@ -44,13 +77,37 @@ def checkin(
         metavar="CODE",
         help="A symptom you have today; repeat for more. See `sicoach symptoms`.",
     ),
-    note: str = typer.Option("", "--note", help="A few words about your day, if you like."),
+    note: str = typer.Option(
+        "",
+        "--note",
+        help="A few words about your day, if you like. It is read for warning signs.",
+    ),
+    not_so: list[str] = typer.Option(
+        [],
+        "--not-so",
+        metavar="CODE",
+        help="A warning sign read from your note that is not so; repeat for more. "
+        "Use it alone (with --date for another day): it changes the saved check-in.",
+    ),
     on: DateOption = None,
 ) -> None:
-    """Record how you feel today. A second check-in on the same day replaces the first."""
+    """Record how you feel today. A second check-in on the same day replaces the first.
+
+    Your note is read for warning signs ("both legs are numb"): they count as ticked.
+
+    If your note does not mean a sign it was found to say: --not-so CODE.
+    """
     from sicoach.services.journal import log_checkin
 
     c = context(ctx)
+    day = parse_date(on, "--date", c.clock.today())
+    if not_so:
+        if pain is not None or worst is not None or mobility is not None or symptom or note:
+            fail("--not-so: use it on its own (with --date for another day)")
+        _dismiss_note_signs(c, not_so, day)
+        return
+    if pain is None:
+        fail("--pain: is needed for a check-in (0 to 10)")
     saved, replaced = log_checkin(
         c,
         pain=parse_whole_number(pain, "--pain"),
@@ -58,9 +115,11 @@ def checkin(
         mobility=parse_whole_number(mobility, "--mobility"),
         symptoms=symptom,
         note=note,
-        day=parse_date(on, "--date", c.clock.today()),
+        day=day,
     )
     _said_checkin(saved, replaced, symptom)
+    if saved.note_symptoms:
+        show_note_signs(c, saved.date)
     from sicoach.cli.safety_views import show_safety_if_raised
 
     show_safety_if_raised(c, saved.date)
@@ -80,7 +139,7 @@ def _said_checkin(saved: CheckIn, replaced: bool, typed: list[str]) -> None:
     symptoms = saved.symptoms
     if symptoms:
         console.print(f"Symptoms: {escape(', '.join(symptoms))}.", highlight=False)
-    kept = [s for s in symptoms if s not in typed]
+    kept = [s for s in symptoms if s not in typed and s not in saved.note_symptoms]
     if kept:
         console.print(
             f"We kept the warning signs you reported earlier today ({escape(', '.join(kept))}),"

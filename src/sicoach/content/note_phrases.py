@@ -33,6 +33,7 @@ class _Strict(BaseModel):
 
 
 class _CodePhrases(_Strict):
+    says: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
     phrases: list[Phrase]
 
 
@@ -60,6 +61,8 @@ class NotePhrases:
 
     targets: dict[str, tuple[str, ...]]
     context: dict[str, tuple[str, ...]]
+    says: dict[str, str]
+    """Per code, the words that name it after "Your note mentions"."""
 
     @property
     def phrase_count(self) -> int:
@@ -80,7 +83,7 @@ def _check_phrase(phrase: str, where: str) -> None:
     words = phrase.split()
     if words[0] == GAP or words[-1] == GAP:
         raise ContentError(f"{where}: {phrase!r} starts or ends with {GAP!r}")
-    if any(a == b == GAP for a, b in zip(words, words[1:], strict=False)):
+    if f"{GAP} {GAP}" in phrase:
         raise ContentError(f"{where}: {phrase!r} has {GAP!r} twice in a row")
     if GAP in phrase.replace(f" {GAP} ", " "):
         raise ContentError(f"{where}: {phrase!r}: write {GAP!r} as a word of its own")
@@ -119,7 +122,8 @@ def parse_note_phrases(text: str, name: str = NOTE_PHRASES_FILE) -> NotePhrases:
             if GAP in word:
                 raise ContentError(f"{name}: context.{key}[{i}]: {GAP!r} is for phrases only")
     targets = {code: tuple(entry.phrases) for code, entry in model.phrases.items()}
-    return NotePhrases(targets=targets, context=context)
+    says = {code: entry.says for code, entry in model.phrases.items()}
+    return NotePhrases(targets=targets, context=context, says=says)
 
 
 @functools.cache

@@ -71,7 +71,13 @@ class Profile:
 
 @dataclass(frozen=True)
 class CheckIn:
-    """One day's self-report. Ratings are 0-10; all optional but the date."""
+    """One day's self-report. Ratings are 0-10; all optional but the date.
+
+    `symptoms` are every sign that counts that day, ticked or read from the note;
+    `note_symptoms` are those of them that came from the note alone ("from your note"), and
+    `note_dismissed` the ones read from the note that the person said are not so (they are
+    not in `symptoms`). See `sicoach.domain.note_findings`.
+    """
 
     date: date
     pain: int | None = None
@@ -79,6 +85,8 @@ class CheckIn:
     mobility: int | None = None
     symptoms: tuple[str, ...] = ()
     note: str = ""
+    note_symptoms: tuple[str, ...] = ()
+    note_dismissed: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -373,7 +373,18 @@ PROFILE_FIELDS = (
     "plan",
 )
 PLAN_FIELDS = ("left_out", "training_days", "reminder_time", "enabled")
-CHECKIN_FIELDS = ("date", "pain", "worst_pain", "mobility", "symptoms", "note")
+CHECKIN_FIELDS = (
+    "date",
+    "pain",
+    "worst_pain",
+    "mobility",
+    "symptoms",
+    "note",
+    "note_symptoms",
+    "note_dismissed",
+)
+"""`note_symptoms` and `note_dismissed` are optional (added within version 1): files
+without them read as before, and the note is read again on import anyway."""
 ACTIVITY_FIELDS = ("date", "kind", "minutes")
 SESSION_FIELDS = ("started_at", "pain_before", "pain_after", "partial", "exercises")
 RESULT_FIELDS = ("id", "level", "reps", "hurt", "pain", "skipped")
@@ -495,6 +506,12 @@ def validate_checkin(value: object, path: str, today: date) -> CheckIn:
         mobility=check_optional_rating(obj.get("mobility"), path + ".mobility"),
         symptoms=_unique_codes(obj.get("symptoms", []), path + ".symptoms", "symptom"),
         note=check_note(obj.get("note", ""), path + ".note"),
+        note_symptoms=_unique_codes(
+            obj.get("note_symptoms", []), path + ".note_symptoms", "symptom"
+        ),
+        note_dismissed=_unique_codes(
+            obj.get("note_dismissed", []), path + ".note_dismissed", "symptom"
+        ),
     )
 
 

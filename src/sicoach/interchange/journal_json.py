@@ -71,7 +71,8 @@ def profile_to_dict(p: Profile | None) -> dict[str, Any] | None:
 
 
 def checkin_to_dict(c: CheckIn) -> dict[str, Any]:
-    return {
+    """A check-in; the note's findings only when there are some (optional in version 1)."""
+    out: dict[str, Any] = {
         "date": c.date.isoformat(),
         "pain": c.pain,
         "worst_pain": c.worst_pain,
@@ -79,6 +80,11 @@ def checkin_to_dict(c: CheckIn) -> dict[str, Any]:
         "symptoms": list(c.symptoms),
         "note": c.note,
     }
+    if c.note_symptoms:
+        out["note_symptoms"] = list(c.note_symptoms)
+    if c.note_dismissed:
+        out["note_dismissed"] = list(c.note_dismissed)
+    return out
 
 
 def result_to_dict(r: ExerciseResult) -> dict[str, Any]:

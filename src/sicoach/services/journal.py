@@ -22,6 +22,7 @@ from sicoach.domain.journal import (
     Pregnancy,
     Profile,
 )
+from sicoach.domain.note_findings import carried_from_note, with_note_findings
 from sicoach.domain.validation import (
     JournalError,
     check_activity_kind,
@@ -106,14 +107,44 @@ def log_checkin(
         )
     except JournalError as err:
         raise _checked(err) from None
+    found = read_note_signs(checkin.note)  # before the transaction: it can take a moment
     with ctx.uow() as uow:
         earlier = uow.journal.get_checkin(on)
+        checkin = with_note_findings(checkin, found, earlier)
         kept = kept_warning_signs(earlier, checkin)
         if kept:
-            checkin = dataclasses.replace(checkin, symptoms=checkin.symptoms + kept)
+            checkin = dataclasses.replace(
+                checkin,
+                symptoms=checkin.symptoms + kept,
+                note_symptoms=checkin.note_symptoms + carried_from_note(earlier, kept),
+            )
         replaced = uow.journal.upsert_checkin(checkin)
         uow.commit()
     return checkin, replaced
+
+
+def read_note_signs(note: str) -> tuple[str, ...]:
+    """The warning signs a note mentions as present (the reader loads on first use)."""
+    if not note.strip():
+        return ()
+    from sicoach.notes import read_note
+
+    return read_note(note)
+
+
+def _with_notes_read(journal: Journal) -> Journal:
+    """An imported journal with every check-in's note read again, as at check-in time.
+
+    Findings the file lists are kept too (a reader of another version may have found more),
+    and so are the file's "not so" answers for its own notes.
+    """
+    if not any(c.note.strip() for c in journal.checkins):
+        return journal
+    checkins = tuple(
+        with_note_findings(c, (*read_note_signs(c.note), *c.note_symptoms), earlier=c)
+        for c in journal.checkins
+    )
+    return dataclasses.replace(journal, checkins=checkins)
 
 
 WARNING_SIGNS = frozenset(EMERGENCY_FLAGS + URGENT_FLAGS + PREGNANCY_WARNINGS)
@@ -293,6 +324,7 @@ def import_journal(
         journal = parse_journal(text, ctx.clock.today(), EXERCISE_IDS)
     except JournalError as err:
         raise _checked(err) from None
+    journal = _with_notes_read(journal)
     with ctx.uow() as uow:
         if not replace:
             conflict = _conflict(journal, uow.journal.record_dates())

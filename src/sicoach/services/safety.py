@@ -5,6 +5,7 @@ Every face (CLI, web, session start) calls these; the rules live in `sicoach.dom
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date
 
@@ -162,14 +163,17 @@ def record_screen(ctx: Context, answers: dict[str, bool], on: date | None = None
         existing = journal.checkin_on(day)
         symptoms = set(existing.symptoms) if existing else set()
         symptoms |= {code for code, yes in answers.items() if yes}
-        checkin = CheckIn(
-            date=day,
-            pain=existing.pain if existing else None,
-            worst_pain=existing.worst_pain if existing else None,
-            mobility=existing.mobility if existing else None,
-            symptoms=tuple(sorted(symptoms)),
-            note=existing.note if existing else "",
-        )
+        yes = {code for code, value in answers.items() if value}
+        if existing is None:
+            checkin = CheckIn(date=day, symptoms=tuple(sorted(symptoms)))
+        else:
+            # A "yes" to a sign also read from the note makes it a ticked one.
+            checkin = dataclasses.replace(
+                existing,
+                symptoms=tuple(sorted(symptoms)),
+                note_symptoms=tuple(c for c in existing.note_symptoms if c not in yes),
+                note_dismissed=tuple(c for c in existing.note_dismissed if c not in yes),
+            )
         uow.journal.upsert_checkin(checkin)
         uow.commit()
     return assess(ctx, day)

@@ -87,6 +87,8 @@ def checkin_to_row(c: CheckIn, person_id: int) -> dict[str, Any]:
         "mobility": c.mobility,
         "symptoms": join_codes(c.symptoms),
         "note": c.note,
+        "note_symptoms": join_codes(c.note_symptoms),
+        "note_dismissed": join_codes(c.note_dismissed),
     }
 
 
@@ -98,6 +100,8 @@ def row_to_checkin(row: Row) -> CheckIn:
         mobility=row["mobility"],
         symptoms=split_codes(row["symptoms"]),
         note=row["note"] or "",
+        note_symptoms=split_codes(row["note_symptoms"]),
+        note_dismissed=split_codes(row["note_dismissed"]),
     )
 
 

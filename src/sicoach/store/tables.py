@@ -87,6 +87,8 @@ checkin = Table(
     Column("mobility", SmallInteger, nullable=True),
     Column("symptoms", String(2000), nullable=False, default=""),
     Column("note", Text, nullable=False, default=""),
+    Column("note_symptoms", String(2000), nullable=False, default="", server_default=""),
+    Column("note_dismissed", String(2000), nullable=False, default="", server_default=""),
     UniqueConstraint("person_id", "day", name="uq_checkin_person_day"),
 )
 

@@ -7,6 +7,13 @@ on spaCy's blank English pipeline, no model download) is built on the first call
 for the life of the process; importing this package loads nothing heavy.
 """
 
-from sicoach.notes.reader import Mention, NoteReader, get_reader, read_note
+from sicoach.notes.reader import (
+    Mention,
+    NoteReader,
+    could_mention,
+    get_reader,
+    read_note,
+    warm_up,
+)
 
-__all__ = ["Mention", "NoteReader", "get_reader", "read_note"]
+__all__ = ["Mention", "NoteReader", "could_mention", "get_reader", "read_note", "warm_up"]

@@ -50,15 +50,15 @@ _OURS: tuple[tuple[str, str, str], ...] = (
     ("ends_other_person", END_OTHER_PERSON, "BIDIRECTIONAL"),
     ("ends_past_or_if", END_PAST_OR_IF, "BIDIRECTIONAL"),
 )
-_ENDED_BY: dict[str, str] = {
-    NEGATED: END_NEGATION,
-    OTHER_PERSON: END_OTHER_PERSON,
-    HISTORICAL: END_PAST_OR_IF,
-    HYPOTHETICAL: END_PAST_OR_IF,
+_ENDED_BY: dict[str, tuple[str, ...]] = {
+    NEGATED: (END_NEGATION, END_PAST_OR_IF),
+    OTHER_PERSON: (END_OTHER_PERSON,),
+    HISTORICAL: (END_PAST_OR_IF,),
+    HYPOTHETICAL: (END_PAST_OR_IF,),
 }
 
 
-_ENDS = frozenset(_ENDED_BY.values())
+_ENDS = frozenset(end for ends in _ENDED_BY.values() for end in ends)
 STOP_REACH = 1
 """A stop word's own reach. medspaCy only lets a stop cut a scope that overlaps the stop's
 scope without lying inside it, so a stop reaching the whole sentence would never cut a
@@ -72,16 +72,10 @@ def _narrowed(rule: Any) -> Any:
         return rule
     if rule.direction == "PSEUDO":
         return rule
-    ender = _ENDED_BY.get(rule.category)
-    if ender is not None:
-        rule.terminated_by.add(ender)
+    rule.terminated_by.update(_ENDED_BY.get(rule.category, ()))
     if rule.category == NEGATED and (rule.max_scope is None or rule.max_scope > NEGATION_REACH):
         rule.max_scope = NEGATION_REACH
     return rule
-
-
-def _words_pattern(nlp: Language, words: str) -> list[dict[str, Any]]:
-    return [{"LOWER": token.lower_} for token in nlp.tokenizer(words)]
 
 
 def build_context_rules(nlp: Language, default_rules_path: str, phrases: NotePhrases) -> list[Any]:
@@ -91,11 +85,8 @@ def build_context_rules(nlp: Language, default_rules_path: str, phrases: NotePhr
     rules = [_narrowed(rule) for rule in ConTextRule.from_json(default_rules_path)]
     for key, category, direction in _OURS:
         for words in phrases.context[key]:
-            rule = ConTextRule(
-                literal=words,
-                category=category,
-                direction=direction,
-                pattern=_words_pattern(nlp, words),
-            )
+            # No pattern: the phrase matcher finds the words by lower case, cut into
+            # tokens as a note is (so "can't" matches "can't").
+            rule = ConTextRule(literal=words, category=category, direction=direction)
             rules.append(_narrowed(rule))
     return rules

@@ -27,8 +27,14 @@ def phrase_pattern(nlp: Language, phrase: str) -> list[dict[str, Any]]:
 def build_target_rules(nlp: Language, phrases: NotePhrases) -> list[Any]:
     from medspacy.ner import TargetRule
 
+    # A phrase without a gap goes to the phrase matcher (one lookup per word, by lower
+    # case); only phrases with "..." need a token pattern, which costs far more per note.
     return [
-        TargetRule(literal=phrase, category=code, pattern=phrase_pattern(nlp, phrase))
+        TargetRule(
+            literal=phrase,
+            category=code,
+            pattern=phrase_pattern(nlp, phrase) if GAP in phrase.split() else None,
+        )
         for code, listed in phrases.targets.items()
         for phrase in listed
     ]

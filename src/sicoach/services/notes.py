@@ -12,11 +12,20 @@ from dataclasses import dataclass
 from datetime import date
 
 from sicoach.domain.journal import CheckIn
-from sicoach.domain.note_findings import dismiss
+from sicoach.domain.note_findings import dismiss, ticked
 from sicoach.domain.safety import Assessment, Level, evaluate
 from sicoach.services.context import Context
 from sicoach.services.errors import InputError
 from sicoach.services.journal import checked_day
+
+__all__ = [
+    "DismissNoteSign",
+    "NoteReading",
+    "NoteSign",
+    "dismiss_note_sign",
+    "note_reading",
+    "ticked",
+]
 
 NEEDS: dict[Level, str] = {
     Level.EMERGENCY: "this needs emergency care now",

@@ -162,10 +162,18 @@ class CheckinOut(BaseModel):
     mobility: int | None
     symptoms: list[str]
     note: str
+    note_symptoms: list[str] = Field(
+        default_factory=list, description="Warning signs read from the note (they count)."
+    )
+    note_dismissed: list[str] = Field(
+        default_factory=list,
+        description="Signs read from the note that the person said are not so.",
+    )
 
 
 class CheckinSavedOut(BaseModel):
     saved: CheckinOut
+    note_symptoms: list[str] = Field(description="Warning signs read from this check-in's note.")
     safety: dict[str, object] = Field(description="The safety check after this check-in.")
 
 
@@ -179,3 +187,14 @@ class ActivityOut(BaseModel):
 
 class ActivitySavedOut(BaseModel):
     saved: ActivityOut
+
+
+class NotSoIn(_Strict):
+    code: StrictStr = Field(
+        description="A warning sign read from that day's note (a symptom code)."
+    )
+
+
+class NotSoOut(BaseModel):
+    note_symptoms: list[str] = Field(description="The note's signs that still count that day.")
+    safety: dict[str, object] = Field(description="The safety check after this answer.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 from urllib.parse import quote_plus
 
@@ -16,6 +17,7 @@ from sicoach.services import views
 from sicoach.services.commands import LogActivity, LogCheckIn
 from sicoach.services.errors import InputError
 from sicoach.services.handlers import execute
+from sicoach.services.notes import DismissNoteSign, dismiss_note_sign, note_reading, ticked
 from sicoach.web import services_view
 from sicoach.web.deps import ContextDep
 from sicoach.web.forms import Form
@@ -26,6 +28,8 @@ from sicoach.web.schemas import (
     CheckinIn,
     CheckinOut,
     CheckinSavedOut,
+    NotSoIn,
+    NotSoOut,
 )
 from sicoach.web.security import verify_csrf
 from sicoach.web.templating import context_of, render
@@ -60,7 +64,7 @@ def _checkin_form(request: Request, form: Form | None = None, status: int = 200)
             "pain": existing.pain,
             "worst_pain": existing.worst_pain,
             "mobility": existing.mobility,
-            "symptoms": list(existing.symptoms),
+            "symptoms": list(ticked(existing)),  # the note is read again on saving
             "note": existing.note,
         }
     else:
@@ -82,6 +86,9 @@ def _checkin_form(request: Request, form: Form | None = None, status: int = 200)
 
 @pages.get("/checkin")
 def checkin_page(request: Request) -> Response:
+    from sicoach.notes import warm_up
+
+    warm_up()  # the note reader takes seconds to build: start while the person types
     return _checkin_form(request)
 
 
@@ -98,13 +105,16 @@ async def checkin_submit(request: Request, ctx: ContextDep) -> Response:
         note=form.text("note"),
         day=form.day("date"),
     )
+    saved = None
     if form.ok:
         try:
-            execute(ctx, command)
+            saved, _replaced = execute(ctx, command)
         except InputError as error:
             form.fail_from(error, "pain")
     if not form.ok:
         return _checkin_form(request, form, status=400)
+    if saved is not None and saved.note_symptoms:
+        return RedirectResponse(f"/checkin/note?date={saved.date.isoformat()}", status_code=303)
     back = form.text("return_to")
     target = back if back in RETURN_PAGES else "/"
     return RedirectResponse(f"{target}?saved=Check-in+saved.", status_code=303)
@@ -154,6 +164,46 @@ async def activity_submit(request: Request, ctx: ContextDep) -> Response:
     return RedirectResponse(f"/activity?saved={notice}", status_code=303)
 
 
+def _note_page(
+    request: Request, day: date | None, noted: str = "", error: str = "", status: int = 200
+) -> Response:
+    ctx = context_of(request)
+    try:
+        reading = note_reading(ctx, day)
+    except InputError:
+        reading = note_reading(ctx, None)
+    return render(
+        request,
+        "checkin_note.html",
+        {"reading": reading, "noted": noted, "error": error},
+        status_code=status,
+        active="today",
+    )
+
+
+@pages.get("/checkin/note")
+def checkin_note_page(request: Request) -> Response:
+    """Right after saving: the warning signs read from the note, each with "not so"."""
+    form = Form(request.query_params)
+    return _note_page(request, form.day("date"), noted=form.text("noted"))
+
+
+@pages.post("/checkin/note/not-so")
+async def checkin_note_not_so(request: Request) -> Response:
+    """The person says a sign read from their note is not so; it stops counting."""
+    ctx = context_of(request)
+    form = Form(await request.form())
+    day = form.day("date")
+    try:
+        reading = dismiss_note_sign(ctx, DismissNoteSign(code=form.text("code"), day=day))
+    except InputError as error:
+        return _note_page(request, day, error=error.message, status=400)
+    noted = quote_plus(reading.dismissed[-1]) if reading.dismissed else ""
+    return RedirectResponse(
+        f"/checkin/note?date={reading.day.isoformat()}&noted={noted}", status_code=303
+    )
+
+
 @pages.get("/history")
 def history_page(request: Request, ctx: ContextDep) -> Response:
     view = views.history(ctx, journal=services_view.load(ctx))
@@ -183,7 +233,21 @@ def api_add_checkin(ctx: ContextDep, body: CheckinIn) -> dict[str, Any]:
     )
     checkin, _replaced = execute(ctx, command)
     safety = assessment_to_dict(services_view.current_assessment(ctx))
-    return {"saved": checkin_to_dict(checkin), "safety": safety}
+    return {
+        "saved": checkin_to_dict(checkin),
+        "note_symptoms": list(checkin.note_symptoms),
+        "safety": safety,
+    }
+
+
+@router.post("/api/v1/checkins/{day}/not-so", tags=["journal"], response_model=NotSoOut)
+def api_note_not_so(ctx: ContextDep, day: date, body: NotSoIn) -> dict[str, Any]:
+    """Say a warning sign read from that day's note is not so; returns the new safety level."""
+    reading = dismiss_note_sign(ctx, DismissNoteSign(code=body.code, day=day))
+    return {
+        "note_symptoms": [s.code for s in reading.signs],
+        "safety": assessment_to_dict(reading.assessment),
+    }
 
 
 @router.get("/api/v1/activities", tags=["journal"], response_model=list[ActivityOut])

@@ -1,8 +1,8 @@
 """Check-ins remember which warning signs came from the note, and which the person said
 are not so.
 
-Revision ID: 0003_note_findings
-Revises: 0002_result_person
+Revision ID: 0004_note_findings
+Revises: 0003_clinician_review
 Create Date: 2026-12-01
 """
 
@@ -11,8 +11,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003_note_findings"
-down_revision = "0002_result_person"
+revision = "0004_note_findings"
+down_revision = "0003_clinician_review"
 branch_labels = None
 depends_on = None
 

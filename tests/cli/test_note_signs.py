@@ -85,7 +85,7 @@ def test_a_re_saved_check_in_keeps_a_note_sign_of_earlier_that_day(context: Cont
 
 def test_import_reads_notes_as_found_and_keeps_the_files_not_so(context: Context) -> None:
     document = {
-        "format": "sicoach-journal",
+        "format": "sicoach.journal",
         "version": 1,
         "profile": None,
         "checkins": [
@@ -121,6 +121,12 @@ def test_checkin_note_then_safety_then_not_so(sicoach) -> None:  # type: ignore[
     safety = sicoach("safety", "--json")
     assert safety.json()["level"] == "emergency"  # type: ignore[index]
     assert [r["code"] for r in safety.json()["reasons"]] == ["saddle_numbness"]  # type: ignore[index]
+
+    human = " ".join(sicoach("safety").stdout.split())
+    assert (
+        "From your note of 2026-11-20: numbness around your bottom or genitals. Not so? "
+        "sicoach checkin --not-so saddle_numbness --date 2026-11-20" in human
+    )
 
     undone = sicoach("checkin", "--not-so", "saddle_numbness")
     assert undone.exit_code == 0, undone.stderr

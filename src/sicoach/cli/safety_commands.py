@@ -24,16 +24,18 @@ def safety(
     """Check whether you should keep going, see a doctor, or get help now."""
     import json
 
-    from sicoach.cli.safety_views import render_assessment
+    from sicoach.cli.safety_views import render_assessment, show_from_notes
     from sicoach.interchange.safety_json import assessment_to_dict
     from sicoach.services.safety import assess
 
     services = context(ctx)
-    assessment = assess(services, parse_date(on, "--date", services.clock.today()))
+    day = parse_date(on, "--date", services.clock.today())
+    assessment = assess(services, day)
     if as_json:
         typer.echo(json.dumps(assessment_to_dict(assessment), indent=2))
     else:
         render_assessment(console, assessment)
+        show_from_notes(services, day)
 
 
 SCREEN_HELP = (

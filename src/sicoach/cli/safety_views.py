@@ -111,6 +111,18 @@ def show_safety_if_raised(context: Context, on: date) -> None:
         render_assessment(console, assessment)
 
 
+def show_from_notes(context: Context, on: date) -> None:
+    """Which of the signs counted came from a note, and how to say one is not so."""
+    from sicoach.services.notes import recent_note_signs
+
+    for sign in recent_note_signs(context, on):
+        console.print(
+            f"From your note of {sign.day}: {escape(sign.says)}. Not so? "
+            f"[bold]sicoach checkin --not-so {sign.code} --date {sign.day}[/]",
+            highlight=False,
+        )
+
+
 _YES = {"y", "yes"}
 _NO = {"n", "no"}
 

@@ -13,6 +13,7 @@ process (`get_reader`), behind a lock so two web requests never build it twice.
 from __future__ import annotations
 
 import functools
+import re
 import threading
 import time
 from dataclasses import dataclass
@@ -137,8 +138,11 @@ _SPLIT_BY_TOKENIZER = frozenset({"cannot", "gonna", "gotta", "wanna", "lemme", "
 
 
 _COMMON = frozenset(
-    "a an and at back both day does down feel feels for from has have in is it me my no not "
-    "now of on the to up was when with".split()
+    re.findall(
+        r"\w+",
+        "a an and at back both day does down feel feels for from has have in is it me my no "
+        "not now of on the to up was when with",
+    )
 )
 """Words a key word is chosen among last: found in almost any note, they filter nothing."""
 

@@ -111,6 +111,35 @@ def note_reading(ctx: Context, day: date | None = None) -> NoteReading:
     return _reading(ctx, on, checkin)
 
 
+@dataclass(frozen=True)
+class NoteSignOnDay:
+    """A sign read from the note of `day` that still counts for the triage."""
+
+    day: date
+    code: str
+    says: str
+
+
+def recent_note_signs(ctx: Context, on: date | None = None) -> tuple[NoteSignOnDay, ...]:
+    """Signs read from notes that the triage still counts on `on` (the red-flag window:
+    the last 7 days and the latest check-in), newest first; for "from your note" marks."""
+    from datetime import timedelta
+
+    from sicoach.domain.safety import FLAG_WINDOW_DAYS
+    from sicoach.services.journal import load_journal
+
+    day = checked_day(ctx, on)
+    checkins = load_journal(ctx, on=day).checkins
+    latest = max((c.date for c in checkins), default=None)
+    since = day - timedelta(days=FLAG_WINDOW_DAYS)
+    return tuple(
+        NoteSignOnDay(c.date, code, _says(code))
+        for c in sorted(checkins, key=lambda c: c.date, reverse=True)
+        if c.date >= since or c.date == latest
+        for code in c.note_symptoms
+    )
+
+
 def dismiss_note_sign(ctx: Context, command: DismissNoteSign) -> NoteReading:
     """Record that a sign read from the note is not so; it no longer counts that day.
 

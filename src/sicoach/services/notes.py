@@ -25,6 +25,7 @@ __all__ = [
     "dismiss_note_sign",
     "note_reading",
     "ticked",
+    "warm_up_reader",
 ]
 
 NEEDS: dict[Level, str] = {
@@ -103,6 +104,14 @@ def _reading(ctx: Context, day: date, checkin: CheckIn | None) -> NoteReading:
     return NoteReading(day, signs, tuple(_says(c) for c in checkin.note_dismissed), assessment)
 
 
+def warm_up_reader() -> None:
+    """Start building the note reader in the background (a face calls this when a person
+    opens a form with a note, so saving it does not wait for the build)."""
+    from sicoach.notes import warm_up
+
+    warm_up()
+
+
 def note_reading(ctx: Context, day: date | None = None) -> NoteReading:
     """The signs read from that day's note (today when None), highest level first."""
     on = checked_day(ctx, day)
@@ -125,7 +134,7 @@ def recent_note_signs(ctx: Context, on: date | None = None) -> tuple[NoteSignOnD
     the last 7 days and the latest check-in), newest first; for "from your note" marks."""
     from datetime import timedelta
 
-    from sicoach.domain.safety import FLAG_WINDOW_DAYS
+    from sicoach.domain.safety.thresholds import FLAG_WINDOW_DAYS
     from sicoach.services.journal import load_journal
 
     day = checked_day(ctx, on)

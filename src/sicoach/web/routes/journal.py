@@ -17,7 +17,13 @@ from sicoach.services import views
 from sicoach.services.commands import LogActivity, LogCheckIn
 from sicoach.services.errors import InputError
 from sicoach.services.handlers import execute
-from sicoach.services.notes import DismissNoteSign, dismiss_note_sign, note_reading, ticked
+from sicoach.services.notes import (
+    DismissNoteSign,
+    dismiss_note_sign,
+    note_reading,
+    ticked,
+    warm_up_reader,
+)
 from sicoach.web import services_view
 from sicoach.web.deps import ContextDep
 from sicoach.web.forms import Form
@@ -86,9 +92,7 @@ def _checkin_form(request: Request, form: Form | None = None, status: int = 200)
 
 @pages.get("/checkin")
 def checkin_page(request: Request) -> Response:
-    from sicoach.notes import warm_up
-
-    warm_up()  # the note reader takes seconds to build: start while the person types
+    warm_up_reader()  # the note reader takes seconds to build: start while the person types
     return _checkin_form(request)
 
 

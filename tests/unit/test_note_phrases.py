@@ -75,3 +75,23 @@ def test_mistakes_name_the_file_and_the_field(phrases: str, context: str, messag
         _parse(phrases, context)
     assert str(err.value).startswith(f"{NOTE_PHRASES_FILE}: ")
     assert message in str(err.value)
+
+
+def test_a_pending_list_waits_for_its_code_then_takes_its_phrases() -> None:
+    waiting = _parse(
+        '[phrases.fever]\nsays = "x"\nphrases = ["hot", "shivery"]\n'
+        '[pending.not_yet_a_code]\nsays = "y"\nphrases = ["hot"]\n'
+    )
+    assert waiting.targets == {"fever": ("hot", "shivery")}
+    taken = _parse(
+        '[phrases.fever]\nsays = "x"\nphrases = ["hot", "shivery"]\n'
+        '[pending.chest_pain]\nsays = "y"\nphrases = ["hot", "tight chest"]\n'
+    )
+    assert taken.targets == {"fever": ("shivery",), "chest_pain": ("hot", "tight chest")}
+    assert taken.says["chest_pain"] == "y"
+    with pytest.raises(ContentError) as err:
+        _parse(
+            '[phrases.fever]\nsays = "x"\nphrases = ["hot"]\n'
+            '[pending.fever]\nsays = "y"\nphrases = ["warm"]\n'
+        )
+    assert "pending.fever: also under phrases" in str(err.value)

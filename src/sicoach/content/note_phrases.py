@@ -53,6 +53,7 @@ class _ContextWords(_Strict):
 
 class _NotePhrasesFile(_Strict):
     phrases: dict[str, _CodePhrases]
+    pending: dict[str, _CodePhrases] = {}
     context: _ContextWords
 
 
@@ -112,6 +113,9 @@ def parse_note_phrases(text: str, name: str = NOTE_PHRASES_FILE) -> NotePhrases:
             if phrase in owner:
                 raise ContentError(f"{where}: {phrase!r} is also listed under {owner[phrase]}")
             owner[phrase] = code
+    targets = {code: tuple(entry.phrases) for code, entry in model.phrases.items()}
+    says = {code: entry.says for code, entry in model.phrases.items()}
+    _take_up_pending(model.pending, targets, says, name)
     context = {key: tuple(words) for key, words in model.context.model_dump().items()}
     listed: dict[str, str] = {}
     for key, words in context.items():
@@ -125,9 +129,36 @@ def parse_note_phrases(text: str, name: str = NOTE_PHRASES_FILE) -> NotePhrases:
             if word in listed:
                 raise ContentError(f"{where}: {word!r} is also listed in context.{listed[word]}")
             listed[word] = key
-    targets = {code: tuple(entry.phrases) for code, entry in model.phrases.items()}
-    says = {code: entry.says for code, entry in model.phrases.items()}
     return NotePhrases(targets=targets, context=context, says=says)
+
+
+def _take_up_pending(
+    pending: dict[str, _CodePhrases],
+    targets: dict[str, tuple[str, ...]],
+    says: dict[str, str],
+    name: str,
+) -> None:
+    """Lists written ahead for codes the vocabulary does not have yet (`[pending.CODE]`).
+
+    Ignored until the code exists; from then on read like any other list, and a phrase it
+    shares with an older list moves to it (the older list held it in the meantime).
+    """
+    for code, entry in pending.items():
+        if code not in SYMPTOM_CODES:
+            continue
+        if code in targets:
+            raise ContentError(f"{name}: pending.{code}: also under phrases; keep one")
+        claimed = set()
+        for i, phrase in enumerate(entry.phrases):
+            _check_phrase(phrase, f"{name}: pending.{code}.phrases[{i}]")
+            claimed.add(phrase)
+        for other, listed in list(targets.items()):
+            targets[other] = tuple(p for p in listed if p not in claimed)
+        targets[code] = tuple(entry.phrases)
+        says[code] = entry.says
+    for code, listed in targets.items():
+        if not listed:
+            raise ContentError(f"{name}: phrases.{code}.phrases: is empty once pending lists apply")
 
 
 def uncovered_warning_signs(phrases: NotePhrases) -> tuple[str, ...]:

@@ -113,24 +113,24 @@ def test_checkin_note_then_safety_then_not_so(sicoach) -> None:  # type: ignore[
     assert saved.exit_code == 0, saved.stderr
     out = " ".join(saved.stdout.split())
     assert (
-        "Your note mentions numbness around your bottom or genitals: "
+        "Your note mentions less feeling when you wipe after the toilet: "
         "this needs emergency care now." in out
     )
-    assert "sicoach checkin --not-so saddle_numbness --date 2026-11-20" in out
+    assert "sicoach checkin --not-so wiping_numbness --date 2026-11-20" in out
     assert out.index("Your note mentions") < out.index("What to do now")
     safety = sicoach("safety", "--json")
     assert safety.json()["level"] == "emergency"  # type: ignore[index]
-    assert [r["code"] for r in safety.json()["reasons"]] == ["saddle_numbness"]  # type: ignore[index]
+    assert [r["code"] for r in safety.json()["reasons"]] == ["wiping_numbness"]  # type: ignore[index]
 
     human = " ".join(sicoach("safety").stdout.split())
     assert (
-        "From your note of 2026-11-20: numbness around your bottom or genitals. Not so? "
-        "sicoach checkin --not-so saddle_numbness --date 2026-11-20" in human
+        "From your note of 2026-11-20: less feeling when you wipe after the toilet. Not so? "
+        "sicoach checkin --not-so wiping_numbness --date 2026-11-20" in human
     )
 
-    undone = sicoach("checkin", "--not-so", "saddle_numbness")
+    undone = sicoach("checkin", "--not-so", "wiping_numbness")
     assert undone.exit_code == 0, undone.stderr
-    assert "does not mean numbness around your bottom or genitals" in undone.stdout
+    assert "does not mean less feeling when you wipe after the toilet" in undone.stdout
     assert sicoach("safety", "--json").json()["level"] == "continue"  # type: ignore[index]
 
 

@@ -14,13 +14,13 @@ from sicoach.notes import could_mention, get_reader, read_note
 
 PRESENT: list[tuple[str, set[str]]] = [
     # --- saddle area and bladder / bowel (cauda equina signs)
-    ("can't feel the paper when I wipe", {"saddle_numbness"}),
-    ("I can\u2019t feel the toilet paper when I wipe", {"saddle_numbness"}),
-    ("Cannot feel anything when i wipe, scary", {"saddle_numbness"}),
+    ("can't feel the paper when I wipe", {"wiping_numbness"}),
+    ("I can\u2019t feel the toilet paper when I wipe", {"wiping_numbness"}),
+    ("Cannot feel anything when i wipe, scary", {"wiping_numbness"}),
     ("my bottom has gone numb", {"saddle_numbness"}),
     ("numb down below since this morning", {"saddle_numbness"}),
     ("tingling down below and pins and needles", {"saddle_numbness"}),
-    ("wiping feels really strange today", {"saddle_numbness"}),
+    ("wiping feels really strange today", {"wiping_numbness"}),
     ("I wet myself on the way to the shop", {"bladder_bowel_change"}),
     ("wet myself", {"bladder_bowel_change"}),
     ("Can't hold my wee any more", {"bladder_bowel_change"}),
@@ -32,7 +32,7 @@ PRESENT: list[tuple[str, set[str]]] = [
     ("both my legs feel weak and wobbly", {"both_legs_symptoms"}),
     ("pins and needles in my legs all day", {"both_legs_symptoms"}),
     ("numbness going down both legs", {"both_legs_symptoms"}),
-    ("I can't walk properly, both legs are numb", {"both_legs_symptoms"}),
+    ("I can't walk properly, both legs are numb", {"difficulty_walking", "both_legs_symptoms"}),
     ("my legs gave way on the stairs", {"both_legs_symptoms"}),
     # --- other emergency and urgent signs
     ("I fell down the stairs yesterday", {"recent_trauma"}),
@@ -55,8 +55,7 @@ PRESENT: list[tuple[str, set[str]]] = [
     ("aching between my shoulder blades", {"pain_between_shoulders"}),
     # --- pregnancy and after birth
     ("some spotting this morning", {"vaginal_bleeding"}),
-    ("soaking a pad every hour", {"vaginal_bleeding"}),
-    ("passing large clots", {"vaginal_bleeding"}),
+    ("passing large clots", {"heavy_bleeding"}),
     ("I think my waters are leaking", {"fluid_leak"}),
     ("regular contractions every ten minutes", {"contractions"}),
     ("the baby is moving less today", {"reduced_baby_movement"}),
@@ -64,6 +63,16 @@ PRESENT: list[tuple[str, set[str]]] = [
     ("haven't felt the baby kick today", {"reduced_baby_movement"}),
     ("felt dizzy in the shower", {"dizziness"}),
     ("my calf is swollen and hot", {"calf_swelling"}),
+    # --- second edition signs
+    ("headache with flashing lights", {"headache_vision"}),
+    ("breathless sitting down", {"breathlessness"}),
+    ("I can't cope", {"unable_to_cope"}),
+    ("soaking a pad every hour", {"heavy_bleeding"}),
+    ("can barely walk today", {"difficulty_walking"}),
+    ("my face is swollen", {"sudden_swelling"}),
+    ("bad tummy pain since lunch", {"abdominal_pain"}),
+    ("knocked my back on the door frame", {"fall_or_knock"}),
+    ("couldn't get out of bed this morning", {"pain_stops_activities"}),
     # --- one leg
     ("my left leg is numb", {"leg_numbness"}),
     ("tingling down my leg after sitting", {"leg_tingling"}),
@@ -95,6 +104,8 @@ NOT_PRESENT: list[str] = [
     "chest pain went away",
     "denies night pain",
     "no sign of spotting",
+    "not breathless at all",
+    "no headache today",
     "I do not have numbness in both legs",
     # in the past
     "numbness down below last year",

@@ -13,10 +13,12 @@ from datetime import date
 import pytest
 
 from sicoach.domain.safety import Level
+from sicoach.services.commands import DismissNoteSign
 from sicoach.services.context import Context
 from sicoach.services.errors import InputError
+from sicoach.services.handlers import execute
 from sicoach.services.journal import export_journal, import_journal, log_checkin
-from sicoach.services.notes import DismissNoteSign, dismiss_note_sign, note_reading
+from sicoach.services.notes import note_reading
 from sicoach.services.safety import assess, record_screen
 
 TODAY = date(2026, 11, 20)
@@ -38,7 +40,7 @@ def test_a_note_alone_raises_the_level_and_is_marked_as_from_the_note(context: C
 def test_not_so_lowers_the_level_and_is_remembered_for_that_note(context: Context) -> None:
     log_checkin(context, pain=3, note="I have a fever")
     assert assess(context).level is Level.URGENT
-    reading = dismiss_note_sign(context, DismissNoteSign("fever"))
+    reading = execute(context, DismissNoteSign("fever"))
     assert reading.signs == ()
     assert reading.dismissed == ("a fever",)
     assert assess(context).level is Level.CONTINUE
@@ -57,14 +59,14 @@ def test_a_ticked_box_is_not_marked_as_from_the_note_and_cannot_be_dismissed(
     saved, _ = log_checkin(context, pain=3, symptoms=["fever"], note="fever since yesterday")
     assert saved.symptoms == ("fever",) and saved.note_symptoms == ()
     with pytest.raises(InputError) as err:
-        dismiss_note_sign(context, DismissNoteSign("fever"))
+        execute(context, DismissNoteSign("fever"))
     assert err.value.field == "not_so"
     assert assess(context).level is Level.URGENT
 
 
 def test_dismissing_on_a_day_without_a_check_in_names_the_date(context: Context) -> None:
     with pytest.raises(InputError) as err:
-        dismiss_note_sign(context, DismissNoteSign("fever", day=date(2026, 11, 1)))
+        execute(context, DismissNoteSign("fever", day=date(2026, 11, 1)))
     assert err.value.field == "date"
 
 

@@ -12,6 +12,7 @@ from sicoach.domain.journal import Profile
 from sicoach.services import commands
 from sicoach.services.commands import (
     ChangeExercise,
+    DismissNoteSign,
     FirstUse,
     LogActivity,
     LogCheckIn,
@@ -75,3 +76,19 @@ def test_not_found_names_what_was_asked_for() -> None:
         42,
         "session_id: there is no session 42",
     )
+
+
+def test_not_so_for_a_note_sign_goes_through_execute_and_its_checks(context: Context) -> None:
+    """Saying a note's sign is not so is an action like any other: someone else may not, and a
+    code that was not read from the note is refused with nothing written."""
+    saved, _ = execute(context, LogCheckIn(pain=3, note="now both legs are numb"))
+    assert saved.note_symptoms == ("both_legs_symptoms",)
+    other = dataclasses.replace(context, acting="a clinician")
+    with pytest.raises(Forbidden):
+        execute(other, DismissNoteSign("both_legs_symptoms"))
+    with pytest.raises(InputError, match=r"^not_so: "):
+        execute(context, DismissNoteSign("chest_pain"))
+    (checkin,) = load_journal(context).checkins
+    assert checkin.note_symptoms == ("both_legs_symptoms",) and checkin.note_dismissed == ()
+    reading = execute(context, DismissNoteSign("both_legs_symptoms"))
+    assert reading.signs == () and reading.assessment.level.value == "continue"

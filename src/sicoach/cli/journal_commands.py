@@ -40,11 +40,12 @@ def _dismiss_note_signs(c: Context, codes: list[str], day: date) -> None:
 
     from sicoach.cli.note_signs_view import render_note_reading
     from sicoach.cli.safety_views import show_safety_if_raised
-    from sicoach.services.notes import DismissNoteSign, dismiss_note_sign
+    from sicoach.services.commands import DismissNoteSign
+    from sicoach.services.handlers import execute
 
     reading = None
     for code in codes:
-        reading = dismiss_note_sign(c, DismissNoteSign(code=code, day=day))
+        reading = execute(c, DismissNoteSign(code=code, day=day))
     assert reading is not None
     console.print(
         f"Noted: your note of {reading.day} does not mean {escape(', '.join(reading.dismissed))}.",

@@ -98,6 +98,14 @@ class LogCheckIn:
 
 
 @dataclass(frozen=True)
+class DismissNoteSign:
+    """A warning sign read from the note of `day` (today when None) is not so, the person says."""
+
+    code: str
+    day: date | None = None
+
+
+@dataclass(frozen=True)
 class LogActivity:
     """Minutes of walking or another gentle activity on a day (today when None)."""
 

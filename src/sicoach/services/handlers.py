@@ -14,11 +14,12 @@ from typing import Any, TypeVar
 
 from sicoach.domain.journal import Activity, CheckIn, FunctionRating, PlanChoices, Profile
 from sicoach.domain.safety import Assessment
-from sicoach.services import journal, plan, reports, safety, session
+from sicoach.services import journal, notes, plan, reports, safety, session
 from sicoach.services.commands import (
     AnswerScreen,
     ChangeExercise,
     ChangeProfile,
+    DismissNoteSign,
     FinishSession,
     FirstUse,
     ImportJournal,
@@ -132,6 +133,7 @@ HANDLERS: dict[type, Callable[[Context, Any], Any]] = {
     RecordExercise: session.record_exercise,
     FinishSession: session.finish_session,
     LogCheckIn: check_in,
+    DismissNoteSign: notes.dismiss_note_sign,
     LogActivity: log_activity,
     ChangeProfile: change_profile,
     ChangeExercise: change_exercise,

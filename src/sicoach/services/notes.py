@@ -3,7 +3,8 @@
 Reading happens when a check-in is saved or imported (`sicoach.services.journal`); the
 signs found join the day's symptoms, marked as from the note, and the triage counts them
 like a ticked box. Right after saving, every face shows them with what they need
-(`note_reading`), and lets the person say one is not so (`DismissNoteSign`).
+(`note_reading`), and lets the person say one is not so (the `DismissNoteSign` command,
+through `execute`; its handler is `dismiss_note_sign`).
 """
 
 from __future__ import annotations
@@ -14,12 +15,12 @@ from datetime import date
 from sicoach.domain.journal import CheckIn
 from sicoach.domain.note_findings import dismiss, ticked
 from sicoach.domain.safety import Assessment, Level, evaluate
+from sicoach.services.commands import DismissNoteSign
 from sicoach.services.context import Context
 from sicoach.services.errors import InputError
 from sicoach.services.journal import checked_day
 
 __all__ = [
-    "DismissNoteSign",
     "NoteReading",
     "NoteSign",
     "dismiss_note_sign",
@@ -68,14 +69,6 @@ class NoteReading:
     dismissed: tuple[str, ...]
     """Plain words of the signs the person said are not so."""
     assessment: Assessment
-
-
-@dataclass(frozen=True)
-class DismissNoteSign:
-    """The person says a sign read from their note is not so (on `day`, today when None)."""
-
-    code: str
-    day: date | None = None
 
 
 def _says(code: str) -> str:

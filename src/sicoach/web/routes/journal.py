@@ -14,16 +14,10 @@ from sicoach.domain.vocabulary import ACTIVITY_KINDS
 from sicoach.interchange.journal_json import activity_to_dict, checkin_to_dict
 from sicoach.interchange.safety_json import assessment_to_dict
 from sicoach.services import views
-from sicoach.services.commands import LogActivity, LogCheckIn
+from sicoach.services.commands import DismissNoteSign, LogActivity, LogCheckIn
 from sicoach.services.errors import InputError
 from sicoach.services.handlers import execute
-from sicoach.services.notes import (
-    DismissNoteSign,
-    dismiss_note_sign,
-    note_reading,
-    ticked,
-    warm_up_reader,
-)
+from sicoach.services.notes import NoteReading, note_reading, ticked, warm_up_reader
 from sicoach.web import services_view
 from sicoach.web.deps import ContextDep
 from sicoach.web.forms import Form
@@ -193,13 +187,12 @@ def checkin_note_page(request: Request) -> Response:
 
 
 @pages.post("/checkin/note/not-so")
-async def checkin_note_not_so(request: Request) -> Response:
+async def checkin_note_not_so(request: Request, ctx: ContextDep) -> Response:
     """The person says a sign read from their note is not so; it stops counting."""
-    ctx = context_of(request)
     form = Form(await request.form())
     day = form.day("date")
     try:
-        reading = dismiss_note_sign(ctx, DismissNoteSign(code=form.text("code"), day=day))
+        reading: NoteReading = execute(ctx, DismissNoteSign(code=form.text("code"), day=day))
     except InputError as error:
         return _note_page(request, day, error=error.message, status=400)
     noted = quote_plus(reading.dismissed[-1]) if reading.dismissed else ""
@@ -247,7 +240,7 @@ def api_add_checkin(ctx: ContextDep, body: CheckinIn) -> dict[str, Any]:
 @router.post("/api/v1/checkins/{day}/not-so", tags=["journal"], response_model=NotSoOut)
 def api_note_not_so(ctx: ContextDep, day: date, body: NotSoIn) -> dict[str, Any]:
     """Say a warning sign read from that day's note is not so; returns the new safety level."""
-    reading = dismiss_note_sign(ctx, DismissNoteSign(code=body.code, day=day))
+    reading: NoteReading = execute(ctx, DismissNoteSign(code=body.code, day=day))
     return {
         "note_symptoms": [s.code for s in reading.signs],
         "safety": assessment_to_dict(reading.assessment),

@@ -55,6 +55,23 @@ def _dismiss_note_signs(c: Context, codes: list[str], day: date) -> None:
     show_safety_if_raised(c, reading.day)
 
 
+NoteOption = Annotated[
+    str,
+    typer.Option(
+        "--note", help="A few words about your day, if you like. It is read for warning signs."
+    ),
+]
+NotSoOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--not-so",
+        metavar="CODE",
+        help="A warning sign read from your note that is not so; repeat for more. "
+        "Use it alone (with --date for another day): it changes the saved check-in.",
+    ),
+]
+
+
 def checkin(
     ctx: typer.Context,
     pain: str | None = typer.Option(
@@ -78,28 +95,15 @@ def checkin(
         metavar="CODE",
         help="A symptom you have today; repeat for more. See `sicoach symptoms`.",
     ),
-    note: str = typer.Option(
-        "",
-        "--note",
-        help="A few words about your day, if you like. It is read for warning signs.",
-    ),
-    not_so: list[str] = typer.Option(
-        [],
-        "--not-so",
-        metavar="CODE",
-        help="A warning sign read from your note that is not so; repeat for more. "
-        "Use it alone (with --date for another day): it changes the saved check-in.",
-    ),
+    note: NoteOption = "",
+    not_so: NotSoOption = None,
     on: DateOption = None,
 ) -> None:
     """Record how you feel today. A second check-in on the same day replaces the first.
 
     Your note is read for warning signs ("both legs are numb"): they count as ticked.
-
     If your note does not mean a sign it was found to say: --not-so CODE.
     """
-    from sicoach.services.journal import log_checkin
-
     c = context(ctx)
     day = parse_date(on, "--date", c.clock.today())
     if not_so:
@@ -109,6 +113,22 @@ def checkin(
         return
     if pain is None:
         fail("--pain: is needed for a check-in (0 to 10)")
+    _save_checkin(c, day, pain, worst, mobility, symptom, note)
+
+
+def _save_checkin(
+    c: Context,
+    day: date,
+    pain: str,
+    worst: str | None,
+    mobility: str | None,
+    symptom: list[str],
+    note: str,
+) -> None:
+    """Save the check-in, then say what was saved, what the note says, and the safety level."""
+    from sicoach.cli.safety_views import show_safety_if_raised
+    from sicoach.services.journal import log_checkin
+
     saved, replaced = log_checkin(
         c,
         pain=parse_whole_number(pain, "--pain"),
@@ -121,8 +141,6 @@ def checkin(
     _said_checkin(saved, replaced, symptom)
     if saved.note_symptoms:
         show_note_signs(c, saved.date)
-    from sicoach.cli.safety_views import show_safety_if_raised
-
     show_safety_if_raised(c, saved.date)
 
 

@@ -102,6 +102,7 @@ def checkin(
     """Record how you feel today. A second check-in on the same day replaces the first.
 
     Your note is read for warning signs ("both legs are numb"): they count as ticked.
+
     If your note does not mean a sign it was found to say: --not-so CODE.
     """
     c = context(ctx)

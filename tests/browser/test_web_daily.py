@@ -16,15 +16,15 @@ def test_checkin_with_a_mistake_then_saved(page, server) -> None:  # type: ignor
     page.goto("/checkin")
     page.shots("form")
     assert axe_violations(page) == []
-    page.get_by_label("Day").fill("2026-12-01")
+    page.get_by_label("Day", exact=True).fill("2026-12-01")
     page.get_by_role("button", name="Save check-in").click()
     error = page.locator("#date-error")
     assert "is in the future" in error.inner_text()
-    assert page.get_by_label("Day").input_value() == "2026-12-01"
+    assert page.get_by_label("Day", exact=True).input_value() == "2026-12-01"
     assert page.get_by_role("heading", name="Please check this answer").is_visible()
     page.shots("error")
     assert axe_violations(page) == []
-    page.get_by_label("Day").fill("2026-11-20")
+    page.get_by_label("Day", exact=True).fill("2026-11-20")
     choose(page, "pain", 3)
     choose(page, "mobility", 7)
     page.locator('input[name="symptoms"][value="sleep_difficulty"]').check()

@@ -210,3 +210,17 @@ def axe_violations(page) -> list[str]:  # type: ignore[no-untyped-def]
 
 def have_chromium() -> bool:
     return shutil.which(CHROMIUM) is not None
+
+
+def wait_until(page, expression: str, timeout: float = 15.0) -> None:  # type: ignore[no-untyped-def]
+    """Wait until a JavaScript expression is true, asking the page every 100 ms.
+
+    Playwright's `wait_for_function` re-evaluates a string inside the page, which our
+    Content-Security-Policy (no 'unsafe-eval') refuses now and then; `evaluate` goes through
+    the DevTools protocol, which the policy does not govern.
+    """
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still false after {timeout} s: {expression}")
+        page.wait_for_timeout(100)

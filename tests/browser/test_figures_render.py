@@ -11,6 +11,7 @@ from PIL import Image, ImageChops, ImageStat
 
 from sicoach.figures import find_figure
 from sicoach.figures.svg import render_frame
+from tests.browser.conftest import wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -88,7 +89,7 @@ def test_figure_shows_in_an_img_tag(tab, server) -> None:  # type: ignore[no-unt
         f'<body style="margin:0;background:#111"><img id="f" alt="Cat-cow"'
         f' src="{server.base}/figures/cat_cow.svg" width="360" height="240"></body>'
     )
-    tab.wait_for_function("document.getElementById('f').complete")
+    wait_until(tab, "document.getElementById('f').complete")
     assert tab.evaluate("document.getElementById('f').naturalWidth") == 360
     shot = _grey(tab.screenshot())
     assert ImageStat.Stat(shot).stddev[0] > 20  # the card and figure are drawn, not blank

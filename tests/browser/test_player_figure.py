@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import httpx
 
-from tests.browser.conftest import choose, first_use
+from tests.browser.conftest import choose, first_use, wait_until
 
 # Records what the figure shows each time it changes, with the cue on screen at that moment.
 WATCH = """
@@ -38,8 +38,8 @@ def test_figure_is_large_and_follows_hold_and_release(page, server, viewport) ->
     page.get_by_role("button", name="Begin").click()
     first = script["exercises"][0]["id"]
     kinds = {s["text"]: s["kind"] for s in script["steps"] if s["exercise_id"] == first}
-    page.wait_for_function(
-        "() => window.__frames.filter(f => f.text && f.text.length).length >= 4", timeout=30000
+    wait_until(
+        page, "() => window.__frames.filter(f => f.text && f.text.length).length >= 4", timeout=30.0
     )
     width = page.evaluate("document.getElementById('p-figure').getBoundingClientRect().width")
     screen = page.viewport_size["width"]
@@ -69,9 +69,10 @@ def test_player_figure_in_light_and_dark_at_phone_size(page, server, viewport) -
     _start(page, server, speed=1)
     page.get_by_role("button", name="Begin").click()
     # Wait for the first move (into a hold, or a half of cat-cow), pause, look in both themes.
-    page.wait_for_function(
+    wait_until(
+        page,
         "() => (document.getElementById('p-figure').dataset.url || '').includes('frames=')",
-        timeout=30000,
+        timeout=30.0,
     )
     page.get_by_role("button", name="Pause").click()
     page.wait_for_timeout(2500)  # let the one-off move finish before the screenshot

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import httpx
 
-from tests.browser.conftest import axe_violations, choose, first_use
+from tests.browser.conftest import axe_violations, choose, first_use, wait_until
 
 
 def test_first_use_while_pregnant_asks_the_warning_signs(page) -> None:  # type: ignore[no-untyped-def]
@@ -70,8 +70,9 @@ def test_library_figures_and_settings_downloads(page) -> None:  # type: ignore[n
     assert thumbs.count() == 10
     for i in range(10):
         thumbs.nth(i).scroll_into_view_if_needed()
-    page.wait_for_function(
-        "[...document.querySelectorAll('img.thumb')].every(i => i.complete && i.naturalWidth > 0)"
+    wait_until(
+        page,
+        "[...document.querySelectorAll('img.thumb')].every(i => i.complete && i.naturalWidth > 0)",
     )
     page.shots("library")
     assert axe_violations(page) == []

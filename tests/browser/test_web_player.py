@@ -6,7 +6,7 @@ import re
 
 import httpx
 
-from tests.browser.conftest import choose, first_use
+from tests.browser.conftest import choose, first_use, wait_until
 
 # Watches (does not replace) the browser's speech, sound and wake lock, so the test can see
 # that the player used them.
@@ -42,7 +42,7 @@ def test_pause_skip_mute_and_reduced_motion(page, server) -> None:  # type: igno
     assert page.locator("#p-seconds").is_visible()
     figure = page.locator("#p-figure").get_attribute("src") or ""
     assert re.fullmatch(r"/figures/\w+/\w+\.svg", figure), figure  # a still frame
-    page.wait_for_function("window.__spoken.length > 0 && window.__beeps > 0")
+    wait_until(page, "window.__spoken.length > 0 && window.__beeps > 0")
     spoken = page.evaluate("window.__spoken")
     assert spoken[0].startswith("Get ready: ")
     if page.evaluate("!!navigator.wakeLock"):
@@ -57,9 +57,7 @@ def test_pause_skip_mute_and_reduced_motion(page, server) -> None:  # type: igno
     assert page.get_by_role("button", name="Voice: off").get_attribute("aria-pressed") == "true"
     first = page.locator("#p-name").inner_text()
     page.get_by_role("button", name="Skip").click()  # still paused: no repetition done yet
-    page.wait_for_function(
-        f"document.getElementById('p-name').textContent !== {first!r}", timeout=5000
-    )
+    wait_until(page, f"document.getElementById('p-name').textContent !== {first!r}", timeout=5.0)
     said = len(page.evaluate("window.__spoken"))
     page.get_by_role("button", name="Resume").click()
     assert page.locator("#player").get_attribute("data-state") == "running"
@@ -101,7 +99,7 @@ def test_begin_waits_until_the_script_has_loaded(page, server) -> None:  # type:
     page.goto("/session?speed=2")
     choose(page, "pain_before", 2)
     page.get_by_role("button", name="Start session").click()
-    page.wait_for_function("document.getElementById('p-begin') !== null")
+    wait_until(page, "document.getElementById('p-begin') !== null")
     page.wait_for_timeout(300)
     assert held, "the player asked for its script"
     assert page.locator("#p-begin").is_disabled()

@@ -8,7 +8,15 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.browser.conftest import CHROMIUM, LAUNCH_ARGS, VIEWPORTS, Shots, choose, first_use
+from tests.browser.conftest import (
+    CHROMIUM,
+    LAUNCH_ARGS,
+    VIEWPORTS,
+    Shots,
+    choose,
+    first_use,
+    wait_until,
+)
 
 WORKER_READY = """async () => {
   const registration = await navigator.serviceWorker.ready;
@@ -56,8 +64,8 @@ def _installed(page) -> None:  # type: ignore[no-untyped-def]
     page.wait_for_url("**/?saved=*")
     assert page.evaluate(WORKER_READY).endswith("/sw.js")
     page.reload()  # the worker controls the page from the next load on
-    page.wait_for_function("navigator.serviceWorker.controller !== null")
-    page.wait_for_function(f"({CACHED_PATHS})().then(paths => paths.includes('/exercises/bridge'))")
+    wait_until(page, "navigator.serviceWorker.controller !== null")
+    wait_until(page, f"({CACHED_PATHS})().then(paths => paths.includes('/exercises/bridge'))")
 
 
 def test_the_app_is_installable_with_its_worker_registered(app_page) -> None:  # type: ignore[no-untyped-def]

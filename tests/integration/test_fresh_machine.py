@@ -71,8 +71,16 @@ def apt_calls(tmp_path: Path) -> list[str]:
 
 
 def test_make_test_runs_the_check_before_anything_else() -> None:
+    # Under `make test` itself (as in CI) MAKELEVEL and MAKEFLAGS are set, and a nested make
+    # would first print "Entering directory": run it as a person would, from a clean slate.
+    clean = {k: v for k, v in os.environ.items() if k not in ("MAKELEVEL", "MAKEFLAGS", "MFLAGS")}
     dry = subprocess.run(
-        ["make", "-n", "test"], cwd=ROOT, capture_output=True, text=True, check=True
+        ["make", "--no-print-directory", "-n", "test"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        env=clean,
     )
     first = dry.stdout.splitlines()[0]
     assert first.endswith("scripts/system_packages.py")

@@ -71,10 +71,22 @@ class Terminal:
         return self.fd in ready
 
     def _read(self, size: int) -> bytes:
+        """What can be read now, without blocking (b"" if nothing after all).
+
+        A Ctrl-C between `select` saying "ready" and the read makes the terminal drop what
+        was typed: a blocking read would then wait forever, deaf to the stop request.
+        """
+        blocking = os.get_blocking(self.fd)
         try:
+            os.set_blocking(self.fd, False)
             data = os.read(self.fd, size)
+        except BlockingIOError:  # the typed input was dropped: wait again
+            return b""
         except OSError:  # the terminal went away
             raise InputClosed from None
+        finally:
+            with contextlib.suppress(OSError):
+                os.set_blocking(self.fd, blocking)
         if not data:
             raise InputClosed
         return data

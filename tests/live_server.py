@@ -62,13 +62,18 @@ class LiveServer:
 
     @classmethod
     def start(
-        cls, env: dict[str, str], log: Path, *args: str, base_env: dict[str, str] | None = None
+        cls,
+        env: dict[str, str],
+        log: Path,
+        *args: str,
+        base_env: dict[str, str] | None = None,
+        serve_args: tuple[str, ...] = (),
     ) -> LiveServer:
         port = free_port()
         full_env = {**(os.environ if base_env is None else base_env), "NO_COLOR": "1", **env}
         handle = log.open("wb")
         process = subprocess.Popen(
-            [sys.executable, "-m", "sicoach", *args, "serve", "--port", str(port)],
+            [sys.executable, "-m", "sicoach", *args, "serve", "--port", str(port), *serve_args],
             env=full_env,
             stdout=handle,
             stderr=subprocess.STDOUT,

@@ -20,6 +20,13 @@ APP_NAME = "sicoach"
 class Settings:
     database_url: str
     data_dir: Path
+    secret_key: str | None = None
+    """SICOACH_SECRET_KEY: signs forms in every app process (else one is kept in the data
+    folder for SQLite, or in the database for PostgreSQL)."""
+    pool_size: int = 5
+    """SICOACH_POOL_SIZE: PostgreSQL connections each app process keeps open."""
+    slow_query_ms: int = 0
+    """SICOACH_SLOW_QUERY_MS: log statements slower than this (0: off)."""
 
     @property
     def is_sqlite(self) -> bool:
@@ -47,10 +54,28 @@ def resolve_settings(db_path: Path | None = None, env: dict[str, str] | None = N
     env = dict(os.environ) if env is None else env
     data_dir = Path(env["SICOACH_DATA_DIR"]) if env.get("SICOACH_DATA_DIR") else default_data_dir()
     if db_path is not None:
-        return Settings(sqlite_url(db_path.expanduser().resolve()), db_path.parent.resolve())
-    if env.get("SICOACH_DATABASE_URL"):
-        return Settings(env["SICOACH_DATABASE_URL"], data_dir)
-    if env.get("SICOACH_DB"):
+        url, data_dir = sqlite_url(db_path.expanduser().resolve()), db_path.parent.resolve()
+    elif env.get("SICOACH_DATABASE_URL"):
+        url = env["SICOACH_DATABASE_URL"]
+    elif env.get("SICOACH_DB"):
         path = Path(env["SICOACH_DB"]).expanduser().resolve()
-        return Settings(sqlite_url(path), path.parent)
-    return Settings(sqlite_url(data_dir / "sicoach.sqlite3"), data_dir)
+        url, data_dir = sqlite_url(path), path.parent
+    else:
+        url = sqlite_url(data_dir / "sicoach.sqlite3")
+    return Settings(
+        url,
+        data_dir,
+        secret_key=env.get("SICOACH_SECRET_KEY") or None,
+        pool_size=_whole_number(env, "SICOACH_POOL_SIZE", 5),
+        slow_query_ms=_whole_number(env, "SICOACH_SLOW_QUERY_MS", 0),
+    )
+
+
+def _whole_number(env: dict[str, str], name: str, default: int) -> int:
+    """A whole number from the environment; a bad value is refused naming the variable."""
+    text = env.get(name, "").strip()
+    if not text:
+        return default
+    if not text.isdigit():
+        raise ValueError(f"{name}: {text!r} is not a whole number")
+    return int(text)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -10,6 +10,8 @@ from sicoach.cli._common import context, fail
 
 if TYPE_CHECKING:
     import socket
+
+    from sicoach.services.context import Context
 
 
 def register(app: typer.Typer) -> None:
@@ -30,6 +32,13 @@ def serve(
     port: int = typer.Option(8000, "--port", help="Port to listen on (1-65535).", min=1, max=65535),
     open_browser: bool = typer.Option(
         False, "--open", help="Open the app in your web browser once it is running."
+    ),
+    workers: int = typer.Option(
+        1,
+        "--workers",
+        help="App processes sharing the port (for a clinic on PostgreSQL; 1 on a laptop).",
+        min=1,
+        max=64,
     ),
 ) -> None:
     """Start the web app: today's routine, guided sessions, check-ins and more."""
@@ -54,8 +63,43 @@ def serve(
         import webbrowser
 
         threading.Timer(1.0, webbrowser.open, args=(address,)).start()
-    config = uvicorn.Config(web_app, host=host, port=port, log_level="warning", access_log=False)
+    if workers > 1:
+        _run_workers(services, host, port, workers, listener)
+        return
+    config = uvicorn.Config(web_app, host=host, port=port, **SERVER_OPTIONS)
     uvicorn.Server(config).run(sockets=[listener])
+
+
+SERVER_OPTIONS: dict[str, Any] = {
+    "log_level": "warning",
+    "access_log": False,
+    "timeout_graceful_shutdown": 30,
+}
+"""On SIGTERM or Ctrl+C: stop taking new requests, finish those in flight (up to 30 s)."""
+
+
+def _run_workers(
+    services: Context, host: str, port: int, workers: int, listener: socket.socket
+) -> None:
+    """`workers` processes on one listening socket, each building the app from the same
+    settings (passed in the environment; the schema is already upgraded by this one)."""
+    import os
+
+    import uvicorn
+    from uvicorn.supervisors import Multiprocess
+
+    os.environ["SICOACH_DATABASE_URL"] = services.settings.database_url
+    os.environ["SICOACH_DATA_DIR"] = str(services.settings.data_dir)
+    os.environ["SICOACH_SERVE_ADDRESS"] = f"{host} {port}"
+    config = uvicorn.Config(
+        "sicoach.web.serving:app_from_environment",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        **SERVER_OPTIONS,
+    )
+    Multiprocess(config, sockets=[listener]).run()
 
 
 def _listen(host: str, port: int) -> socket.socket:

@@ -55,7 +55,13 @@ class Context:
     def uow_factory(self) -> UnitOfWorkFactory:
         from sicoach.store import make_uow_factory
 
-        return make_uow_factory(self.settings.database_url, person=self.person)
+        settings = self.settings
+        return make_uow_factory(
+            settings.database_url,
+            person=self.person,
+            pool_size=settings.pool_size,
+            slow_query_ms=settings.slow_query_ms,
+        )
 
     def uow(self, read_only: bool = False) -> UnitOfWork:
         """A unit of work; pass `read_only=True` when it only reads (no write lock)."""

@@ -61,6 +61,12 @@ def load_journal(ctx: Context, on: date | None = None) -> Journal:
     return journal if on is None else journal.up_to(on)
 
 
+def journal_version(ctx: Context) -> tuple[int, int] | None:
+    """The journal's version as committed now (see `JournalRepository.version`)."""
+    with ctx.uow(read_only=True) as uow:
+        return uow.journal.version()
+
+
 def checked_day(ctx: Context, day: date | None, field: str = "date") -> date:
     """`day`, or today when it is None; a day later than today is an `InputError` on `field`."""
     today = ctx.clock.today()

@@ -60,6 +60,11 @@ class JournalRepository(Protocol):
 
     def finish_session(self, session_id: int, pain_after: int | None, partial: bool) -> None: ...
 
+    def version(self) -> tuple[int, int] | None:
+        """The journal's (version, stamp), changed by every committed write; None before the
+        first. Caches in any process compare it on every request."""
+        ...
+
     def record_dates(self) -> dict[str, set[date]]:
         """Dates holding records, per kind: "checkins", "sessions", "activities", "function"."""
         ...

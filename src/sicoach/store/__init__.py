@@ -14,14 +14,16 @@ if TYPE_CHECKING:
     from sicoach.services.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 
-def make_uow_factory(database_url: str, person: str = "default") -> UnitOfWorkFactory:
+def make_uow_factory(
+    database_url: str, person: str = "default", pool_size: int = 5, slow_query_ms: int = 0
+) -> UnitOfWorkFactory:
     from sqlalchemy.exc import DBAPIError
 
     from sicoach.store.engine import get_engine
     from sicoach.store.people import person_id
     from sicoach.store.unit_of_work import SqlUnitOfWork
 
-    engine = get_engine(database_url)
+    engine = get_engine(database_url, pool_size, slow_query_ms)
     try:
         pid = person_id(engine, person)
     except DBAPIError as err:

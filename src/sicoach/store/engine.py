@@ -32,7 +32,7 @@ from sqlalchemy.pool import NullPool
 from sicoach.store.errors import StoreBusy, StoreError, StoreFull, StoreReadOnly
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
-SCHEMA_HEAD = "0004_note_findings"
+SCHEMA_HEAD = "0005_person_state"
 """The newest Alembic revision; a test checks it equals the head of `migrations/versions`."""
 
 READ_ONLY = "sicoach_read_only"
@@ -128,8 +128,19 @@ def _hide_password(text: str) -> str:
     return "...@" + text.rsplit("@", 1)[1] if "@" in text else text
 
 
-def create_store_engine(url: str) -> Engine:
-    """A new engine for `url`; SQLite's folder is created if missing."""
+def create_store_engine(url: str, pool_size: int = 5, slow_query_ms: int = 0) -> Engine:
+    """A new engine for `url`; SQLite's folder is created if missing. PostgreSQL keeps
+    `pool_size` connections open (and as many again at a burst); statements slower than
+    `slow_query_ms` are logged (see `sicoach.store.slow_queries`)."""
+    engine = _new_engine(url, pool_size)
+    if slow_query_ms > 0:
+        from sicoach.store.slow_queries import log_slow_queries
+
+        log_slow_queries(engine, slow_query_ms)
+    return engine
+
+
+def _new_engine(url: str, pool_size: int) -> Engine:
     parsed = _parse(url)
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database
@@ -162,7 +173,7 @@ def create_store_engine(url: str) -> Engine:
         return engine
     if parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")  # psycopg 3 is what we ship
-    engine = create_engine(parsed, pool_pre_ping=True)
+    engine = create_engine(parsed, pool_pre_ping=True, pool_size=pool_size, max_overflow=pool_size)
     _configure_postgresql(engine)
     return engine
 
@@ -195,12 +206,13 @@ def _read_only_opener(path: Path) -> Any:
     return connect
 
 
-def get_engine(url: str) -> Engine:
-    """The process-wide engine for `url`, its schema upgraded to the newest revision."""
+def get_engine(url: str, pool_size: int = 5, slow_query_ms: int = 0) -> Engine:
+    """The process-wide engine for `url`, its schema upgraded to the newest revision (the
+    sizes apply when the engine is first made)."""
     with _lock:
         engine = _engines.get(url)
         if engine is None:
-            engine = _engines[url] = create_store_engine(url)
+            engine = _engines[url] = create_store_engine(url, pool_size, slow_query_ms)
         if url not in _upgraded:
             try:
                 upgrade(engine)
@@ -299,10 +311,7 @@ def dispose_engines() -> None:
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
-        if not inspect(conn).has_table("alembic_version"):
-            return None
-        value = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-        return None if value is None else str(value)
+        return _revision_in(conn)
 
 
 def alembic_config(engine_connection: Any = None) -> Any:
@@ -315,18 +324,32 @@ def alembic_config(engine_connection: Any = None) -> Any:
     return config
 
 
-def upgrade(engine: Engine) -> None:
-    """Bring the schema to the newest revision; safe when another process races us."""
+MIGRATION_LOCK = 7361
+"""PostgreSQL advisory lock key held while the schema is upgraded."""
+
+
+def upgrade(engine: Engine) -> bool:
+    """Bring the schema to the newest revision; True when this call did the upgrade.
+
+    Safe when many processes start at once: on PostgreSQL each waits for an advisory lock
+    and reads the revision again once it holds it, so exactly one runs the migrations (on
+    SQLite, BEGIN IMMEDIATE does the same).
+    """
     if current_revision(engine) == SCHEMA_HEAD:
-        return
+        return False
     from alembic import command
 
-    try:
-        with engine.begin() as conn:
-            if conn.dialect.name == "postgresql":
-                conn.execute(text("SELECT pg_advisory_xact_lock(7361)"))
-            command.upgrade(alembic_config(conn), "head")
-    except Exception:
-        # Another process may have upgraded the same database at the same moment.
-        if current_revision(engine) != SCHEMA_HEAD:
-            raise
+    with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
+        if _revision_in(conn) == SCHEMA_HEAD:
+            return False  # another process upgraded it while we waited
+        command.upgrade(alembic_config(conn), "head")
+    return True
+
+
+def _revision_in(conn: Any) -> str | None:
+    if not inspect(conn).has_table("alembic_version"):
+        return None
+    value = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    return None if value is None else str(value)

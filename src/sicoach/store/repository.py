@@ -24,7 +24,7 @@ from sicoach.domain.journal import (
     Profile,
     Session,
 )
-from sicoach.store import mapping
+from sicoach.store import mapping, person_state_rows
 from sicoach.store.tables import (
     activity,
     checkin,
@@ -53,6 +53,8 @@ class SqlJournalRepository:
     def __init__(self, conn: Connection, person_id: int) -> None:
         self.conn = conn
         self.person_id = person_id
+        self.written = False
+        """Whether this transaction wrote; the unit of work then bumps the version."""
 
     # -- reading -------------------------------------------------------------------------
 
@@ -176,6 +178,7 @@ class SqlJournalRepository:
     # -- writing -------------------------------------------------------------------------
 
     def save_profile(self, value: Profile) -> None:
+        self.written = True
         pid = self.person_id
         row = mapping.profile_to_row(value, pid)
         self._insert_or_update(profile, profile.c.person_id == pid, row)
@@ -188,6 +191,7 @@ class SqlJournalRepository:
             self.conn.execute(insert(plan_enabled), enabled)
 
     def upsert_checkin(self, value: CheckIn) -> bool:
+        self.written = True
         row = mapping.checkin_to_row(value, self.person_id)
         where = (checkin.c.person_id == self.person_id) & (checkin.c.day == value.date)
         return self._insert_or_update(checkin, where, row)
@@ -210,10 +214,12 @@ class SqlJournalRepository:
         return False
 
     def add_activity(self, value: Activity) -> None:
+        self.written = True
         self.conn.execute(insert(activity).values(mapping.activity_to_row(value, self.person_id)))
 
     def add_function_rating(self, rating: FunctionRating) -> None:
         """Store a rating; a second rating of the same activity on the same day replaces it."""
+        self.written = True
         self.conn.execute(
             delete(function_rating).where(
                 (function_rating.c.person_id == self.person_id)
@@ -227,12 +233,14 @@ class SqlJournalRepository:
 
     def add_review(self, review: ClinicianReview) -> None:
         """Store a clinician review (several on one day are kept, in the order saved)."""
+        self.written = True
         self.conn.execute(
             insert(clinician_review).values(mapping.review_to_row(review, self.person_id))
         )
 
     def start_session(self, value: Session) -> int:
         """Store a new session, marked partial until `finish_session`; returns its id."""
+        self.written = True
         row = mapping.session_to_row(value, self.person_id)
         row["partial"] = True
         session_id = int(
@@ -260,6 +268,7 @@ class SqlJournalRepository:
             raise KeyError(f"no session {session_id} for this person")
 
     def add_session_exercise(self, session_id: int, result: ExerciseResult) -> None:
+        self.written = True
         self._own_session(session_id)
         last = self.conn.execute(
             select(exercise_result.c.position)
@@ -300,6 +309,7 @@ class SqlJournalRepository:
         return mapping.row_to_session(row, self.session_exercises(session_id))
 
     def finish_session(self, session_id: int, pain_after: int | None, partial: bool) -> None:
+        self.written = True
         self._own_session(session_id)
         self.conn.execute(
             update(session)
@@ -313,6 +323,7 @@ class SqlJournalRepository:
         On SQLite, `secure_delete` overwrites the freed pages, so the deleted text does not
         linger inside the file.
         """
+        self.written = True
         from sicoach.store.tables import metadata
 
         pid = self.person_id
@@ -323,6 +334,12 @@ class SqlJournalRepository:
         for table in reversed(metadata.sorted_tables):
             if "person_id" in table.c:
                 self.conn.execute(delete(table).where(table.c.person_id == pid))
+
+    # -- version --------------------------------------------------------------------------
+
+    def version(self) -> tuple[int, int] | None:
+        """The person's (version, stamp), None before the first write."""
+        return person_state_rows.read_version(self.conn, self.person_id)
 
     # -- import --------------------------------------------------------------------------
 
@@ -351,6 +368,7 @@ class SqlJournalRepository:
         Without `replace` the caller has checked that no day of the journal is taken.
         `progress(done, total)` is called after each batch of records.
         """
+        self.written = True
         pid = self.person_id
         if replace:
             self._delete_days(checkin, {c.date for c in journal.checkins})

@@ -9,6 +9,7 @@ short, fixed vocabularies and are always read whole.
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Column,
     Date,
@@ -156,3 +157,24 @@ clinician_review = Table(
     Column("settles", String(2000), nullable=True),
     Index("ix_clinician_review_person_day", "person_id", "day"),
 )
+
+person_state = Table(
+    "person_state",
+    metadata,
+    Column("person_id", Integer, ForeignKey("person.id", ondelete="CASCADE"), primary_key=True),
+    # Bumped in the same transaction as every write to the person's journal; `stamp` is a
+    # random number drawn at each bump, so a restored older copy never repeats a version.
+    Column("version", BigInteger, nullable=False, default=0),
+    Column("stamp", BigInteger, nullable=False, default=0),
+)
+"""One derived-state row per person: what readers check before trusting a cached answer.
+The clinician workspace adds its worklist columns (safety level, adherence, last seen) here."""
+
+app_secret = Table(
+    "app_secret",
+    metadata,
+    Column("name", String(64), primary_key=True),
+    Column("value", String(256), nullable=False),
+)
+"""Keys every app process must share (the form-signing key), created once by whichever
+process needs one first."""

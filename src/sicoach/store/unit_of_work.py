@@ -19,6 +19,7 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from sicoach.store.engine import PERSON_LOCK, READ_ONLY, describe_failure, failure_kind
+from sicoach.store.person_state_rows import bump_version
 from sicoach.store.repository import SqlJournalRepository
 
 
@@ -69,7 +70,12 @@ class SqlUnitOfWork:
         return self._conn
 
     def commit(self) -> None:
-        self._connection().commit()
+        conn = self._connection()
+        if self.journal.written:  # same transaction: no reader sees the write without the bump
+            bump_version(conn, self._person_id)
+            self.journal.written = False
+        conn.commit()
 
     def rollback(self) -> None:
         self._connection().rollback()
+        self.journal.written = False

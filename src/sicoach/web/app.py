@@ -16,6 +16,7 @@ from starlette.routing import Match
 from sicoach import __version__
 from sicoach.services.context import Context
 from sicoach.services.errors import Conflict, Forbidden, InputError, NotFound, ServiceError
+from sicoach.services.operations import signing_key
 from sicoach.store.errors import StoreBusy, StoreError
 from sicoach.web.api_errors import describe_errors, error_items
 from sicoach.web.body_guard import BodyGuard
@@ -67,7 +68,7 @@ def create_app(context: Context, host: str = "127.0.0.1", port: int = 8000) -> F
         openapi_url="/api/v1/openapi.json",
     )
     app.state.context = context
-    secret = load_secret(context.settings.data_dir)
+    secret = signing_key(context) or load_secret(context.settings.data_dir)
     app.state.csrf = CsrfSigner(secret)
     app.add_middleware(SignedNotices, secret=secret)
     app.add_middleware(BodyGuard)  # inside Guard: foreign requests are refused first

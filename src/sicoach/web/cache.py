@@ -1,32 +1,25 @@
-"""A memo of the services' read results, dropped the moment the database changes.
+"""A memo of the services' read results, dropped the moment the person's journal changes.
 
 Every page shows the safety banner, and the today page also needs the plan and the journal;
-on a journal of several years these reads cost tens of milliseconds each. Between two
-writes they cannot change (for a given day), so the web process keeps them.
+between two writes these cannot change (for a given day), so the web process keeps them.
 
-The database tells us when it changed: SQLite's `PRAGMA data_version`, read on a connection
-of our own that never writes, changes whenever any other connection (this process, the
-command line, another server) commits. A day change is part of the key. For other
-databases (PostgreSQL) nothing is cached.
-
-A restore by file copy or rename puts a different file at the path: our watching connection
-still reads the old one, whose counter never moves again. So the file's identity (device,
-inode, size, modification time) is part of the version too; when it changes, the watching
-connection is reopened on the new file.
+Every write bumps the person's version in the database in the same transaction (see
+`sicoach.store.person_state_rows`), on SQLite and PostgreSQL alike. Each read here first
+reads that version (one small query) and drops the memo when it moved, so any number of app
+processes, the command line and a restored file are all seen on the very next request.
+A day change is part of the key.
 """
 
 from __future__ import annotations
 
-import os
-import sqlite3
 import threading
 from collections.abc import Callable, Hashable
-from pathlib import Path
 from typing import Any, TypeVar
 
 from sicoach.services.context import Context
 
 T = TypeVar("T")
+_UNSEEN = object()
 
 
 class ReadCache:
@@ -34,78 +27,41 @@ class ReadCache:
         self._ctx = ctx
         self._lock = threading.Lock()
         self._values: dict[Hashable, Any] = {}
-        self._version: tuple[int, ...] | None = None
-        self._connection: sqlite3.Connection | None = None
-        self._identity: tuple[int, ...] | None = None
-        url = ctx.settings.database_url
-        self._path = Path(url.removeprefix("sqlite:///")) if url.startswith("sqlite:///") else None
+        self._version: object = _UNSEEN
 
-    def _file_identity(self) -> tuple[int, ...] | None:
-        assert self._path is not None
-        try:
-            stat = os.stat(self._path)
-        except OSError:
-            return None
-        return (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns)
+    def _current_version(self) -> object:
+        from sicoach.services.journal import journal_version
 
-    def _data_version(self) -> tuple[int, ...] | None:
-        """The file's identity and change counter, or None when it cannot be watched."""
-        if self._path is None:
-            return None
-        identity = self._file_identity()
-        if identity is None:
-            return None
-        if self._connection is not None and identity[:2] != (self._identity or ())[:2]:
-            self._connection.close()  # another file now stands at the path (a restore)
-            self._connection = None
-        if self._connection is None:
-            try:
-                self._connection = sqlite3.connect(
-                    f"file:{self._path}?mode=ro", uri=True, check_same_thread=False
-                )
-            except sqlite3.Error:
-                return None
-        self._identity = identity
-        try:
-            row = self._connection.execute("PRAGMA data_version").fetchone()
-        except sqlite3.Error:
-            return None
-        return (*identity, int(row[0]))
+        return journal_version(self._ctx)
 
     def close(self) -> None:
         with self._lock:
-            if self._connection is not None:
-                self._connection.close()
-                self._connection = None
             self._values.clear()
+            self._version = _UNSEEN
 
     def peek(self, name: str) -> Any:
         """The cached value for today if it is still current, else None (computes nothing)."""
         key = (name, self._ctx.clock.today())
+        version = self._current_version()
         with self._lock:
-            version = self._data_version()
-            if version is None or version != self._version:
+            if version != self._version:
                 return None
             return self._values.get(key)
 
     def get(self, name: str, compute: Callable[[], T]) -> T:
-        """The value of `compute()` for today, reused until the database changes."""
+        """The value of `compute()` for today, reused until the journal's version moves."""
         key = (name, self._ctx.clock.today())
+        version = self._current_version()
         with self._lock:
-            version = self._data_version()
-            if version is None:
+            if version != self._version:
                 self._values.clear()
-            else:
-                if version != self._version:
-                    self._values.clear()
-                    self._version = version
-                if key in self._values:
-                    return self._values[key]  # type: ignore[no-any-return]
+                self._version = version
+            elif key in self._values:
+                return self._values[key]  # type: ignore[no-any-return]
         value = compute()  # outside the lock; data read here is at least `version`
-        if version is not None:
-            with self._lock:
-                if self._version == version:
-                    self._values[key] = value
+        with self._lock:
+            if self._version == version:
+                self._values[key] = value
         return value
 
 

@@ -44,7 +44,11 @@ SECURITY_HEADERS = {
 
 
 def load_secret(data_dir: Path) -> bytes:
-    """The per-install signing key, created on first use and readable by the owner only."""
+    """The per-install signing key, created on first use and readable by the owner only.
+
+    Several app processes may start at once on one data folder: the key is written to a
+    private file and linked into place, so exactly one key wins and every process reads it.
+    """
     path = data_dir / SECRET_FILE
     try:
         return bytes.fromhex(path.read_text().strip())
@@ -53,10 +57,17 @@ def load_secret(data_dir: Path) -> bytes:
     key = secrets.token_bytes(32)
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        draft = data_dir / f".{SECRET_FILE}.{os.getpid()}"
+        fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w") as handle:
             handle.write(key.hex())
-    except OSError:
+        try:
+            os.link(draft, path)
+        except FileExistsError:
+            key = bytes.fromhex(path.read_text().strip())  # another process won the race
+        finally:
+            draft.unlink(missing_ok=True)
+    except (OSError, ValueError):
         pass  # a read-only or full disk: this run's key only (open forms expire on restart)
     return key
 

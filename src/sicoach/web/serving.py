@@ -1,0 +1,16 @@
+"""The app as each of `serve --workers N`'s processes builds it: from the environment the
+parent set (settings, the clock, the bound address), so every process is the same."""
+
+from __future__ import annotations
+
+import os
+
+from fastapi import FastAPI
+
+from sicoach.services.context import build_context
+from sicoach.web.app import create_app
+
+
+def app_from_environment() -> FastAPI:
+    host, port = os.environ.get("SICOACH_SERVE_ADDRESS", "127.0.0.1 8000").split()
+    return create_app(build_context(), host=host, port=int(port))

@@ -4,6 +4,9 @@ process's page memo checks."""
 
 from __future__ import annotations
 
+import json
+
+import pytest
 from sqlalchemy import text
 
 from sicoach.services import journal
@@ -41,3 +44,26 @@ def test_every_write_moves_the_version_and_a_read_does_not(context: Context) -> 
     second = journal.journal_version(context)
     assert first is not None and second is not None
     assert second[0] == first[0] + 1 and second[1] != first[1]
+
+
+def test_each_request_logs_one_json_line_with_its_id_and_no_health_data(
+    client: WebClient, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sicoach.web.request_log import configure_logging
+
+    configure_logging(requests=True)
+    try:
+        answer = client.post(
+            "/api/v1/checkins",
+            json={"date": "2026-11-20", "pain": 7, "note": "secret words"},
+            headers={"X-Request-ID": "abc-123"},
+        )
+    finally:
+        configure_logging(requests=False)
+    assert answer.headers["x-request-id"] == "abc-123"
+    lines = [json.loads(line) for line in capsys.readouterr().err.splitlines()]
+    assert [(x["route"], x["status"], x["request_id"]) for x in lines] == [
+        ("/api/v1/checkins", 201, "abc-123")
+    ]
+    assert "secret" not in json.dumps(lines) and "2026-11-20" not in json.dumps(lines)
+    assert client.get("/healthz").headers["x-request-id"] != "abc-123"  # a fresh one

@@ -19,6 +19,18 @@ def register(app: typer.Typer) -> None:
     app.command("serve")(serve)
 
 
+WORKERS = typer.Option(
+    1,
+    "--workers",
+    help="App processes sharing the port (for a clinic on PostgreSQL; 1 on a laptop).",
+    min=1,
+    max=64,
+)
+ACCESS_LOG = typer.Option(
+    False, "--access-log", help="Log one JSON line per request (route, status, time)."
+)
+
+
 def serve(
     ctx: typer.Context,
     host: str = typer.Option(
@@ -33,13 +45,8 @@ def serve(
     open_browser: bool = typer.Option(
         False, "--open", help="Open the app in your web browser once it is running."
     ),
-    workers: int = typer.Option(
-        1,
-        "--workers",
-        help="App processes sharing the port (for a clinic on PostgreSQL; 1 on a laptop).",
-        min=1,
-        max=64,
-    ),
+    workers: int = WORKERS,
+    access_log: bool = ACCESS_LOG,
 ) -> None:
     """Start the web app: today's routine, guided sessions, check-ins and more."""
     import uvicorn
@@ -51,6 +58,7 @@ def serve(
         host = loopback_address(host)
     except BindingError as error:
         fail(f"--host: {error}")
+    _start_logging(access_log)
     services = context(ctx)
     services.uow_factory  # noqa: B018 - open (and upgrade) the database now: a bad one fails here
     listener = _listen(host, port)
@@ -64,10 +72,16 @@ def serve(
 
         threading.Timer(1.0, webbrowser.open, args=(address,)).start()
     if workers > 1:
-        _run_workers(services, host, port, workers, listener)
+        _run_workers(services, host, port, workers, listener, access_log)
         return
     config = uvicorn.Config(web_app, host=host, port=port, **SERVER_OPTIONS)
     uvicorn.Server(config).run(sockets=[listener])
+
+
+def _start_logging(access_log: bool) -> None:
+    from sicoach.web.request_log import configure_logging
+
+    configure_logging(requests=access_log)
 
 
 SERVER_OPTIONS: dict[str, Any] = {
@@ -79,7 +93,12 @@ SERVER_OPTIONS: dict[str, Any] = {
 
 
 def _run_workers(
-    services: Context, host: str, port: int, workers: int, listener: socket.socket
+    services: Context,
+    host: str,
+    port: int,
+    workers: int,
+    listener: socket.socket,
+    access_log: bool,
 ) -> None:
     """`workers` processes on one listening socket, each building the app from the same
     settings (passed in the environment; the schema is already upgraded by this one)."""
@@ -91,6 +110,7 @@ def _run_workers(
     os.environ["SICOACH_DATABASE_URL"] = services.settings.database_url
     os.environ["SICOACH_DATA_DIR"] = str(services.settings.data_dir)
     os.environ["SICOACH_SERVE_ADDRESS"] = f"{host} {port}"
+    os.environ["SICOACH_ACCESS_LOG"] = "1" if access_log else ""
     config = uvicorn.Config(
         "sicoach.web.serving:app_from_environment",
         factory=True,

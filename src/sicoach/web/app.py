@@ -21,6 +21,7 @@ from sicoach.store.errors import StoreBusy, StoreError
 from sicoach.web.api_errors import describe_errors, error_items
 from sicoach.web.body_guard import BodyGuard
 from sicoach.web.notices import SignedNotices
+from sicoach.web.request_log import RequestLog
 from sicoach.web.routes import (
     figures,
     health,
@@ -73,6 +74,7 @@ def create_app(context: Context, host: str = "127.0.0.1", port: int = 8000) -> F
     app.add_middleware(SignedNotices, secret=secret)
     app.add_middleware(BodyGuard)  # inside Guard: foreign requests are refused first
     app.add_middleware(Guard, hosts=allowed_hosts(host, port), signer=app.state.csrf)
+    app.add_middleware(RequestLog)  # outermost: every answer, refusals included, has an id
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
     for area in AREAS:
         app.include_router(area.router)

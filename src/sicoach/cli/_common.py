@@ -93,7 +93,8 @@ def parse_date(value: str | None, field: str = "--date", latest: date | None = N
     """
     if value is None:
         return None
-    from sicoach.domain.validation import JournalError, check_date
+    from sicoach.services.checks import check_date
+    from sicoach.services.errors import JournalError
 
     try:
         return check_date(value, field, latest)
@@ -119,7 +120,7 @@ def parse_whole_number(value: str | None, option: str, what: str = "a whole numb
     text = value  # " 7 " is refused, as the import file and the API refuse it
     if not _WHOLE_NUMBER.fullmatch(text):
         fail(f"{option}: {value!r} is not {what}")
-    from sicoach.domain.validation import MAX_DIGITS
+    from sicoach.services.checks import MAX_DIGITS
 
     if len(text.lstrip("-")) > MAX_DIGITS:
         fail(f"{option}: a number of {len(text)} digits is far too large")

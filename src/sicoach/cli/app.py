@@ -74,7 +74,7 @@ for module in (
 
 def main() -> None:
     """The console script: a database that cannot be opened is one line and exit 1."""
-    from sicoach.store.errors import StoreError
+    from sicoach.services.errors import StoreError
 
     try:
         app()

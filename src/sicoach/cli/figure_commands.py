@@ -37,7 +37,7 @@ def figure(
     if not out.parent.exists():
         fail(f"--out: the folder {str(out.parent)!r} does not exist")
     # The figure model loads only here, so `sicoach --help` and other commands stay quick.
-    from sicoach.figures import UnknownFigure, figure_png, figure_svg, find_figure
+    from sicoach.services.figures import UnknownFigure, figure_png, figure_svg, find_figure
 
     try:
         if suffix == ".png" and frame is None:

@@ -10,10 +10,10 @@ from rich.progress_bar import ProgressBar
 from rich.table import Table
 
 from sicoach.cli._common import console
-from sicoach.domain.plan import Action, DayPlan, PlannedExercise, Status
-from sicoach.domain.safety import Level
 from sicoach.services import plan as plan_service
 from sicoach.services.context import Context
+from sicoach.services.plan import Action, DayPlan, PlannedExercise, Status
+from sicoach.services.safety import Level
 from sicoach.services.vocabulary import WEEKDAY_NAMES
 
 if TYPE_CHECKING:

@@ -17,9 +17,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from sicoach.domain.hurting import AfterHurt, after_hurt
-from sicoach.domain.journal import ExerciseResult
-from sicoach.domain.script import Script, ScriptExercise, Step
+from sicoach.services.player import (
+    AfterHurt,
+    ExerciseResult,
+    Script,
+    ScriptExercise,
+    Step,
+    after_hurt,
+)
 
 PAUSE_KEYS = frozenset({" ", "p"})
 SKIP_KEYS = frozenset({"n"})

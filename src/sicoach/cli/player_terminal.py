@@ -29,10 +29,9 @@ from rich.live import Live
 from sicoach.cli.player import PlayerView, QuitRequested
 from sicoach.cli.player_stop import StopSignals
 from sicoach.cli.player_view import render, step_line
-from sicoach.domain.hurting import AfterHurt, after_hurt
-from sicoach.domain.journal import ExerciseResult
-from sicoach.domain.script import ScriptExercise, Step
-from sicoach.domain.validation import JournalError, check_rating
+from sicoach.services.checks import check_rating
+from sicoach.services.errors import JournalError
+from sicoach.services.player import AfterHurt, ExerciseResult, ScriptExercise, Step, after_hurt
 
 VOICE_PROGRAM = "espeak-ng"
 PAIN_RANGE = "a whole number from 0 (no pain) to 10 (the worst you can imagine)"

@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from sicoach.cli.player import PlayerView
-from sicoach.domain.script import Step, side_label
+from sicoach.services.player import Step, side_label
 
 # Block digits, five rows high, drawn for this project.
 _DIGITS: dict[str, tuple[str, ...]] = {

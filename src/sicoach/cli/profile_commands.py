@@ -53,7 +53,7 @@ def _pregnancy_change(
     due: str | None, delivered: str | None, not_pregnant: bool, today: date
 ) -> dict[str, Any]:
     """At most one of the three pregnancy options, as a `pregnancy` change (or none)."""
-    from sicoach.domain.journal import Pregnancy
+    from sicoach.services.journal import Pregnancy
 
     if sum([due is not None, delivered is not None, not_pregnant]) > 1:
         fail(

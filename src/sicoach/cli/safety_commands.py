@@ -56,8 +56,7 @@ def screen(
 ) -> None:
     """Ask the red-flag screen (help text in SCREEN_HELP: rich help keeps line breaks)."""
     from sicoach.cli.safety_views import ask_until_emergency, render_assessment
-    from sicoach.domain.safety import Level
-    from sicoach.services.safety import record_screen, screen_questions
+    from sicoach.services.safety import Level, record_screen, screen_questions
 
     services = context(ctx)
     day = parse_date(on, "--date", services.clock.today())

@@ -13,7 +13,8 @@ from rich.console import Console
 from rich.markup import escape
 
 from sicoach.cli._common import console
-from sicoach.domain.safety import (
+from sicoach.services.context import Context
+from sicoach.services.safety import (
     ALSO_TELL,
     BOOK_VISIT,
     DOCTOR_TODAY,
@@ -22,9 +23,9 @@ from sicoach.domain.safety import (
     MATERNITY_TODAY,
     Assessment,
     Level,
+    ScreenQuestion,
+    assess,
 )
-from sicoach.services.context import Context
-from sicoach.services.safety import ScreenQuestion, assess
 
 # Colour plus an icon and words, never colour alone (UI.md).
 _LOOK: dict[Level, tuple[str, str, str]] = {

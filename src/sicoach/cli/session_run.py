@@ -28,12 +28,10 @@ from sicoach.cli.player_terminal import (
     open_terminal,
 )
 from sicoach.cli.player_view import clock_text
-from sicoach.domain.hurting import STOP_ADVICE
-from sicoach.domain.journal import ExerciseResult
-from sicoach.domain.script import Script
 from sicoach.interchange.script_json import script_to_json
 from sicoach.services.commands import Ending, FinishSession, RecordExercise, StartSession
 from sicoach.services.context import Context
+from sicoach.services.player import STOP_ADVICE, ExerciseResult, Script
 from sicoach.services.session import (
     finish_session,
     record_exercise,

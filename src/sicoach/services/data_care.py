@@ -117,3 +117,11 @@ def forget(ctx: Context) -> Everything:
 
         checkpoint(_sqlite_file(ctx, "database", ""))
     return gone
+
+
+def is_read_only(ctx: Context) -> bool:
+    """Whether the journal's database was opened read-only (a file we cannot write): the
+    pages then say so and offer only what reads."""
+    from sicoach.store.engine import is_read_only as opened_read_only
+
+    return opened_read_only(ctx.settings.database_url)

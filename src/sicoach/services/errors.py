@@ -8,11 +8,18 @@
 - `Conflict(field, message)`: the request clashes with what is stored (an import over
   existing days, an exercise saved twice in one session). CLI: exit 2 with how to allow it;
   web: 409. It is an `InputError` too: the person can fix it (say, allow replacing).
+
+Two more kinds pass through from below, so faces catch them without reaching past the
+services: `JournalError(path, message)`, a document or field the journal refuses (the
+services turn it into an `InputError` when they handle a command); `StoreError`, the
+database cannot be used (CLI: exit 1; web: 503, with `Retry-After` for `StoreBusy`).
 """
 
 from __future__ import annotations
 
-from sicoach.domain.validation import JournalError
+from sicoach.domain.validation import JournalError as JournalError
+from sicoach.store.errors import StoreBusy as StoreBusy
+from sicoach.store.errors import StoreError as StoreError
 
 
 class ServiceError(Exception):

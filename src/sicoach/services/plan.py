@@ -10,10 +10,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date, time
 
-from sicoach.domain.journal import PlanChoices, Profile
-from sicoach.domain.plan import DayPlan, plan_day
-from sicoach.domain.safety import evaluate
 from sicoach.domain.validation import JournalError, check_time_of_day
+from sicoach.domain.journal import PlanChoices, Profile
+from sicoach.domain.plan import Action as Action
+from sicoach.domain.plan import DayPlan, plan_day
+from sicoach.domain.plan import PlannedExercise as PlannedExercise
+from sicoach.domain.plan import Status as Status
+from sicoach.domain.safety import evaluate
 from sicoach.domain.vocabulary import WEEKDAYS
 from sicoach.services.context import Context
 from sicoach.services.errors import InputError

@@ -10,7 +10,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from sicoach.domain.journal import CheckIn, Journal
+from sicoach.domain.safety import ALSO_TELL as ALSO_TELL
+from sicoach.domain.safety import BOOK_VISIT as BOOK_VISIT
+from sicoach.domain.safety import DOCTOR_TODAY as DOCTOR_TODAY
+from sicoach.domain.safety import EMERGENCY_CALL as EMERGENCY_CALL
+from sicoach.domain.safety import MATERNITY_NOW as MATERNITY_NOW
+from sicoach.domain.safety import MATERNITY_TODAY as MATERNITY_TODAY
 from sicoach.domain.safety import Assessment, build_facts, evaluate, soon_after_birth
+from sicoach.domain.safety import Level as Level
 from sicoach.domain.vocabulary import PREGNANCY_WARNINGS, URGENT_FLAGS
 from sicoach.services.context import Context
 from sicoach.services.errors import InputError

@@ -15,9 +15,16 @@ from starlette.routing import Match
 
 from sicoach import __version__
 from sicoach.services.context import Context
-from sicoach.services.errors import Conflict, Forbidden, InputError, NotFound, ServiceError
+from sicoach.services.errors import (
+    Conflict,
+    Forbidden,
+    InputError,
+    NotFound,
+    ServiceError,
+    StoreBusy,
+    StoreError,
+)
 from sicoach.services.operations import signing_key
-from sicoach.store.errors import StoreBusy, StoreError
 from sicoach.web.api_errors import describe_errors, error_items
 from sicoach.web.body_guard import BodyGuard
 from sicoach.web.notices import SignedNotices

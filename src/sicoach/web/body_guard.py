@@ -17,9 +17,9 @@ from typing import Any
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from sicoach.domain.validation import JournalError
 from sicoach.interchange.journal_json import MAX_FILE_BYTES
 from sicoach.interchange.strict_json import loads
+from sicoach.services.errors import JournalError
 
 TOO_LARGE = f"the request is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB, our limit"
 

@@ -1,6 +1,6 @@
 """Reading form fields: text in, typed values out, and one message per field on a mistake.
 
-The range and code checks are the journal's own (`sicoach.domain.validation`), so a form
+The range and code checks are the journal's own (`sicoach.services.checks`), so a form
 says the same thing as the command line and the import; only the field name differs.
 """
 
@@ -13,8 +13,8 @@ from typing import Any, TypeVar
 
 from starlette.datastructures import FormData
 
-from sicoach.domain.validation import MAX_DIGITS, JournalError
-from sicoach.services.errors import InputError
+from sicoach.services.checks import MAX_DIGITS
+from sicoach.services.errors import InputError, JournalError
 
 T = TypeVar("T")
 

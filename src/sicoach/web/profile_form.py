@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sicoach.domain import validation
-from sicoach.domain.journal import Profile
-from sicoach.domain.vocabulary import WEEKDAYS
+from sicoach.services.checks import validate_profile
+from sicoach.services.errors import JournalError
+from sicoach.services.journal import Profile
+from sicoach.services.vocabulary import WEEKDAYS
 from sicoach.web.forms import Form
 
 
@@ -70,7 +71,7 @@ def read_profile(form: Form, today: date, existing: Profile | None) -> Profile |
         "plan": plan,
     }
     try:
-        return validation.validate_profile(document, "profile", today)
-    except validation.JournalError as error:
+        return validate_profile(document, "profile", today)
+    except JournalError as error:
         form.fail_from(error, "birth_year")
         return None

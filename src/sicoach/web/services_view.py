@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sicoach.domain.journal import Activity, CheckIn, Journal, Profile
-from sicoach.domain.safety import Assessment
 from sicoach.services.context import Context
 from sicoach.web.cache import cache_for
+
+if TYPE_CHECKING:
+    from sicoach.domain.journal import Activity, CheckIn, Journal, Profile
+    from sicoach.domain.safety import Assessment
 
 
 def current_assessment(ctx: Context, on: date | None = None) -> Assessment:

@@ -84,10 +84,10 @@ def render(
     active: str | None = None,
 ) -> HTMLResponse:
     """Render a page with what base.html needs: the banner, the CSRF token, the nav."""
-    from sicoach.store.engine import is_read_only
+    from sicoach.services.data_care import is_read_only
 
     values: dict[str, Any] = {
-        "read_only": is_read_only(context_of(request).settings.database_url),
+        "read_only": is_read_only(context_of(request)),
         "csrf_token": getattr(request.state, "csrf_token", ""),
         "safety": safety_banner(request),
         "active": active,

@@ -18,7 +18,7 @@ import hashlib
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, Response
 
-from sicoach.figures import UnknownFigure, figure_cues, figure_move_svg, figure_svg
+from sicoach.services.figures import UnknownFigure, figure_cues, figure_move_svg, figure_svg
 
 router = APIRouter(include_in_schema=False)
 

@@ -9,15 +9,15 @@ from urllib.parse import quote_plus
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 
-from sicoach.domain.validation import check_activity_kind, check_minutes, check_rating
-from sicoach.domain.vocabulary import ACTIVITY_KINDS
 from sicoach.interchange.journal_json import activity_to_dict, checkin_to_dict
 from sicoach.interchange.safety_json import assessment_to_dict
 from sicoach.services import views
+from sicoach.services.checks import check_activity_kind, check_minutes, check_rating
 from sicoach.services.commands import DismissNoteSign, LogActivity, LogCheckIn
 from sicoach.services.errors import InputError
 from sicoach.services.handlers import execute
 from sicoach.services.notes import NoteReading, note_reading, ticked, warm_up_reader
+from sicoach.services.vocabulary import ACTIVITY_KINDS
 from sicoach.web import services_view
 from sicoach.web.deps import ContextDep
 from sicoach.web.forms import Form

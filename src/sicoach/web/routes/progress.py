@@ -12,12 +12,12 @@ from typing import Any
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from sicoach.domain.progress import MAX_FUNCTION_ACTIVITIES
 from sicoach.interchange import report as report_render
 from sicoach.services import reports
 from sicoach.services.commands import RateActivity
 from sicoach.services.errors import InputError
 from sicoach.services.handlers import execute
+from sicoach.services.reports import MAX_FUNCTION_ACTIVITIES
 from sicoach.web.forms import Form
 from sicoach.web.security import verify_csrf
 from sicoach.web.templating import context_of, render

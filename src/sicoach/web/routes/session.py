@@ -11,13 +11,13 @@ from typing import Any
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
-from sicoach.domain.hurting import END_SESSION_FROM, STOP_ADVICE
 from sicoach.interchange.journal_json import result_to_dict
 from sicoach.interchange.safety_json import assessment_to_dict
 from sicoach.interchange.script_json import script_to_dict
 from sicoach.services import safety, session, views
 from sicoach.services.commands import FinishSession, RecordExercise, StartSession
 from sicoach.services.errors import InputError
+from sicoach.services.player import END_SESSION_FROM, STOP_ADVICE
 from sicoach.web import services_view
 from sicoach.web.deps import ContextDep
 from sicoach.web.forms import Form

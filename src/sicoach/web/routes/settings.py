@@ -14,14 +14,14 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.datastructures import UploadFile
 
-from sicoach.domain import validation
-from sicoach.domain.measures import WEEKDAY_NAMES
 from sicoach.interchange.journal_json import MAX_FILE_BYTES, profile_to_dict
 from sicoach.services import data_care, journal, plan
+from sicoach.services.checks import validate_profile
 from sicoach.services.commands import ChangeExercise, ImportJournal, PlanChange, SetReminder
 from sicoach.services.context import Context
 from sicoach.services.errors import InputError
 from sicoach.services.handlers import execute
+from sicoach.services.vocabulary import WEEKDAY_NAMES
 from sicoach.web import services_view
 from sicoach.web.forms import Form, input_errors
 from sicoach.web.profile_form import profile_values, read_profile
@@ -243,7 +243,7 @@ def api_put_profile(request: Request, body: ProfileIn) -> dict[str, Any] | None:
     if document.get("pregnancy") is not None:
         document["pregnancy"] = {k: v for k, v in document["pregnancy"].items() if v is not None}
     try:
-        profile = validation.validate_profile(document, "profile", today, ctx.catalog.exercise_ids)
+        profile = validate_profile(document, "profile", today, ctx.catalog.exercise_ids)
         if profile is not None and "plan" not in document and current is not None:
             profile = profile.with_changes(plan=current.plan)
         assert profile is not None

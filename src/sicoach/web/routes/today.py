@@ -9,10 +9,10 @@ from urllib.parse import quote_plus
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
-from sicoach.domain.plan import Action
 from sicoach.interchange.plan_json import day_plan_to_dict
 from sicoach.services.commands import ChangeExercise, PlanChange
 from sicoach.services.handlers import execute
+from sicoach.services.plan import Action
 from sicoach.web import charts, services_view
 from sicoach.web.deps import ContextDep
 from sicoach.web.forms import Form

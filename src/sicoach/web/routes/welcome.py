@@ -5,14 +5,14 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
-from sicoach.domain import validation
-from sicoach.domain.measures import WEEKDAY_NAMES
 from sicoach.services import safety
+from sicoach.services.checks import check_rating
 from sicoach.services.commands import FirstUse
 from sicoach.services.context import Context
 from sicoach.services.errors import InputError
 from sicoach.services.handlers import execute
 from sicoach.services.safety import ScreenQuestion
+from sicoach.services.vocabulary import WEEKDAY_NAMES
 from sicoach.web import services_view
 from sicoach.web.forms import Form
 from sicoach.web.profile_form import profile_values, read_profile
@@ -60,8 +60,8 @@ async def welcome_submit(request: Request) -> Response:
     form = Form(await request.form())
     if not form.flag("understood"):
         form.errors["understood"] = "please tick this box to show you have read it"
-    pain = form.integer("pain", validation.check_rating, required=True)
-    mobility = form.integer("mobility", validation.check_rating)
+    pain = form.integer("pain", check_rating, required=True)
+    mobility = form.integer("mobility", check_rating)
     existing = services_view.load(ctx).profile
     profile = read_profile(form, today, existing)
     known = {q.code for q in safety.screen_questions(ctx)}

@@ -1,0 +1,43 @@
+"""The services' public surface for the faces: what a face needs, without reaching past them.
+
+The faces (`cli`, `web`) import only `services` and `interchange` (an import-linter contract
+in `make lint`); these tests pin that the surface they use answers as the layers below do.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sicoach.services import checks, data_care, figures, journal, player
+from sicoach.services.context import Context
+from sicoach.services.errors import JournalError, StoreBusy, StoreError
+
+
+def test_field_checks_speak_the_journals_words() -> None:
+    assert checks.check_rating(7, "pain") == 7
+    with pytest.raises(JournalError, match=r"^pain: 11 is above the maximum of 10$"):
+        checks.check_rating(11, "pain")
+    with pytest.raises(JournalError, match=r"^--date: "):
+        checks.check_date("2026-13-01", "--date")
+    assert checks.MAX_DIGITS >= 10
+
+
+def test_storage_errors_are_caught_as_services_errors() -> None:
+    assert issubclass(StoreBusy, StoreError)
+
+
+def test_a_journal_on_a_writable_file_is_not_read_only(context: Context) -> None:
+    journal.load_journal(context)  # opens (and creates) the file
+    assert data_care.is_read_only(context) is False
+
+
+def test_the_players_hurt_rule_comes_from_the_services() -> None:
+    assert player.after_hurt(player.END_SESSION_FROM) is player.AfterHurt.END_SESSION
+    assert player.after_hurt(player.END_SESSION_FROM - 1) is player.AfterHurt.SKIP_EXERCISE
+    assert player.side_label("any_exercise", "left") == "left side"
+
+
+def test_figures_name_the_field_that_did_not_match() -> None:
+    with pytest.raises(figures.UnknownFigure) as caught:
+        figures.figure_svg("no_such_exercise")
+    assert caught.value.field

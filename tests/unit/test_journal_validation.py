@@ -6,8 +6,7 @@ from datetime import date, datetime, time
 
 import pytest
 
-from sicoach.domain.journal import PlanChoices, Pregnancy
-from sicoach.domain.validation import (
+from sicoach.domain.field_checks import (
     JournalError,
     check_date,
     check_datetime,
@@ -15,9 +14,9 @@ from sicoach.domain.validation import (
     check_rating,
     check_symptom,
     check_time_of_day,
-    validate_journal,
-    validate_profile,
 )
+from sicoach.domain.journal import PlanChoices, Pregnancy
+from sicoach.domain.validation import validate_journal, validate_profile
 
 TODAY = date(2026, 11, 20)
 

@@ -12,8 +12,9 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sicoach.domain.field_checks import JournalError
 from sicoach.domain.journal import Journal
-from sicoach.domain.validation import JournalError, validate_journal
+from sicoach.domain.validation import validate_journal
 from sicoach.interchange.journal_json import parse_document
 from tests.integration.journal_samples import sample
 

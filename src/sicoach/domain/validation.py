@@ -21,18 +21,41 @@ writes them so that a round trip gives the same document):
 - In ``sessions[].exercises[]`` every field but ``id`` is optional (a skipped exercise may
   be written as ``{"id": ..., "skipped": true}``).
 
-Our limits (not from the guide): minutes 1-1440 (one day), birth year 1900 to this year,
-level 0-10, repetitions 0-1000, notes up to 2000 characters, a due date at most 44 weeks
-ahead, a function activity of 1-100 characters.
+The single-field checks and limits live in `sicoach.domain.field_checks`; they are
+used here and by the faces' checks (`sicoach.services.checks`).
 """
 
 from __future__ import annotations
 
-import json
-import re
-from collections.abc import Iterable, Mapping
-from datetime import date, datetime, time, timedelta
+from collections.abc import Iterable
+from datetime import date
 
+from sicoach.domain.field_checks import (
+    MAX_LEVEL,
+    MAX_REPS,
+    JournalError,
+    as_list,
+    as_object,
+    check_activity_kind,
+    check_birth_year,
+    check_bool,
+    check_date,
+    check_datetime,
+    check_due_date,
+    check_exercise_id,
+    check_fields,
+    check_function_activity,
+    check_int,
+    check_minutes,
+    check_note,
+    check_optional_rating,
+    check_rating,
+    check_sex,
+    check_time_of_day,
+    check_weekday,
+    describe,
+    unique_codes,
+)
 from sicoach.domain.journal import (
     Activity,
     CheckIn,
@@ -44,322 +67,10 @@ from sicoach.domain.journal import (
     Profile,
     Session,
 )
-from sicoach.domain.vocabulary import (
-    ACTIVITY_KINDS,
-    EXERCISE_IDS,
-    HISTORY_CODES,
-    SEXES,
-    SYMPTOM_CODES,
-    WEEKDAYS,
-)
+from sicoach.domain.vocabulary import EXERCISE_IDS, WEEKDAYS
 
 FORMAT = "sicoach.journal"
 VERSION = 1
-
-MAX_MINUTES = 1440
-MAX_LEVEL = 10
-MAX_REPS = 1000
-MAX_NOTE_LENGTH = 2000
-MAX_DIGITS = 18
-"""Typed whole numbers longer than this are refused before conversion (every number we take
-is far smaller, and Python refuses to convert more than 4,300 digits)."""
-MAX_FUNCTION_ACTIVITY_LENGTH = 100
-MIN_BIRTH_YEAR = 1900
-EARLIEST_DAY = date(MIN_BIRTH_YEAR, 1, 1)
-"""No journal date is earlier: year 1 is a slip, and day sums near it overflow."""
-MAX_WEEKS_TO_DUE_DATE = 44
-
-_DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_DATETIME_RE = re.compile(
-    r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?"
-)
-_TIME_RE = re.compile(r"[0-9]{2}:[0-9]{2}")
-
-
-class JournalError(ValueError):
-    """A problem in data entering the journal; `path` names where, `message` says what."""
-
-    def __init__(self, path: str, message: str) -> None:
-        super().__init__(f"{path}: {message}")
-        self.path = path
-        self.message = message
-
-
-def describe(value: object) -> str:
-    """A value as it would look in JSON, short enough for a one-line message."""
-    if isinstance(value, dict):
-        return "an object"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, int) and not isinstance(value, bool) and len(str(abs(value))) > 30:
-        return "a number of more than 30 digits"
-    try:
-        text = json.dumps(value, ensure_ascii=False)
-    except (TypeError, ValueError):
-        text = repr(value)
-    text = text if len(text) <= 40 else text[:37] + "..."
-    # A lone surrogate (a broken character) cannot be printed or sent; show it escaped.
-    return text.encode("utf-8", "backslashreplace").decode("utf-8")
-
-
-# ---------------------------------------------------------------------------------------
-# Single-field checks (shared with the command line and the web forms)
-
-
-def check_int(value: object, path: str, minimum: int, maximum: int) -> int:
-    """A whole number within [minimum, maximum]; true/false do not count as numbers."""
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise JournalError(path, f"must be a whole number, not {describe(value)}")
-    if value < minimum:
-        raise JournalError(path, f"{describe(value)} is below the minimum of {minimum}")
-    if value > maximum:
-        raise JournalError(path, f"{describe(value)} is above the maximum of {maximum}")
-    return value
-
-
-def check_rating(value: object, path: str) -> int:
-    """A 0-10 rating (pain, worst pain, mobility, pain during an exercise, function)."""
-    return check_int(value, path, 0, 10)
-
-
-def check_optional_rating(value: object, path: str) -> int | None:
-    return None if value is None else check_rating(value, path)
-
-
-def check_minutes(value: object, path: str) -> int:
-    return check_int(value, path, 1, MAX_MINUTES)
-
-
-def check_bool(value: object, path: str) -> bool:
-    if not isinstance(value, bool):
-        raise JournalError(path, f"must be true or false, not {describe(value)}")
-    return value
-
-
-def check_text(value: object, path: str, max_length: int = MAX_NOTE_LENGTH) -> str:
-    if not isinstance(value, str):
-        raise JournalError(path, f"must be text, not {describe(value)}")
-    if len(value) > max_length:
-        raise JournalError(path, f"has {len(value)} characters; the limit is {max_length}")
-    if "\x00" in value:
-        raise JournalError(path, "contains an invisible NUL character, which cannot be stored")
-    if not is_text(value):
-        raise JournalError(path, BROKEN_TEXT)
-    return value
-
-
-BROKEN_TEXT = (
-    "contains a character that is not valid text (a stray byte, or half of a character); "
-    "type it again"
-)
-
-
-def is_text(value: str) -> bool:
-    """Whether `value` can be stored and shown: no lone surrogates (Python's stand-in for
-    undecodable bytes, e.g. a Latin-1 byte in a command-line argument)."""
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def check_note(value: object, path: str) -> str:
-    return check_text(value, path, MAX_NOTE_LENGTH)
-
-
-def _check_code(value: object, path: str, allowed: Iterable[str], what: str) -> str:
-    if not isinstance(value, str):
-        raise JournalError(path, f"must be a {what} code (text), not {describe(value)}")
-    if value not in allowed:
-        raise JournalError(path, f"{describe(value)} is not a known {what} code")
-    return value
-
-
-def check_symptom(value: object, path: str) -> str:
-    return _check_code(value, path, SYMPTOM_CODES, "symptom")
-
-
-def check_history(value: object, path: str) -> str:
-    return _check_code(value, path, HISTORY_CODES, "history")
-
-
-def check_activity_kind(value: object, path: str) -> str:
-    if not isinstance(value, str) or value not in ACTIVITY_KINDS:
-        raise JournalError(
-            path,
-            f"{describe(value)} is not a known kind of activity; "
-            f"use one of {', '.join(ACTIVITY_KINDS)}",
-        )
-    return value
-
-
-def check_sex(value: object, path: str) -> str | None:
-    if value is None:
-        return None
-    if not isinstance(value, str) or value not in SEXES:
-        raise JournalError(path, f"{describe(value)} is not one of {', '.join(SEXES)}")
-    return value
-
-
-def check_exercise_id(value: object, path: str, exercise_ids: Iterable[str]) -> str:
-    return _check_code(value, path, exercise_ids, "exercise")
-
-
-def check_weekday(value: object, path: str) -> int:
-    """A weekday name ("mon" .. "sun") as its number (0 Monday .. 6 Sunday)."""
-    if not isinstance(value, str) or value not in WEEKDAYS:
-        raise JournalError(path, f"{describe(value)} is not a weekday; use {', '.join(WEEKDAYS)}")
-    return WEEKDAYS.index(value)
-
-
-def check_time_of_day(value: object, path: str) -> time | None:
-    """A time written HH:MM (24-hour clock), or null."""
-    if value is None:
-        return None
-    if isinstance(value, str) and _TIME_RE.fullmatch(value):
-        try:
-            return time.fromisoformat(value)
-        except ValueError:
-            pass
-    raise JournalError(path, f"{describe(value)} is not a time; use HH:MM, e.g. 07:30")
-
-
-def check_not_future(day: date, path: str, today: date) -> date:
-    if day > today:
-        raise JournalError(path, f"{day.isoformat()} is in the future (today is {today})")
-    return day
-
-
-def check_date(value: object, path: str, today: date | None = None) -> date:
-    """A date written YYYY-MM-DD; when `today` is given, it may not be later than today."""
-    day: date | None = None
-    if isinstance(value, str) and _DATE_RE.fullmatch(value):
-        try:
-            day = date.fromisoformat(value)
-        except ValueError:
-            day = None
-    if day is None:
-        raise JournalError(
-            path, f"{describe(value)} is not a date; use YYYY-MM-DD, e.g. 2026-11-02"
-        )
-    _check_not_too_early(day, value, path)
-    if today is not None:
-        check_not_future(day, path, today)
-    return day
-
-
-def check_datetime(value: object, path: str, today: date | None = None) -> datetime:
-    """A local date and time written YYYY-MM-DDTHH:MM[:SS], not later than today's date."""
-    moment: datetime | None = None
-    if isinstance(value, str) and _DATETIME_RE.fullmatch(value):
-        try:
-            moment = datetime.fromisoformat(value)
-        except ValueError:
-            moment = None
-    if moment is None:
-        raise JournalError(
-            path,
-            f"{describe(value)} is not a date and time; use YYYY-MM-DDTHH:MM:SS, "
-            "e.g. 2026-11-02T07:30:00",
-        )
-    _check_not_too_early(moment.date(), value, path)
-    if today is not None and moment.date() > today:
-        raise JournalError(path, f"{value} is in the future (today is {today})")
-    return moment
-
-
-def _check_not_too_early(day: date, value: object, path: str) -> None:
-    if day < EARLIEST_DAY:
-        raise JournalError(path, f"{value} is before {EARLIEST_DAY}; check the year")
-
-
-def check_birth_year(value: object, path: str, today: date) -> int | None:
-    if value is None:
-        return None
-    return check_int(value, path, MIN_BIRTH_YEAR, today.year)
-
-
-def check_due_date(value: object, path: str, today: date) -> date:
-    day = check_date(value, path)
-    latest = today + timedelta(weeks=MAX_WEEKS_TO_DUE_DATE)
-    if day > latest:
-        raise JournalError(
-            path, f"{day.isoformat()} is more than {MAX_WEEKS_TO_DUE_DATE} weeks away"
-        )
-    return day
-
-
-def check_function_activity(value: object, path: str) -> str:
-    text = check_text(value, path, MAX_FUNCTION_ACTIVITY_LENGTH)
-    if not text.strip():
-        raise JournalError(path, "must name an activity, e.g. putting on socks")
-    return text
-
-
-# ---------------------------------------------------------------------------------------
-# Whole documents
-
-
-def _object(value: object, path: str, what: str) -> Mapping[str, object]:
-    if not isinstance(value, dict):
-        raise JournalError(path, f"must be {what} (a JSON object), not {describe(value)}")
-    return value
-
-
-def _list(value: object, path: str) -> list[object]:
-    if not isinstance(value, list):
-        raise JournalError(path, f"must be a list, not {describe(value)}")
-    return value
-
-
-def _fields(
-    obj: Mapping[str, object],
-    path: str,
-    what: str,
-    allowed: tuple[str, ...],
-    required: tuple[str, ...] = (),
-) -> None:
-    for key in obj:
-        if key not in allowed:
-            raise JournalError(
-                _join(path, key), f"unknown field; {what} has only {', '.join(allowed)}"
-            )
-    for key in required:
-        if key not in obj:
-            raise JournalError(_join(path, key), f"missing; every {what} needs it")
-
-
-_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,39}")
-
-
-def _join(path: str, key: str) -> str:
-    """`path.key`, or `path["odd key"]` for keys that are empty, long or not plain words."""
-    if _PLAIN_KEY.fullmatch(key):
-        return f"{path}.{key}" if path else key
-    return f"{path}[{describe(key)}]"
-
-
-def _unique_codes(value: object, path: str, kind: str) -> tuple[str, ...]:
-    items = _list(value, path)
-    seen: dict[str, int] = {}
-    codes: list[str] = []
-    for i, item in enumerate(items):
-        item_path = f"{path}[{i}]"
-        if kind == "symptom":
-            code = check_symptom(item, item_path)
-        elif kind == "history":
-            code = check_history(item, item_path)
-        else:
-            raise AssertionError(kind)
-        if code in seen:
-            raise JournalError(
-                item_path, f'"{code}" is listed twice (also at {path}[{seen[code]}])'
-            )
-        seen[code] = i
-        codes.append(code)
-    return tuple(codes)
-
 
 PROFILE_FIELDS = (
     "started_on",
@@ -404,15 +115,15 @@ TOP_FIELDS = (
 def validate_pregnancy(value: object, path: str, today: date) -> Pregnancy | None:
     if value is None:
         return None
-    obj = _object(value, path, "null or a pregnancy")
+    obj = as_object(value, path, "null or a pregnancy")
     status = obj.get("status")
     if status == "pregnant":
-        _fields(obj, path, "a pregnancy", ("status", "due_date"), ("status", "due_date"))
+        check_fields(obj, path, "a pregnancy", ("status", "due_date"), ("status", "due_date"))
         return Pregnancy(
             "pregnant", due_date=check_due_date(obj["due_date"], path + ".due_date", today)
         )
     if status == "postpartum":
-        _fields(
+        check_fields(
             obj,
             path,
             "a postpartum record",
@@ -431,11 +142,11 @@ def validate_pregnancy(value: object, path: str, today: date) -> Pregnancy | Non
 def validate_plan(
     value: object, path: str, today: date, exercise_ids: Iterable[str]
 ) -> PlanChoices:
-    obj = _object(value, path, "the plan choices")
-    _fields(obj, path, "the plan", PLAN_FIELDS)
+    obj = as_object(value, path, "the plan choices")
+    check_fields(obj, path, "the plan", PLAN_FIELDS)
     ids = frozenset(exercise_ids)
     left_out: list[str] = []
-    for i, item in enumerate(_list(obj.get("left_out", []), path + ".left_out")):
+    for i, item in enumerate(as_list(obj.get("left_out", []), path + ".left_out")):
         item_path = f"{path}.left_out[{i}]"
         code = check_exercise_id(item, item_path, ids)
         if code in left_out:
@@ -444,7 +155,7 @@ def validate_plan(
     days: list[int] = []
     default_days = list(WEEKDAYS)
     for i, item in enumerate(
-        _list(obj.get("training_days", default_days), path + ".training_days")
+        as_list(obj.get("training_days", default_days), path + ".training_days")
     ):
         item_path = f"{path}.training_days[{i}]"
         day = check_weekday(item, item_path)
@@ -453,10 +164,10 @@ def validate_plan(
         days.append(day)
     reminder = check_time_of_day(obj.get("reminder_time"), path + ".reminder_time")
     enabled: list[tuple[str, date]] = []
-    for i, item in enumerate(_list(obj.get("enabled", []), path + ".enabled")):
+    for i, item in enumerate(as_list(obj.get("enabled", []), path + ".enabled")):
         item_path = f"{path}.enabled[{i}]"
-        entry = _object(item, item_path, "an enabled exercise")
-        _fields(entry, item_path, "an enabled exercise", ("id", "date"), ("id", "date"))
+        entry = as_object(item, item_path, "an enabled exercise")
+        check_fields(entry, item_path, "an enabled exercise", ("id", "date"), ("id", "date"))
         enabled.append(
             (
                 check_exercise_id(entry["id"], item_path + ".id", ids),
@@ -476,8 +187,8 @@ def validate_profile(
 ) -> Profile | None:
     if value is None:
         return None
-    obj = _object(value, path, "null or a profile")
-    _fields(obj, path, "a profile", PROFILE_FIELDS, ("started_on",))
+    obj = as_object(value, path, "null or a profile")
+    check_fields(obj, path, "a profile", PROFILE_FIELDS, ("started_on",))
     plan = (
         validate_plan(obj["plan"], path + ".plan", today, exercise_ids)
         if obj.get("plan") is not None
@@ -491,33 +202,33 @@ def validate_profile(
         sedentary_job=check_bool(obj.get("sedentary_job", False), path + ".sedentary_job"),
         overweight=check_bool(obj.get("overweight", False), path + ".overweight"),
         frequent_lifting=check_bool(obj.get("frequent_lifting", False), path + ".frequent_lifting"),
-        history=_unique_codes(obj.get("history", []), path + ".history", "history"),
+        history=unique_codes(obj.get("history", []), path + ".history", "history"),
         plan=plan,
     )
 
 
 def validate_checkin(value: object, path: str, today: date) -> CheckIn:
-    obj = _object(value, path, "a check-in")
-    _fields(obj, path, "a check-in", CHECKIN_FIELDS, ("date",))
+    obj = as_object(value, path, "a check-in")
+    check_fields(obj, path, "a check-in", CHECKIN_FIELDS, ("date",))
     return CheckIn(
         date=check_date(obj["date"], path + ".date", today),
         pain=check_optional_rating(obj.get("pain"), path + ".pain"),
         worst_pain=check_optional_rating(obj.get("worst_pain"), path + ".worst_pain"),
         mobility=check_optional_rating(obj.get("mobility"), path + ".mobility"),
-        symptoms=_unique_codes(obj.get("symptoms", []), path + ".symptoms", "symptom"),
+        symptoms=unique_codes(obj.get("symptoms", []), path + ".symptoms", "symptom"),
         note=check_note(obj.get("note", ""), path + ".note"),
-        note_symptoms=_unique_codes(
+        note_symptoms=unique_codes(
             obj.get("note_symptoms", []), path + ".note_symptoms", "symptom"
         ),
-        note_dismissed=_unique_codes(
+        note_dismissed=unique_codes(
             obj.get("note_dismissed", []), path + ".note_dismissed", "symptom"
         ),
     )
 
 
 def validate_activity(value: object, path: str, today: date) -> Activity:
-    obj = _object(value, path, "an activity")
-    _fields(obj, path, "an activity", ACTIVITY_FIELDS, ACTIVITY_FIELDS)
+    obj = as_object(value, path, "an activity")
+    check_fields(obj, path, "an activity", ACTIVITY_FIELDS, ACTIVITY_FIELDS)
     return Activity(
         date=check_date(obj["date"], path + ".date", today),
         kind=check_activity_kind(obj["kind"], path + ".kind"),
@@ -526,8 +237,8 @@ def validate_activity(value: object, path: str, today: date) -> Activity:
 
 
 def validate_result(value: object, path: str, exercise_ids: Iterable[str]) -> ExerciseResult:
-    obj = _object(value, path, "an exercise result")
-    _fields(obj, path, "an exercise result", RESULT_FIELDS, ("id",))
+    obj = as_object(value, path, "an exercise result")
+    check_fields(obj, path, "an exercise result", RESULT_FIELDS, ("id",))
     return ExerciseResult(
         id=check_exercise_id(obj["id"], path + ".id", exercise_ids),
         level=check_int(obj.get("level", 0), path + ".level", 0, MAX_LEVEL),
@@ -541,12 +252,12 @@ def validate_result(value: object, path: str, exercise_ids: Iterable[str]) -> Ex
 def validate_session(
     value: object, path: str, today: date, exercise_ids: Iterable[str] = EXERCISE_IDS
 ) -> Session:
-    obj = _object(value, path, "a session")
-    _fields(obj, path, "a session", SESSION_FIELDS, ("started_at",))
+    obj = as_object(value, path, "a session")
+    check_fields(obj, path, "a session", SESSION_FIELDS, ("started_at",))
     ids = frozenset(exercise_ids)
     results = tuple(
         validate_result(item, f"{path}.exercises[{i}]", ids)
-        for i, item in enumerate(_list(obj.get("exercises", []), path + ".exercises"))
+        for i, item in enumerate(as_list(obj.get("exercises", []), path + ".exercises"))
     )
     return Session(
         started_at=check_datetime(obj["started_at"], path + ".started_at", today),
@@ -558,8 +269,8 @@ def validate_session(
 
 
 def validate_function(value: object, path: str, today: date) -> FunctionRating:
-    obj = _object(value, path, "a function rating")
-    _fields(obj, path, "a function rating", FUNCTION_FIELDS, FUNCTION_FIELDS)
+    obj = as_object(value, path, "a function rating")
+    check_fields(obj, path, "a function rating", FUNCTION_FIELDS, FUNCTION_FIELDS)
     return FunctionRating(
         date=check_date(obj["date"], path + ".date", today),
         activity=check_function_activity(obj["activity"], path + ".activity"),
@@ -571,8 +282,8 @@ def validate_journal(
     document: object, today: date, exercise_ids: Iterable[str] = EXERCISE_IDS
 ) -> Journal:
     """The journal a document describes; raises `JournalError` naming the first problem."""
-    top = _object(document, "document", "a journal")
-    _fields(top, "", "a journal", TOP_FIELDS, ("format", "version"))
+    top = as_object(document, "document", "a journal")
+    check_fields(top, "", "a journal", TOP_FIELDS, ("format", "version"))
     if top["format"] != FORMAT:
         raise JournalError(
             "format",
@@ -589,7 +300,7 @@ def validate_journal(
 
     checkins: list[CheckIn] = []
     seen_days: dict[date, int] = {}
-    for i, item in enumerate(_list(top.get("checkins", []), "checkins")):
+    for i, item in enumerate(as_list(top.get("checkins", []), "checkins")):
         checkin = validate_checkin(item, f"checkins[{i}]", today)
         if checkin.date in seen_days:
             raise JournalError(
@@ -604,17 +315,17 @@ def validate_journal(
     # so only check-ins (one a day) and function ratings are checked for duplicates.
     sessions = [
         validate_session(item, f"sessions[{i}]", today, ids)
-        for i, item in enumerate(_list(top.get("sessions", []), "sessions"))
+        for i, item in enumerate(as_list(top.get("sessions", []), "sessions"))
     ]
 
     activities = [
         validate_activity(item, f"activities[{i}]", today)
-        for i, item in enumerate(_list(top.get("activities", []), "activities"))
+        for i, item in enumerate(as_list(top.get("activities", []), "activities"))
     ]
 
     ratings: list[FunctionRating] = []
     seen_ratings: dict[tuple[date, str], int] = {}
-    for i, item in enumerate(_list(top.get("function", []), "function")):
+    for i, item in enumerate(as_list(top.get("function", []), "function")):
         rating = validate_function(item, f"function[{i}]", today)
         key = (rating.date, rating.activity)
         if key in seen_ratings:

@@ -11,18 +11,18 @@ from __future__ import annotations
 
 from datetime import date
 
-from sicoach.domain.journal import ADVICE, ClinicianReview
-from sicoach.domain.validation import (
+from sicoach.domain.field_checks import (
     JournalError,
-    _fields,
-    _list,
-    _object,
+    as_list,
+    as_object,
     check_bool,
     check_date,
+    check_fields,
     check_note,
     check_symptom,
     describe,
 )
+from sicoach.domain.journal import ADVICE, ClinicianReview
 
 REVIEW_FIELDS = ("date", "advice", "note", "emergency_checked", "settles")
 
@@ -36,12 +36,12 @@ def check_advice(value: object, path: str) -> str:
 
 
 def validate_review(value: object, path: str, today: date) -> ClinicianReview:
-    obj = _object(value, path, "a clinician review")
-    _fields(obj, path, "a clinician review", REVIEW_FIELDS, ("date", "advice"))
+    obj = as_object(value, path, "a clinician review")
+    check_fields(obj, path, "a clinician review", REVIEW_FIELDS, ("date", "advice"))
     settles = obj.get("settles")
     codes: tuple[str, ...] | None = None
     if settles is not None:
-        items = _list(settles, path + ".settles")
+        items = as_list(settles, path + ".settles")
         codes = tuple(
             sorted({check_symptom(code, f"{path}.settles[{i}]") for i, code in enumerate(items)})
         )
@@ -59,5 +59,5 @@ def validate_review(value: object, path: str, today: date) -> ClinicianReview:
 def validate_reviews(value: object, today: date) -> tuple[ClinicianReview, ...]:
     return tuple(
         validate_review(item, f"reviews[{i}]", today)
-        for i, item in enumerate(_list(value, "reviews"))
+        for i, item in enumerate(as_list(value, "reviews"))
     )

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from sicoach.domain.field_checks import JournalError
 from sicoach.domain.journal import (
     Activity,
     CheckIn,
@@ -25,7 +26,7 @@ from sicoach.domain.journal import (
     Profile,
     Session,
 )
-from sicoach.domain.validation import FORMAT, VERSION, JournalError, validate_journal
+from sicoach.domain.validation import FORMAT, VERSION, validate_journal
 from sicoach.domain.vocabulary import EXERCISE_IDS, WEEKDAYS
 
 MAX_FILE_BYTES = 32 * 1024 * 1024

@@ -13,7 +13,7 @@ import json
 import math
 from typing import Any
 
-from sicoach.domain.validation import JournalError, is_text
+from sicoach.domain.field_checks import JournalError, is_text
 
 
 class _Refused:

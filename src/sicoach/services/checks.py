@@ -8,9 +8,9 @@ field it was given.
 
 from __future__ import annotations
 
-from sicoach.domain.validation import MAX_DIGITS as MAX_DIGITS
-from sicoach.domain.validation import check_activity_kind as check_activity_kind
-from sicoach.domain.validation import check_date as check_date
-from sicoach.domain.validation import check_minutes as check_minutes
-from sicoach.domain.validation import check_rating as check_rating
+from sicoach.domain.field_checks import MAX_DIGITS as MAX_DIGITS
+from sicoach.domain.field_checks import check_activity_kind as check_activity_kind
+from sicoach.domain.field_checks import check_date as check_date
+from sicoach.domain.field_checks import check_minutes as check_minutes
+from sicoach.domain.field_checks import check_rating as check_rating
 from sicoach.domain.validation import validate_profile as validate_profile

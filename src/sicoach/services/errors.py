@@ -17,7 +17,7 @@ database cannot be used (CLI: exit 1; web: 503, with `Retry-After` for `StoreBus
 
 from __future__ import annotations
 
-from sicoach.domain.validation import JournalError as JournalError
+from sicoach.domain.field_checks import JournalError as JournalError
 from sicoach.store.errors import StoreBusy as StoreBusy
 from sicoach.store.errors import StoreError as StoreError
 

@@ -14,16 +14,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from sicoach.domain.journal import (
-    Activity,
-    CheckIn,
-    Journal,
-    PlanChoices,
-    Pregnancy,
-    Profile,
-)
-from sicoach.domain.note_findings import carried_from_note, with_note_findings
-from sicoach.domain.validation import (
+from sicoach.domain.field_checks import (
     JournalError,
     check_activity_kind,
     check_birth_year,
@@ -38,6 +29,15 @@ from sicoach.domain.validation import (
     check_sex,
     check_symptom,
 )
+from sicoach.domain.journal import (
+    Activity,
+    CheckIn,
+    Journal,
+    PlanChoices,
+    Pregnancy,
+    Profile,
+)
+from sicoach.domain.note_findings import carried_from_note, with_note_findings
 from sicoach.domain.vocabulary import (
     EMERGENCY_FLAGS,
     EXERCISE_IDS,

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date, time
 
-from sicoach.domain.validation import JournalError, check_time_of_day
+from sicoach.domain.field_checks import JournalError, check_time_of_day
 from sicoach.domain.journal import PlanChoices, Profile
 from sicoach.domain.plan import Action as Action
 from sicoach.domain.plan import DayPlan, plan_day

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from sicoach.domain.aerobic import week_start, week_target
+from sicoach.domain.field_checks import JournalError, check_function_activity, check_rating
 from sicoach.domain.journal import FunctionRating, Journal
 from sicoach.domain.progress import (
     MAX_FUNCTION_ACTIVITIES,
@@ -18,11 +19,6 @@ from sicoach.domain.progress import (
     session_done,
 )
 from sicoach.domain.safety import evaluate
-from sicoach.domain.validation import (
-    JournalError,
-    check_function_activity,
-    check_rating,
-)
 from sicoach.domain.vocabulary import EMERGENCY_FLAGS, PREGNANCY_WARNINGS, URGENT_FLAGS
 from sicoach.interchange import csv_export, fhir, ics
 from sicoach.interchange.report import (

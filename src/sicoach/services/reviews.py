@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from sicoach.domain.field_checks import JournalError, check_note
 from sicoach.domain.journal import ADVICE_WORDS, ClinicianReview, Journal
 from sicoach.domain.safety import RULES, Assessment, Level, build_facts, evaluate
 from sicoach.domain.safety import reviews as rules
-from sicoach.domain.validation import JournalError, check_note
 from sicoach.domain.validation_reviews import check_advice
 from sicoach.services.context import Context
 from sicoach.services.errors import InputError

@@ -16,10 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sicoach.domain.journal import ExerciseResult, Session
-from sicoach.domain.safety import Assessment
-from sicoach.domain.script import Script, build_script
-from sicoach.domain.validation import (
+from sicoach.domain.field_checks import (
     JournalError,
     check_bool,
     check_exercise_id,
@@ -27,6 +24,9 @@ from sicoach.domain.validation import (
     check_not_future,
     check_optional_rating,
 )
+from sicoach.domain.journal import ExerciseResult, Session
+from sicoach.domain.safety import Assessment
+from sicoach.domain.script import Script, build_script
 from sicoach.services.commands import Ending, FinishSession, RecordExercise, StartSession
 from sicoach.services.context import Context
 from sicoach.services.errors import Conflict, InputError, NotFound

@@ -12,12 +12,12 @@ from sicoach.domain.aerobic import week_start, week_target
 from sicoach.domain.field_checks import JournalError, check_function_activity, check_rating
 from sicoach.domain.journal import FunctionRating, Journal
 from sicoach.domain.progress import (
-    MAX_FUNCTION_ACTIVITIES,
     Adherence,
     Progress,
     compute_progress,
     session_done,
 )
+from sicoach.domain.progress_model import MAX_FUNCTION_ACTIVITIES as MAX_FUNCTION_ACTIVITIES
 from sicoach.domain.safety import evaluate
 from sicoach.domain.vocabulary import EMERGENCY_FLAGS, PREGNANCY_WARNINGS, URGENT_FLAGS
 from sicoach.interchange import csv_export, fhir, ics

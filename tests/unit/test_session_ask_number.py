@@ -6,7 +6,8 @@ import io
 
 from rich.console import Console
 
-from sicoach.cli.player_terminal import LineTerminal, ask_number
+from sicoach.cli.player_terminal import ask_number
+from sicoach.cli.terminal_input import LineTerminal
 
 
 def _ask(lines: str, required: bool = True) -> tuple[int | None, str]:

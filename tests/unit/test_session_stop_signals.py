@@ -11,7 +11,8 @@ import pytest
 from rich.console import Console
 
 from sicoach.cli.player_stop import StopRequested, StopSignals
-from sicoach.cli.player_terminal import LineTerminal, ask_number
+from sicoach.cli.player_terminal import ask_number
+from sicoach.cli.terminal_input import LineTerminal
 
 
 def test_a_signal_is_noted_and_raised_at_the_next_check() -> None:

@@ -18,16 +18,9 @@ from rich.markup import escape
 from sicoach.cli._common import console, fail
 from sicoach.cli.player import Outcome, Player
 from sicoach.cli.player_stop import StopRequested, StopSignals
-from sicoach.cli.player_terminal import (
-    AnyTerminal,
-    InputClosed,
-    TerminalIO,
-    Voice,
-    ask_number,
-    ask_yes_no,
-    open_terminal,
-)
+from sicoach.cli.player_terminal import TerminalIO, Voice, ask_number, ask_yes_no
 from sicoach.cli.player_view import clock_text
+from sicoach.cli.terminal_input import AnyTerminal, InputClosed, open_terminal
 from sicoach.interchange.script_json import script_to_json
 from sicoach.services.commands import Ending, FinishSession, RecordExercise, StartSession
 from sicoach.services.context import Context

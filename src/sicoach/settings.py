@@ -16,8 +16,20 @@ import platformdirs
 APP_NAME = "sicoach"
 
 
+PERSONAL = "personal"
+CLINIC = "clinic"
+
+
 @dataclass(frozen=True)
 class Settings:
+    """Where the data lives, and (clinic mode) how people sign in.
+
+    `mode`: "personal" (one person, no sign-in) or "clinic" (`SICOACH_MODE`).
+    `public_url`: the clinic's public origin (`SICOACH_PUBLIC_URL`), for links, Host and
+    Origin checks and the cookie's Secure flag. Absolute session limits:
+    `SICOACH_CLINICIAN_SESSION_HOURS` (12) and `SICOACH_PATIENT_SESSION_DAYS` (90).
+    """
+
     database_url: str
     data_dir: Path
     secret_key: str | None = None
@@ -27,6 +39,14 @@ class Settings:
     """SICOACH_POOL_SIZE: PostgreSQL connections each app process keeps open."""
     slow_query_ms: int = 0
     """SICOACH_SLOW_QUERY_MS: log statements slower than this (0: off)."""
+    mode: str = PERSONAL
+    public_url: str | None = None
+    clinician_session_hours: int = 12
+    patient_session_days: int = 90
+
+    @property
+    def clinic(self) -> bool:
+        return self.mode == CLINIC
 
     @property
     def is_sqlite(self) -> bool:
@@ -62,12 +82,19 @@ def resolve_settings(db_path: Path | None = None, env: dict[str, str] | None = N
         url, data_dir = sqlite_url(path), path.parent
     else:
         url = sqlite_url(data_dir / "sicoach.sqlite3")
+    mode = env.get("SICOACH_MODE", "").strip().lower() or PERSONAL
+    if mode not in (PERSONAL, CLINIC):
+        raise ValueError(f"SICOACH_MODE: {mode!r} is not a mode; use personal or clinic")
     return Settings(
         url,
         data_dir,
         secret_key=env.get("SICOACH_SECRET_KEY") or None,
         pool_size=_whole_number(env, "SICOACH_POOL_SIZE", 5),
         slow_query_ms=_whole_number(env, "SICOACH_SLOW_QUERY_MS", 0),
+        mode=mode,
+        public_url=(env.get("SICOACH_PUBLIC_URL") or "").strip().rstrip("/") or None,
+        clinician_session_hours=_whole_number(env, "SICOACH_CLINICIAN_SESSION_HOURS", 12) or 12,
+        patient_session_days=_whole_number(env, "SICOACH_PATIENT_SESSION_DAYS", 90) or 90,
     )
 
 

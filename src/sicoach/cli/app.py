@@ -14,6 +14,7 @@ from sicoach.cli import (
     data_commands,
     figure_commands,
     journal_commands,
+    people_commands,
     plan_commands,
     report_commands,
     review_commands,
@@ -68,6 +69,7 @@ for module in (
     figure_commands,
     report_commands,
     data_commands,
+    people_commands,
 ):
     module.register(app)
 

@@ -42,6 +42,12 @@ OPTION_NAMES: dict[str, dict[str, str]] = {
     "report": {"date": "--date", "from": "--from", "to": "--to"},
     "rate": {"activity": "ACTIVITY", "score": "SCORE", "date": "--date"},
     "review": {"date": "--date", "advice": "--advice", "note": "--note", "yes": "--yes"},
+    "people": {
+        "email": "--email",
+        "role": "--role",
+        "password": "password",
+        "journal": "--journal",
+    },
 }
 """Per command: the service's field -> the option or argument a person typed."""
 

@@ -7,14 +7,21 @@ database and a `FixedClock`.
 from __future__ import annotations
 
 import os
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
+from typing import Any
 
 from sicoach.domain.clock import Clock, FixedClock, SystemClock
 from sicoach.domain.exercises import Catalog
+from sicoach.services.errors import Forbidden
+from sicoach.services.policy import Access, Principal
 from sicoach.services.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from sicoach.settings import Settings, resolve_settings
+
+_command_granted: ContextVar[bool] = ContextVar("sicoach_command_granted", default=False)
+"""Set by `execute` while a command the policy allowed runs (a clinician's program change)."""
 
 
 @dataclass(frozen=True)
@@ -34,16 +41,33 @@ class Actor:
 @dataclass
 class Context:
     """`person` is whose journal the services read and write (the subject); `acting` is who
-    asks (None: the person themself, as in personal mode)."""
+    asks (None: the person themself, as in personal mode).
+
+    In clinic mode the composition root also sets `principal` (the signed-in account),
+    `subject_account` (the account owning `person`) and `access` (what the policy allows);
+    every unit of work then checks `access`, and a read by someone other than the owner is
+    written to the audit log (once per context, that is once per request).
+    """
 
     settings: Settings
     clock: Clock = field(default_factory=SystemClock)
     person: str = "default"
     acting: str | None = None
+    access: Access | None = None
+    principal: Principal | None = None
+    subject_account: int | None = None
+    _audited: bool = field(default=False, repr=False, compare=False)
 
     @property
     def actor(self) -> Actor:
         return Actor(acting=self.acting or self.person, subject=self.person)
+
+    @property
+    def journal_access(self) -> Access:
+        """What the acting person may do to the journal (personal mode: own record only)."""
+        if self.access is not None:
+            return self.access
+        return Access.OWNER if self.actor.on_self else Access.NONE
 
     @cached_property
     def catalog(self) -> Catalog:
@@ -64,8 +88,39 @@ class Context:
         )
 
     def uow(self, read_only: bool = False) -> UnitOfWork:
-        """A unit of work; pass `read_only=True` when it only reads (no write lock)."""
+        """A unit of work on the subject's journal; pass `read_only=True` when it only reads
+        (no write lock). Refused (`Forbidden`) beyond what the acting person may do."""
+        access = self.journal_access
+        if access < Access.READ:
+            raise Forbidden("there is no such journal here")
+        if not read_only and access < Access.OWNER and not _command_granted.get():
+            raise Forbidden("only its owner may change this journal")
+        if access < Access.OWNER and not self._audited:
+            self._audit_read()
         return self.uow_factory(read_only=read_only)
+
+    def _audit_read(self) -> None:
+        from sicoach.services import audit
+
+        self._audited = True
+        audit.record(self, "journal.read", subject=self.subject_account)
+
+    @cached_property
+    def accounts_uow(self) -> Any:
+        """A factory of units of work on the clinic's accounts (see `sicoach.store.accounts`)."""
+        from sicoach.store.accounts import make_accounts_uow_factory
+
+        return make_accounts_uow_factory(self.settings.database_url)
+
+
+def run_granted(call: Any, *args: Any) -> Any:
+    """Run `call(*args)` with its writes allowed: `execute` uses it once the policy allowed
+    a command (a linked clinician changing a program)."""
+    token = _command_granted.set(True)
+    try:
+        return call(*args)
+    finally:
+        _command_granted.reset(token)
 
 
 def clock_from_environment() -> Clock:

@@ -32,16 +32,25 @@ from sicoach.services.commands import (
     SetTrainingDays,
     StartSession,
 )
-from sicoach.services.context import Actor, Context
+from sicoach.services.context import Context, run_granted
 from sicoach.services.errors import Forbidden, InputError
+from sicoach.services.policy import Access
 
 C = TypeVar("C")
 
+PROGRAM_COMMANDS: frozenset[type] = frozenset({ChangeExercise, SetTrainingDays})
+"""Commands that change the program, which a linked clinician may make too."""
 
-def authorise(actor: Actor, command: object) -> None:
-    """Personal mode: a person acts on their own record only."""
-    if not actor.on_self:
-        raise Forbidden(f"{actor.acting} may not change the journal of {actor.subject}")
+
+def authorise(ctx: Context, command: object) -> bool:
+    """Whether the command may run (see `sicoach.services.policy`); `Forbidden` if not.
+    True when it runs on someone else's journal by the policy's leave (a program change)."""
+    access = ctx.journal_access
+    if access >= Access.OWNER:
+        return False
+    if access >= Access.PROGRAM and type(command) in PROGRAM_COMMANDS:
+        return True
+    raise Forbidden("only its owner may change this journal")
 
 
 def check_in(ctx: Context, command: LogCheckIn) -> tuple[CheckIn, bool]:
@@ -147,5 +156,10 @@ HANDLERS: dict[type, Callable[[Context, Any], Any]] = {
 
 def execute(ctx: Context, command: object) -> Any:
     """Authorise, then run the command's handler (see the module docstring)."""
-    authorise(ctx.actor, command)
-    return HANDLERS[type(command)](ctx, command)
+    handler = HANDLERS[type(command)]
+    granted = authorise(ctx, command)
+    if type(command) in PROGRAM_COMMANDS:
+        from sicoach.services import audit
+
+        audit.record(ctx, "program.change", subject=ctx.subject_account, detail=repr(command))
+    return run_granted(handler, ctx, command) if granted else handler(ctx, command)

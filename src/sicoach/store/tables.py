@@ -178,3 +178,6 @@ app_secret = Table(
 )
 """Keys every app process must share (the form-signing key), created once by whichever
 process needs one first."""
+
+# The clinic's tables share this metadata (imported last: they import `metadata` from here).
+import sicoach.store.account_tables  # noqa: E402, F401

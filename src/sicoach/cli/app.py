@@ -34,7 +34,7 @@ app = typer.Typer(
     ),
     no_args_is_help=True,
     add_completion=False,
-    rich_markup_mode="rich",
+    rich_markup_mode=None,  # plain help: Rich's help formatter alone doubled `--help`'s time
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -76,11 +76,13 @@ for module in (
 
 def main() -> None:
     """The console script: a database that cannot be opened is one line and exit 1."""
-    from sicoach.services.errors import StoreError
-
     try:
         app()
-    except StoreError as err:
+    except Exception as err:
+        from sicoach.services.errors import StoreError  # loaded only when something failed
+
+        if not isinstance(err, StoreError):
+            raise
         from sicoach.cli._common import fail
 
         try:

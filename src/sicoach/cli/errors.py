@@ -120,6 +120,8 @@ class FaceGroup(TyperGroup):
         except Exception as error:
             if isinstance(error, typer.BadParameter) and type(error).__name__ == "BadParameter":
                 fail(_bad_parameter(error))  # not its MissingParameter: Typer's usage says it
+            if isinstance(error, (typer.Exit, typer.Abort, click_errors.ClickException)):
+                raise  # --help, an exit, a usage mistake: no need to load the services' errors
             if isinstance(error, _service_errors()):
                 report_service_error(error, ctx.invoked_subcommand)
             raise

@@ -116,8 +116,12 @@ def _today(ctx: Context, on: date | None) -> date:
 
 
 def assess(ctx: Context, on: date | None = None) -> Assessment:
-    """The triage of the person's journal as it stood at the end of `on` (default today)."""
-    return evaluate(load_journal(ctx), _today(ctx, on))
+    """The triage of the person's journal as it stood at the end of `on` (default today),
+    read from the bounded window it depends on (its cost does not grow with the years)."""
+    day = _today(ctx, on)
+    with ctx.uow(read_only=True) as uow:
+        window = uow.journal.load_safety_window(day)
+    return evaluate(window, day)
 
 
 def _questions_for(journal: Journal, on: date) -> list[ScreenQuestion]:

@@ -60,6 +60,10 @@ class JournalRepository(Protocol):
 
     def finish_session(self, session_id: int, pain_after: int | None, partial: bool) -> None: ...
 
+    def load_safety_window(self, on: date) -> Journal:
+        """The records the triage of `on` reads: a bounded window, not the whole journal."""
+        ...
+
     def version(self) -> tuple[int, int] | None:
         """The journal's (version, stamp), changed by every committed write; None before the
         first. Caches in any process compare it on every request."""

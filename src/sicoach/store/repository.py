@@ -312,3 +312,9 @@ class SqlJournalRepository(BulkWrites):
     def version(self) -> tuple[int, int] | None:
         """The person's (version, stamp), None before the first write."""
         return person_state_rows.read_version(self.conn, self.person_id)
+
+    def load_safety_window(self, on: date) -> Journal:
+        """What the triage of `on` reads (see `sicoach.domain.journal_window`)."""
+        from sicoach.store.window_reads import load_safety_window
+
+        return load_safety_window(self.conn, self.person_id, on, self.get_profile())

@@ -1,0 +1,140 @@
+"""The triage of a bounded window of the journal equals the triage of the whole journal
+(hypothesis, over random journals spread over more than a year)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sicoach.domain.journal import (
+    Activity,
+    CheckIn,
+    ClinicianReview,
+    ExerciseResult,
+    FunctionRating,
+    Journal,
+    Pregnancy,
+    Profile,
+    Session,
+)
+from sicoach.domain.journal_window import WINDOW_DAYS, safety_window
+from sicoach.domain.safety import evaluate
+from sicoach.domain.vocabulary import SYMPTOM_CODES
+
+START = date(2025, 6, 2)
+SPAN = 500
+ALL_SYMPTOMS = sorted(SYMPTOM_CODES)
+ratings = st.one_of(st.none(), st.integers(0, 10))
+offsets = st.integers(0, SPAN)
+
+
+def _day(offset: int) -> date:
+    return START + timedelta(days=offset)
+
+
+profiles = st.builds(
+    Profile,
+    started_on=offsets.map(_day),
+    birth_year=st.one_of(st.none(), st.integers(1940, 2008)),
+    sex=st.sampled_from([None, "female", "male"]),
+    pregnancy=st.one_of(
+        st.none(),
+        st.builds(Pregnancy, status=st.just("pregnant"), due_date=offsets.map(_day)),
+        st.builds(Pregnancy, status=st.just("postpartum"), delivery_date=offsets.map(_day)),
+    ),
+    history=st.lists(
+        st.sampled_from(["cancer", "osteoporosis", "steroid_use", "immunosuppression"]),
+        unique=True,
+        max_size=2,
+    ).map(tuple),
+)
+
+
+@st.composite
+def checkins(draw: st.DrawFn) -> tuple[CheckIn, ...]:
+    # Runs of days (as people check in) at random places over the span.
+    days: set[int] = set()
+    for first in draw(st.lists(offsets, max_size=6)):
+        days |= set(range(first, min(SPAN, first + draw(st.integers(1, 20)))))
+    symptom_lists = st.lists(st.sampled_from(ALL_SYMPTOMS), max_size=2, unique=True)
+    return tuple(
+        CheckIn(
+            date=_day(d),
+            pain=draw(ratings),
+            worst_pain=draw(ratings),
+            mobility=draw(ratings),
+            symptoms=tuple(draw(symptom_lists)) if draw(st.integers(0, 9)) == 0 else (),
+        )
+        for d in sorted(days)
+    )
+
+
+results = st.builds(
+    ExerciseResult,
+    id=st.sampled_from(["bridge", "cat_cow", "pelvic_tilt"]),
+    reps=st.just(5),
+    hurt=st.booleans(),
+    pain=ratings,
+    skipped=st.booleans(),
+)
+sessions = st.lists(
+    st.builds(
+        Session,
+        started_at=offsets.map(lambda d: datetime.combine(_day(d), time(8))),
+        pain_before=ratings,
+        pain_after=ratings,
+        exercises=st.lists(results, max_size=3, unique_by=lambda r: r.id).map(tuple),
+    ),
+    max_size=25,
+    unique_by=lambda s: s.started_at,
+).map(tuple)
+reviews = st.lists(
+    st.builds(
+        ClinicianReview,
+        date=offsets.map(_day),
+        advice=st.sampled_from(["carry_on", "gently", "stop"]),
+        emergency_checked=st.booleans(),
+    ),
+    max_size=2,
+).map(tuple)
+activities = st.lists(
+    st.builds(Activity, date=offsets.map(_day), kind=st.just("walking"), minutes=st.just(20)),
+    max_size=5,
+).map(tuple)
+function = st.lists(
+    st.builds(
+        FunctionRating,
+        date=offsets.map(_day),
+        activity=st.sampled_from(["sitting", "walking"]),
+        score=st.integers(0, 10),
+    ),
+    max_size=4,
+    unique_by=lambda f: (f.date, f.activity),
+).map(tuple)
+journals = st.builds(
+    Journal,
+    profile=st.one_of(st.none(), profiles),
+    checkins=checkins(),
+    sessions=sessions,
+    activities=activities,
+    function=function,
+    reviews=reviews,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(journals, offsets)
+def test_the_triage_of_the_window_is_the_triage_of_the_whole_journal(
+    journal: Journal, on_offset: int
+) -> None:
+    on = _day(on_offset)
+    assert evaluate(safety_window(journal, on), on) == evaluate(journal, on)
+
+
+def test_a_long_journal_s_window_is_bounded() -> None:
+    days = [_day(d) for d in range(SPAN)]
+    journal = Journal(Profile(started_on=days[0]), checkins=tuple(CheckIn(d, pain=3) for d in days))
+    window = safety_window(journal, days[-1])
+    assert len(window.checkins) == WINDOW_DAYS + 1 + 7  # the window and the first week

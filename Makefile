@@ -42,6 +42,7 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix src tests bench scripts
 
 bench: $(STAMP) $(LIGHTHOUSE)
+	$(BIN)/pip install --quiet -e '.[bench]'
 	for script in bench/*.py; do $(BIN)/python $$script || exit 1; done
 
 clean:

@@ -1,0 +1,210 @@
+"""Load test: a realistic mix from 50 simulated users against 1, 2 and 4 app processes on
+PostgreSQL (Locust, headless, loopback only, bounded time).
+
+Starts a throw-away PostgreSQL server as the tests do (initdb, pg_ctl on a free loopback
+port), fills a journal with a year of daily records, then for each process count runs
+`sicoach serve --workers N` and Locust's users (bench/load_users.py) for `--seconds`, and
+prints throughput, p50/p95/p99 per request kind, errors, and the bare /healthz beside them.
+
+    .venv/bin/pip install -e '.[bench]'
+    .venv/bin/python bench/load.py [--seconds 30] [--users 50] [--processes 1 2 4]
+
+Today the app serves one journal per database in personal mode, so every user acts on the
+same patient's journal (the clinic mode's sign-in will let each user be a patient).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+
+from web import END, three_year_journal
+
+HERE = Path(__file__).parent
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def pg_bin() -> Path:
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"))
+    return found[-1].parent if found else Path(shutil.which("initdb") or "initdb").parent
+
+
+def as_postgres(*args: str) -> list[str]:
+    return ["runuser", "-u", "postgres", "--", *args] if os.geteuid() == 0 else list(args)
+
+
+@contextmanager
+def postgres() -> Iterator[str]:
+    """A PostgreSQL server in a temporary folder; yields the URL of database `sicoach`."""
+    base = Path(tempfile.mkdtemp(prefix="sicoach-load-pg-"))
+    if os.geteuid() == 0:
+        user = pwd.getpwnam("postgres")
+        os.chown(base, user.pw_uid, user.pw_gid)
+    data, port, binaries = base / "data", free_port(), pg_bin()
+    subprocess.run(
+        as_postgres(str(binaries / "initdb"), "-D", str(data), "-A", "trust", "-U", "sicoach"),
+        check=True,
+        capture_output=True,
+    )
+    options = f"-k {base} -p {port} -c listen_addresses=127.0.0.1 -c max_connections=200"
+    pg_ctl = str(binaries / "pg_ctl")
+    subprocess.run(
+        as_postgres(pg_ctl, "-D", str(data), "-o", options, "-l", str(base / "log"), "-w", "start"),
+        check=True,
+        capture_output=True,
+    )
+    try:
+        subprocess.run(
+            [
+                str(binaries / "createdb"),
+                "-h",
+                "127.0.0.1",
+                "-p",
+                str(port),
+                "-U",
+                "sicoach",
+                "sicoach",
+            ],
+            check=True,
+            capture_output=True,
+        )
+        yield f"postgresql+psycopg://sicoach@127.0.0.1:{port}/sicoach"
+    finally:
+        subprocess.run(
+            as_postgres(pg_ctl, "-D", str(data), "-m", "fast", "-w", "stop"), capture_output=True
+        )
+        shutil.rmtree(base, ignore_errors=True)
+
+
+@contextmanager
+def app_processes(env: dict[str, str], workers: int) -> Iterator[str]:
+    """`sicoach serve --workers N` on a free loopback port, once /readyz says ready."""
+    port = free_port()
+    command = [sys.executable, "-m", "sicoach", "serve", "--port", str(port)]
+    server = subprocess.Popen(
+        [*command, "--workers", str(workers)], env=env, stdout=subprocess.DEVNULL
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                if httpx.get(base + "/readyz", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if time.monotonic() > deadline or server.poll() is not None:
+                raise RuntimeError("the app processes did not become ready")
+            time.sleep(0.2)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+
+
+def run_locust(base: str, users: int, seconds: int, folder: Path) -> list[dict[str, str]]:
+    prefix = folder / "stats"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "locust",
+            "-f",
+            str(HERE / "load_users.py"),
+            "--headless",
+            "--users",
+            str(users),
+            "--spawn-rate",
+            str(users),
+            "--run-time",
+            f"{seconds}s",
+            "--host",
+            base,
+            "--csv",
+            str(prefix),
+            "--only-summary",
+            "--loglevel",
+            "ERROR",
+        ],
+        check=False,
+        capture_output=True,
+    )
+    with open(f"{prefix}_stats.csv", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def show(workers: int, rows: list[dict[str, str]]) -> float:
+    print(f"\n{workers} app process{'es' if workers > 1 else ''}")
+    print(f"  {'kind':<16}{'requests':>9}{'errors':>8}{'req/s':>8}{'p50':>7}{'p95':>7}{'p99':>7}")
+    total = 0.0
+    for row in rows:
+        name = "all" if row["Name"] == "Aggregated" else row["Name"]
+        if name == "all":
+            total = float(row["Requests/s"])
+        print(
+            f"  {name:<16}{row['Request Count']:>9}{row['Failure Count']:>8}"
+            f"{float(row['Requests/s']):>8.1f}{row['50%']:>7}{row['95%']:>7}{row['99%']:>7}"
+        )
+    return total
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=int, default=30, help="run time per process count")
+    parser.add_argument("--users", type=int, default=50, help="simulated users")
+    parser.add_argument("--processes", type=int, nargs="+", default=[1, 2, 4])
+    args = parser.parse_args()
+    if shutil.which("locust", path=str(Path(sys.executable).parent)) is None:
+        print("Locust is not installed: .venv/bin/pip install -e '.[bench]'", file=sys.stderr)
+        return 1
+    with tempfile.TemporaryDirectory() as folder, postgres() as url:
+        data = Path(folder)
+        env = {**os.environ, "SICOACH_DATABASE_URL": url, "SICOACH_DATA_DIR": str(data)}
+        env["SICOACH_FAKE_NOW"] = f"{END.isoformat()}T08:00:00"
+        env.pop("SICOACH_DB", None)
+        journal = data / "journal.json"
+        document = three_year_journal(years=1)
+        journal.write_text(json.dumps(document))
+        subprocess.run(
+            [sys.executable, "-m", "sicoach", "import", str(journal)],
+            env=env,
+            check=True,
+            capture_output=True,
+        )
+        print(
+            f"journal: {len(document['checkins'])} check-ins, {len(document['sessions'])} "
+            f"sessions; {args.users} users for {args.seconds} s per run; "
+            f"{os.cpu_count()} cores"
+        )
+        throughput = {}
+        for workers in args.processes:
+            with app_processes(env, workers) as base:
+                rows = run_locust(base, args.users, args.seconds, data)
+            throughput[workers] = show(workers, rows)
+        first = throughput[args.processes[0]] or 1.0
+        ratio = ", ".join(f"{n}: {t / first:.2f}x" for n, t in throughput.items())
+        print(f"\nthroughput relative to {args.processes[0]} process: {ratio}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -128,17 +128,18 @@ def _save_checkin(
 ) -> None:
     """Save the check-in, then say what was saved, what the note says, and the safety level."""
     from sicoach.cli.safety_views import show_safety_if_raised
-    from sicoach.services.journal import log_checkin
+    from sicoach.services.commands import LogCheckIn
+    from sicoach.services.handlers import execute
 
-    saved, replaced = log_checkin(
-        c,
+    command = LogCheckIn(
         pain=parse_whole_number(pain, "--pain"),
         worst_pain=parse_whole_number(worst, "--worst"),
         mobility=parse_whole_number(mobility, "--mobility"),
-        symptoms=symptom,
+        symptoms=tuple(symptom),
         note=note,
         day=day,
     )
+    saved, replaced = execute(c, command)
     _said_checkin(saved, replaced, symptom)
     if saved.note_symptoms:
         show_note_signs(c, saved.date)
@@ -178,11 +179,12 @@ def activity(
     on: DateOption = None,
 ) -> None:
     """Log a walk, swim, bike ride or other gentle activity, in minutes."""
-    from sicoach.services.journal import log_activity
+    from sicoach.services.commands import LogActivity
+    from sicoach.services.handlers import execute
 
     c = context(ctx)
     day = parse_date(on, "--date", c.clock.today())
-    saved = log_activity(c, kind.value, parse_whole_number(minutes, "MINUTES"), day=day)
+    saved = execute(c, LogActivity(kind.value, parse_whole_number(minutes, "MINUTES"), day=day))
     console.print(
         f"Logged {saved.minutes} minutes of {saved.kind.replace('_', ' ')} on {saved.date}.",
         highlight=False,

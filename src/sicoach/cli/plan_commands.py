@@ -65,9 +65,10 @@ def leave_out(ctx: typer.Context, exercise_id: ExerciseId) -> None:
     """Leave an exercise out of your routine."""
     from rich.markup import escape
 
-    from sicoach.services.plan import leave_out as leave_out_service
+    from sicoach.services.commands import ChangeExercise, PlanChange
+    from sicoach.services.handlers import execute
 
-    leave_out_service(context(ctx), exercise_id)
+    execute(context(ctx), ChangeExercise(PlanChange.LEAVE_OUT, exercise_id))
     console.print(
         f"Left out {escape(exercise_id)}. Bring it back with: sicoach plan include "
         f"{escape(exercise_id)}",
@@ -80,9 +81,10 @@ def include(ctx: typer.Context, exercise_id: ExerciseId) -> None:
     """Bring a left-out exercise back into your routine."""
     from rich.markup import escape
 
-    from sicoach.services.plan import include as include_service
+    from sicoach.services.commands import ChangeExercise, PlanChange
+    from sicoach.services.handlers import execute
 
-    include_service(context(ctx), exercise_id)
+    execute(context(ctx), ChangeExercise(PlanChange.INCLUDE, exercise_id))
     console.print(f"{escape(exercise_id)} is back in your routine.", highlight=False)
 
 
@@ -94,11 +96,12 @@ def days(
     ),
 ) -> None:
     """Choose the days you do your exercises; other days are rest days."""
-    from sicoach.services.plan import set_training_days
+    from sicoach.services.commands import SetTrainingDays
+    from sicoach.services.handlers import execute
     from sicoach.services.vocabulary import WEEKDAY_NAMES
 
-    words = [w for v in values for w in v.split(",")]
-    choices = set_training_days(context(ctx), words)
+    words = tuple(w for v in values for w in v.split(","))
+    choices = execute(context(ctx), SetTrainingDays(words))
     chosen = ", ".join(WEEKDAY_NAMES[d] for d in choices.training_days)
     console.print(f"Your training days: {chosen}.", highlight=False)
 
@@ -108,12 +111,13 @@ def enable(ctx: typer.Context, exercise_id: ExerciseId) -> None:
     """Turn an exercise back on after it hurt twice; it starts again at the easiest level."""
     from rich.markup import escape
 
-    from sicoach.services.plan import enable as enable_service
+    from sicoach.services.commands import ChangeExercise, PlanChange
+    from sicoach.services.handlers import execute
     from sicoach.services.plan import kept_off
 
     services = context(ctx)
     was_off = exercise_id in kept_off(services)
-    enable_service(services, exercise_id)
+    execute(services, ChangeExercise(PlanChange.TURN_BACK_ON, exercise_id))
     if was_off:
         said = "is back on and starts at the easiest level. Go gently, and stop if it hurts."
     else:
@@ -129,9 +133,10 @@ def reminder(
     ),
 ) -> None:
     """Set the time of your daily reminder (or turn it off)."""
-    from sicoach.services.plan import set_reminder_time
+    from sicoach.services.commands import SetReminder
+    from sicoach.services.handlers import execute
 
-    choices = set_reminder_time(context(ctx), value)
+    choices = execute(context(ctx), SetReminder(value))
     when = choices.reminder_time.strftime("%H:%M") if choices.reminder_time else "off"
     console.print(f"Reminder: {when}.", highlight=False)
 

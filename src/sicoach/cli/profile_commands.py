@@ -142,7 +142,9 @@ def profile(
     clear_history: ClearHistory = False,
 ) -> None:
     """Show your profile, or change it with the options."""
-    from sicoach.services.journal import get_profile, update_profile
+    from sicoach.services.commands import ChangeProfile
+    from sicoach.services.handlers import execute
+    from sicoach.services.journal import get_profile
 
     c = context(ctx)
     today = c.clock.today()
@@ -158,7 +160,7 @@ def profile(
     flags["frequent_lifting"] = frequent_lifting
     changes.update({name: flag for name, flag in flags.items() if flag is not None})
     _history_change(history, clear_history, changes)
-    shown = update_profile(c, **changes) if changes else get_profile(c)
+    shown = execute(c, ChangeProfile(changes)) if changes else get_profile(c)
     if changes:
         console.print("Saved your profile.")
     show_profile(shown)

@@ -102,10 +102,11 @@ def rate(
     """Rate one of "my activities" (up to 5), about once a week, to see the change."""
     from rich.markup import escape
 
-    from sicoach.services.reports import rate_activity
+    from sicoach.services.commands import RateActivity
+    from sicoach.services.handlers import execute
 
     value = parse_whole_number(score, "SCORE", "a whole number from 0 to 10")
-    rating = rate_activity(context(ctx), activity, value, _day(on, "--date"))
+    rating = execute(context(ctx), RateActivity(activity, value, _day(on, "--date")))
     console.print(
         f"Saved: {escape(rating.activity)} = {rating.score} out of 10 "
         f"on {rating.date.isoformat()}.",

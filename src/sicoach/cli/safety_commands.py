@@ -56,7 +56,9 @@ def screen(
 ) -> None:
     """Ask the red-flag screen (help text in SCREEN_HELP: rich help keeps line breaks)."""
     from sicoach.cli.safety_views import ask_until_emergency, render_assessment
-    from sicoach.services.safety import Level, record_screen, screen_questions
+    from sicoach.services.commands import AnswerScreen
+    from sicoach.services.handlers import execute
+    from sicoach.services.safety import Level, screen_questions
 
     services = context(ctx)
     day = parse_date(on, "--date", services.clock.today())
@@ -71,9 +73,9 @@ def screen(
             fail("screen: the questions were not all answered, so nothing was saved")
         # A "yes" already given is a warning sign we must not lose: save it and say what
         # to do before reporting that the screen was cut short.
-        render_assessment(console, record_screen(services, given, day))
+        render_assessment(console, execute(services, AnswerScreen(given, day)))
         fail("screen: stopped before the last question; your yes answers were saved")
-    assessment = record_screen(services, answers, day)
+    assessment = execute(services, AnswerScreen(answers, day))
     if not any(answers.values()):
         console.print("Thank you. You have none of these warning signs today.")
         if assessment.level is Level.CONTINUE:

@@ -24,13 +24,9 @@ from sicoach.cli.terminal_input import AnyTerminal, InputClosed, open_terminal
 from sicoach.interchange.script_json import script_to_json
 from sicoach.services.commands import Ending, FinishSession, RecordExercise, StartSession
 from sicoach.services.context import Context
+from sicoach.services.handlers import execute
 from sicoach.services.player import STOP_ADVICE, ExerciseResult, Script
-from sicoach.services.session import (
-    finish_session,
-    record_exercise,
-    session_script,
-    start_session,
-)
+from sicoach.services.session import session_script
 
 
 def print_script(script: Script) -> None:
@@ -52,7 +48,8 @@ def print_script(script: Script) -> None:
 def _red_flag_screen(services: Context, term: AnyTerminal, on: date) -> bool:
     """Ask the warning-sign questions; True when it is fine to exercise."""
     from sicoach.cli.safety_views import render_assessment
-    from sicoach.services.safety import record_screen, screen_questions
+    from sicoach.services.commands import AnswerScreen
+    from sicoach.services.safety import screen_questions
 
     console.print(
         "First, a few quick questions about warning signs. Answer y (yes) or n (no).",
@@ -63,7 +60,7 @@ def _red_flag_screen(services: Context, term: AnyTerminal, on: date) -> bool:
         answers[question.code] = ask_yes_no(term, question.question)
         if answers[question.code]:
             break
-    assessment = record_screen(services, answers, on)
+    assessment = execute(services, AnswerScreen(answers, on))
     if any(answers.values()):
         console.print(
             "\n[bold]No exercises today.[/] What you said is a sign to get checked first.",
@@ -146,16 +143,41 @@ def run_session(services: Context, on: date, speed: float, voice_on: bool) -> No
 def _run_session(
     services: Context, on: date, speed: float, voice_on: bool, term: AnyTerminal
 ) -> None:
+    ready = _get_ready(services, term, on)
+    if ready is None:
+        return
+    script, pain_before, before = ready
+    voice = _voice(term, voice_on)
+    start = execute(services, StartSession(pain_before, on=on))
+    if start.session_id is None:  # the screen above passed, so nothing changed since; be safe
+        fail("session: the safety check says no exercises today; see `sicoach safety`", code=1)
+    started = time.monotonic()
+    outcome = _play(services, start.session_id, script, term, voice, speed)
+    if outcome.stopped_for_pain is not None:
+        finish = FinishSession(start.session_id, outcome.stopped_for_pain, ended_early=True)
+        execute(services, finish)
+        _stop_advice()
+    else:
+        _finish(services, start.session_id, outcome, term)
+    _summary(outcome, script, time.monotonic() - started)
+    _show_safety_change(services, on, before)
+
+
+def _get_ready(
+    services: Context, term: AnyTerminal, on: date
+) -> tuple[Script, int | None, object] | None:
+    """The screen, the day's script and the pain before; None when there is nothing to play
+    (a warning sign, or no exercises today). Exits when the questions go unanswered."""
     from sicoach.services.safety import assess
 
     try:
         if not _red_flag_screen(services, term, on):
-            return
+            return None
         before = assess(services, on).level
         script = session_script(services, on)
         if not script.exercises:
             console.print(script.message or "There are no exercises in your plan today.")
-            return
+            return None
         console.print(
             f"\nToday: {len(script.exercises)} exercises, about "
             f"{max(1, round(script.total_seconds / 60))} minutes.",
@@ -168,58 +190,64 @@ def _run_session(
         with contextlib.suppress(OSError):
             console.print("\nStopped before the session began.", highlight=False)
         raise typer.Exit(130) from None
+    return script, pain_before, before
 
-    voice: Voice | None = None
-    if voice_on:
-        voice = Voice.find()
-        if not voice.available:
-            console.print(
-                "Voice is off: espeak-ng is not installed (on Debian or Ubuntu: "
-                "sudo apt install espeak-ng). You will still hear a bell at each step.",
-                highlight=False,
-            )
-            voice = None
-    elif term.interactive:
-        console.print("Tip: add --voice to hear the steps spoken.", highlight=False)
 
-    session_id = start_session(services, StartSession(pain_before, on=on)).session_id
-    if session_id is None:  # the screen above passed, so nothing changed since; be safe
-        fail("session: the safety check says no exercises today; see `sicoach safety`", code=1)
-    started = time.monotonic()
+def _voice(term: AnyTerminal, voice_on: bool) -> Voice | None:
+    """The spoken steps when asked for and espeak-ng is there (else a line saying why not)."""
+    if not voice_on:
+        if term.interactive:
+            console.print("Tip: add --voice to hear the steps spoken.", highlight=False)
+        return None
+    voice = Voice.find()
+    if voice.available:
+        return voice
+    console.print(
+        "Voice is off: espeak-ng is not installed (on Debian or Ubuntu: "
+        "sudo apt install espeak-ng). You will still hear a bell at each step.",
+        highlight=False,
+    )
+    return None
+
+
+def _play(
+    services: Context,
+    session_id: int,
+    script: Script,
+    term: AnyTerminal,
+    voice: Voice | None,
+    speed: float,
+) -> Outcome:
+    """Play the script, saving each exercise as it ends; a stop keeps what was done."""
 
     def save(result: ExerciseResult) -> None:
-        record_exercise(services, _command(session_id, result))
+        execute(services, _command(session_id, result))
 
     io = TerminalIO(term, save, voice=voice)
     player = Player(script, io, term, time.monotonic, speed=speed)
     if term.interactive:
         console.print("Keys: space pause, n skip, h it hurts, q stop.", highlight=False)
+    ended_early = FinishSession(session_id, None, ended_early=True)
     try:
         with io.playing():
-            outcome = player.run()
+            return player.run()
     except (KeyboardInterrupt, StopRequested, InputClosed, OSError):
         # Ctrl-C, a closed terminal (its writes fail with OSError), or input that ended
         with contextlib.suppress(Exception):
             player.keep_partial()
         with contextlib.suppress(Exception):
-            finish_session(services, FinishSession(session_id, None, ended_early=True))
+            execute(services, ended_early)
         with contextlib.suppress(Exception):
             console.print("\nSession stopped. Everything you did so far is saved.")
         raise typer.Exit(130) from None
     except BaseException:
         with contextlib.suppress(Exception):
-            finish_session(services, FinishSession(session_id, None, ended_early=True))
+            execute(services, ended_early)
         raise
 
-    if outcome.stopped_for_pain is not None:
-        finish_session(
-            services, FinishSession(session_id, outcome.stopped_for_pain, ended_early=True)
-        )
-        _stop_advice()
-        _summary(outcome, script, time.monotonic() - started)
-        _show_safety_change(services, on, before)
-        return
 
+def _finish(services: Context, session_id: int, outcome: Outcome, term: AnyTerminal) -> None:
+    """Ask the pain after and close the session (exits 130 when the terminal hung up)."""
     pain_after: int | None = None
     hung_up = False
     try:
@@ -232,13 +260,9 @@ def _run_session(
         pain_after = None
     except StopRequested as stopped:
         hung_up = stopped.hung_up
-    finish_session(
-        services, FinishSession(session_id, pain_after, ended_early=not outcome.completed)
-    )
+    execute(services, FinishSession(session_id, pain_after, ended_early=not outcome.completed))
     if hung_up:
         raise typer.Exit(130)
-    _summary(outcome, script, time.monotonic() - started)
-    _show_safety_change(services, on, before)
 
 
 def show_script(services: Context, on: date, as_json: bool) -> None:

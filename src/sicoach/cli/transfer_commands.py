@@ -55,13 +55,14 @@ def import_command(
     ),
 ) -> None:
     """Read a journal file into your record, all at once or not at all."""
-    from sicoach.services.journal import import_journal
+    from sicoach.services.commands import ImportJournal
+    from sicoach.services.handlers import execute
 
     if not file.is_file():
         fail(f"FILE: {file} is not a file")
     bar = _ImportBar()
     try:
-        summary = import_journal(context(ctx), file, replace=replace, progress=bar)
+        summary = execute(context(ctx), ImportJournal(file, replace=replace, progress=bar))
     finally:
         bar.stop()
     console.print(

@@ -11,7 +11,7 @@ the same when a clinician acts on a patient's journal.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, time
 from enum import StrEnum
@@ -153,10 +153,14 @@ class SetReminder:
 
 @dataclass(frozen=True)
 class ImportJournal:
-    """A journal document (its text, or a file path); `replace` lets it overwrite days."""
+    """A journal document (its text, or a file path); `replace` lets it overwrite days.
+
+    `progress(done, total)`, when given, is told how far the import is (a face's progress bar).
+    """
 
     source: str | Path
     replace: bool = False
+    progress: Callable[[int, int], None] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

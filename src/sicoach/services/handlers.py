@@ -75,7 +75,9 @@ def change_profile(ctx: Context, command: ChangeProfile) -> Profile:
 
 
 def import_journal(ctx: Context, command: ImportJournal) -> journal.ImportSummary:
-    return journal.import_journal(ctx, command.source, replace=command.replace)
+    return journal.import_journal(
+        ctx, command.source, replace=command.replace, progress=command.progress
+    )
 
 
 _EXERCISE_CHANGES: dict[PlanChange, Callable[[Context, str], PlanChoices]] = {

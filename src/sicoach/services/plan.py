@@ -11,7 +11,8 @@ from dataclasses import replace
 from datetime import date, time
 
 from sicoach.domain.field_checks import JournalError, check_time_of_day
-from sicoach.domain.journal import PlanChoices, Profile
+from sicoach.domain.journal import Journal, PlanChoices, Profile
+from sicoach.domain.journal_window import safety_window
 from sicoach.domain.plan import Action as Action
 from sicoach.domain.plan import DayPlan, plan_day
 from sicoach.domain.plan import PlannedExercise as PlannedExercise
@@ -22,13 +23,17 @@ from sicoach.services.context import Context
 from sicoach.services.errors import InputError
 
 
-def plan_today(ctx: Context, on: date | None = None) -> DayPlan:
-    """The routine for `on` (default today) from the journal as it stood that day."""
+def plan_today(ctx: Context, on: date | None = None, journal: Journal | None = None) -> DayPlan:
+    """The routine for `on` (default today) from the journal as it stood that day (`journal`
+    when the caller already holds the whole of it). The safety check reads only its window
+    (the same answer as the whole journal's, see `sicoach.domain.journal_window`)."""
     day = on if on is not None else ctx.clock.today()
-    with ctx.uow(read_only=True) as uow:
-        journal = uow.journal.load()
+    if journal is None:
+        with ctx.uow(read_only=True) as uow:
+            journal = uow.journal.load()
     journal = journal.sorted().up_to(day)
-    return plan_day(ctx.catalog, journal, day, assessment=evaluate(journal, day))
+    assessment = evaluate(safety_window(journal, day), day)
+    return plan_day(ctx.catalog, journal, day, assessment=assessment)
 
 
 def get_choices(ctx: Context) -> PlanChoices:

@@ -118,5 +118,6 @@ def plan_today(ctx: Context, on: date | None = None) -> Any:
     from sicoach.services import plan
 
     if on is None:
-        return cache_for(ctx).get("plan", lambda: plan.plan_today(ctx))
+        # from the memo's journal: one read of the journal serves the plan and the page
+        return cache_for(ctx).get("plan", lambda: plan.plan_today(ctx, journal=load(ctx)))
     return plan.plan_today(ctx, on=on)

@@ -185,6 +185,12 @@ def test_change_password_needs_the_current_one(store_context: Context) -> None:
     )
     assert signin.current(store_context, second.token) is None
     assert signin.current(store_context, first.token) is not None
+    with pytest.raises(InputError, match=r"^email_password: "):
+        signin.change_email(store_context, who, PASSWORD, "new@home.example")
+    with pytest.raises(Conflict):
+        signin.change_email(store_context, who, "new long password ok", "b@home.example")
+    signin.change_email(store_context, who, "new long password ok", "New@Home.example")
+    assert accounts.find_account(store_context, "new@home.example").id == who.account.id
 
 
 def test_a_personal_journal_becomes_a_patients_on_upgrade(store_url: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -219,3 +225,40 @@ def test_a_personal_journal_becomes_a_patients_on_upgrade(store_url: str, tmp_pa
     assert [a.minutes for a in load_journal(mine).activities] == [25]
     with pytest.raises(Conflict):
         accounts.add_account(ctx, "two@home.example", "patient", journal="default")
+
+
+def test_import_a_home_journal_and_delete_an_account(store_context: Context) -> None:
+    """A clinician imports a personal journal into a new patient (all or nothing); the patient
+    later deletes their account: the journal goes, the audit log keeps that it happened."""
+    _clinic(store_context)
+    doc_ctx = _signed(store_context, "doc@clinic.example")
+    document = (
+        '{"format": "sicoach.journal", "version": 1, "activities": '
+        '[{"date": "2026-11-19", "kind": "walking", "minutes": 30}]}'
+    )
+    with pytest.raises(InputError):
+        accounts.import_patient(doc_ctx, "d@home.example", "D", b'{"format": "nope"}')
+    with pytest.raises(NotFound):
+        accounts.find_account(store_context, "d@home.example")  # nothing half-written
+    invited = accounts.import_patient(doc_ctx, "d@home.example", "D", document.encode())
+    accounts.accept_invitation(store_context, invited.token, PASSWORD, PASSWORD)
+    d_ctx = _signed(store_context, "d@home.example")
+    assert [a.minutes for a in load_journal(d_ctx).activities] == [30]
+    with pytest.raises(InputError, match=r"^password: "):
+        accounts.delete_own_account(d_ctx, invited.account.id, "wrong one", True)
+    with pytest.raises(Forbidden):
+        accounts.delete_own_account(doc_ctx, invited.account.id, PASSWORD, True)
+    accounts.delete_own_account(d_ctx, invited.account.id, PASSWORD, True)
+    with pytest.raises(NotFound):
+        accounts.find_account(store_context, "d@home.example")
+    with get_engine(store_context.settings.database_url).connect() as conn:
+        minutes = conn.execute(text("SELECT minutes FROM activity")).scalars().all()
+        kept = (
+            conn.execute(
+                text("SELECT action FROM audit_event WHERE subject_id = :id"),
+                {"id": invited.account.id},
+            )
+            .scalars()
+            .all()
+        )
+    assert 30 not in minutes and "account.delete" in kept and "account.import" in kept

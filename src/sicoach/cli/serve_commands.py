@@ -26,6 +26,14 @@ WORKERS = typer.Option(
     min=1,
     max=64,
 )
+CLINIC = typer.Option(
+    False,
+    "--clinic",
+    help=(
+        "Clinic mode: many people, each signs in (same as SICOACH_MODE=clinic); --host may "
+        "then be any address (0.0.0.0). Set SICOACH_PUBLIC_URL to the address people use."
+    ),
+)
 ACCESS_LOG = typer.Option(
     False, "--access-log", help="Log one JSON line per request (route, status, time)."
 )
@@ -47,25 +55,28 @@ def serve(
     ),
     workers: int = WORKERS,
     access_log: bool = ACCESS_LOG,
+    clinic: bool = CLINIC,
 ) -> None:
     """Start the web app: today's routine, guided sessions, check-ins and more."""
     import uvicorn
 
     from sicoach.web.app import create_app
-    from sicoach.web.binding import BindingError, loopback_address
+    from sicoach.web.binding import BindingError, clinic_address, loopback_address
 
+    services = _with_mode(context(ctx), clinic)
     try:
-        host = loopback_address(host)
+        host = clinic_address(host) if services.settings.clinic else loopback_address(host)
     except BindingError as error:
         fail(f"--host: {error}")
     _start_logging(access_log)
-    services = context(ctx)
     services.uow_factory  # noqa: B018 - open (and upgrade) the database now: a bad one fails here
     listener = _listen(host, port)
     web_app = create_app(services, host=host, port=port)
     address = f"http://{'[' + host + ']' if ':' in host else host}:{port}/"
     typer.echo(f"SI Coach is running at {address} (press Ctrl+C to stop).")
     typer.echo(f"Your journal: {services.settings.display_location}")
+    if services.settings.clinic:
+        _say_clinic(services)
     if open_browser:
         import threading
         import webbrowser
@@ -76,6 +87,26 @@ def serve(
         return
     config = uvicorn.Config(web_app, host=host, port=port, **SERVER_OPTIONS)
     uvicorn.Server(config).run(sockets=[listener])
+
+
+def _with_mode(services: Context, clinic: bool) -> Context:
+    """The context in clinic mode when --clinic asks for it (else as the settings say)."""
+    if not clinic or services.settings.clinic:
+        return services
+    import dataclasses
+
+    from sicoach.settings import CLINIC as CLINIC_MODE
+
+    settings = dataclasses.replace(services.settings, mode=CLINIC_MODE)
+    return dataclasses.replace(services, settings=settings)
+
+
+def _say_clinic(services: Context) -> None:
+    from sicoach.services import accounts
+
+    typer.echo("Clinic mode: everyone signs in.")
+    if not accounts.list_accounts(services):
+        typer.echo("No accounts yet: add the first admin with sicoach people add --role admin")
 
 
 def _start_logging(access_log: bool) -> None:
@@ -111,6 +142,7 @@ def _run_workers(
     os.environ["SICOACH_DATA_DIR"] = str(services.settings.data_dir)
     os.environ["SICOACH_SERVE_ADDRESS"] = f"{host} {port}"
     os.environ["SICOACH_ACCESS_LOG"] = "1" if access_log else ""
+    os.environ["SICOACH_MODE"] = services.settings.mode
     config = uvicorn.Config(
         "sicoach.web.serving:app_from_environment",
         factory=True,

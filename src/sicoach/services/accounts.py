@@ -284,3 +284,61 @@ def set_password(ctx: Context, account_id: int, password: str) -> None:
         uow.accounts.set_password_hash(account_id, hashed)
         uow.commit()
     audit.record(ctx, "account.password", subject=account_id, actor_label=_label(ctx))
+
+
+MAX_IMPORT_BYTES = 20 * 1024 * 1024
+
+
+def import_patient(ctx: Context, email: str, display_name: str, raw: bytes) -> Invited:
+    """A clinician adds a patient who kept a personal journal: a new patient account linked
+    to them, the journal file read into it (all or nothing), and an invitation to join."""
+    from dataclasses import replace
+
+    from sicoach.services.journal import import_journal
+    from sicoach.services.policy import Access
+
+    if len(raw) > MAX_IMPORT_BYTES:
+        raise InputError("file", "the file is larger than 20 MB; is it a journal?")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InputError("file", "this is not a journal file (.json) from SI Coach") from None
+    invited = invite_patient(ctx, email, display_name)
+    owner = replace(
+        ctx,
+        person=invited.account.journal,
+        acting=None,
+        access=Access.OWNER,
+        subject_account=invited.account.id,
+    )
+    try:
+        import_journal(owner, text)
+    except InputError:
+        with ctx.accounts_uow() as uow:
+            uow.accounts.delete(invited.account.id)
+            uow.commit()
+        raise
+    audit.record(ctx, "account.import", subject=invited.account.id, actor_label=_label(ctx))
+    return invited
+
+
+def delete_own_account(ctx: Context, account_id: int, password: str, confirmed: bool) -> None:
+    """A patient deletes their account and journal, after typing their password again. The
+    audit log keeps that it happened."""
+    principal = ctx.principal
+    if (
+        principal is None
+        or principal.account_id != account_id
+        or principal.role is not Role.PATIENT
+    ):
+        raise Forbidden("only a patient deletes their own account")
+    with ctx.accounts_uow() as uow:
+        hashed = uow.accounts.password_hash(account_id)
+    if not passwords.verify(password, hashed):
+        raise InputError("password", "that is not your password")
+    if not confirmed:
+        raise InputError("confirm", "tick the box to confirm, or go back")
+    audit.record(ctx, "account.delete", subject=account_id)
+    with ctx.accounts_uow() as uow:
+        uow.accounts.delete(account_id)
+        uow.commit()

@@ -257,3 +257,24 @@ def change_password(
         uow.accounts.revoke_sessions_of(who.account.id, now, keep=who.session.id)
         uow.commit()
     audit.record(ctx, "account.password", subject=who.account.id)
+
+
+def change_email(ctx: Context, who: Current, current_password: str, new_email: str) -> str:
+    """Re-authenticate with the password, then change the sign-in email (if free)."""
+    from sicoach.services.errors import Conflict
+
+    with ctx.accounts_uow() as uow:
+        hashed = uow.accounts.password_hash(who.account.id)
+    if not passwords.verify(current_password, hashed):
+        raise InputError("email_password", "that is not your current password")
+    address = normal_email(new_email, field="new_email")
+    now = ctx.clock.now()
+    with ctx.accounts_uow() as uow:
+        taken = uow.accounts.by_email(address)
+        if taken is not None and taken.id != who.account.id:
+            raise Conflict("new_email", "this email cannot be used; choose another")
+        uow.accounts.set_email(who.account.id, address)
+        uow.accounts.reauthenticated(who.session.id, now)
+        uow.commit()
+    audit.record(ctx, "account.email", subject=who.account.id)
+    return address

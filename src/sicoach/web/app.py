@@ -27,9 +27,12 @@ from sicoach.services.errors import (
 from sicoach.services.operations import signing_key
 from sicoach.web.api_errors import describe_errors, error_items
 from sicoach.web.body_guard import BodyGuard
+from sicoach.web.clinic import ClinicGate, clinic_base, public_hosts, secure_origin
 from sicoach.web.notices import SignedNotices
 from sicoach.web.request_log import RequestLog
 from sicoach.web.routes import (
+    accounts,
+    clinic,
     figures,
     health,
     journal,
@@ -61,6 +64,8 @@ AREAS = (
     progress,
     pwa,  # manifest, icons, service worker
     phone,  # calendar feed, reminders, the phone page
+    accounts,  # clinic mode: sign-in, invitations, your account
+    clinic,  # clinic mode: a clinician's patients, an admin's accounts
 )
 """Every area's router, in the order their paths are matched."""
 
@@ -75,12 +80,20 @@ def create_app(context: Context, host: str = "127.0.0.1", port: int = 8000) -> F
         redoc_url=None,
         openapi_url="/api/v1/openapi.json",
     )
-    app.state.context = context
+    clinic_mode = context.settings.clinic
+    # Clinic mode: the app's own context reaches no journal; each request gets its own from
+    # the gate (who signed in, whose journal). Personal mode: the one person, as always.
+    app.state.context = clinic_base(context) if clinic_mode else context
     secret = signing_key(context) or load_secret(context.settings.data_dir)
     app.state.csrf = CsrfSigner(secret)
+    if clinic_mode:
+        app.add_middleware(ClinicGate, secure=secure_origin(context.settings.public_url))
     app.add_middleware(SignedNotices, secret=secret)
     app.add_middleware(BodyGuard)  # inside Guard: foreign requests are refused first
-    app.add_middleware(Guard, hosts=allowed_hosts(host, port), signer=app.state.csrf)
+    hosts, origins = allowed_hosts(host, port), None
+    if clinic_mode and context.settings.public_url:
+        hosts, origins = public_hosts(context.settings.public_url, hosts)
+    app.add_middleware(Guard, hosts=hosts, signer=app.state.csrf, origins=origins)
     app.add_middleware(RequestLog)  # outermost: every answer, refusals included, has an id
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
     for area in AREAS:
@@ -101,7 +114,7 @@ def service_error_status(error: ServiceError, api: bool) -> int:
     if isinstance(error, Conflict):
         return 409
     if isinstance(error, Forbidden):
-        return 403
+        return 404  # a journal someone may not see is not confirmed to exist
     if isinstance(error, InputError):
         return 422 if api else 400
     return 400

@@ -57,3 +57,17 @@ def _resolve_localhost() -> str:
             "use 127.0.0.1"
         )
     return str(addresses[0])
+
+
+def clinic_address(host: str) -> str:
+    """Clinic mode (everyone signs in): any address of this computer, 0.0.0.0 included,
+    written as an IP address."""
+    text = host.strip()
+    if text.startswith("[") and text.endswith("]"):
+        text = text[1:-1]
+    if text.lower() == "localhost":
+        return _resolve_localhost()
+    try:
+        return str(ipaddress.ip_address(text))
+    except ValueError:
+        raise BindingError(f"{host!r} is not an IP address written in full") from None

@@ -14,8 +14,9 @@ from sicoach.services.context import Actor, Context
 
 
 def get_context(request: Request) -> Context:
-    """The services' context the app was built with."""
-    ctx = request.app.state.context
+    """The services' context of this request: in clinic mode the one the sign-in gate made
+    (who acts, on whose journal); else the one the app was built with."""
+    ctx = getattr(request.state, "context", None) or request.app.state.context
     assert isinstance(ctx, Context)
     return ctx
 

@@ -109,10 +109,16 @@ class Guard:
     Written as plain ASGI (not BaseHTTPMiddleware) so every request stays cheap.
     """
 
-    def __init__(self, app: ASGIApp, hosts: frozenset[str], signer: CsrfSigner) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        hosts: frozenset[str],
+        signer: CsrfSigner,
+        origins: frozenset[str] | None = None,
+    ) -> None:
         self.app = app
         self.hosts = hosts
-        self.origins = frozenset(f"http://{h}" for h in hosts)
+        self.origins = origins or frozenset(f"http://{h}" for h in hosts)
         self.signer = signer
         self.extra = [(k.lower().encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
 

@@ -32,6 +32,20 @@ NAV: tuple[tuple[str, str, str], ...] = (
 )
 templates.env.globals["NAV"] = NAV
 
+STAFF_NAV: dict[str, tuple[tuple[str, str, str], ...]] = {
+    "clinician": (
+        ("today", "/patients", "Patients"),
+        ("learn", "/learn", "Learn"),
+        ("settings", "/account", "Account"),
+    ),
+    "admin": (
+        ("today", "/admin", "Accounts"),
+        ("progress", "/admin/audit", "Audit log"),
+        ("settings", "/account", "Account"),
+    ),
+}
+"""Clinic mode: what clinicians and admins see in the bar (they keep no diary of their own)."""
+
 
 def dose_text(item: Any) -> str:
     """ "Hold 5 seconds, 10 times" in words, from anything with hold_seconds/reps/per_side."""
@@ -69,6 +83,10 @@ def safety_banner(request: Request) -> Any:
     cached = getattr(request.state, "safety", None)
     if cached is not None:
         return cached
+    from sicoach.services.policy import Access
+
+    if context_of(request).journal_access < Access.READ:
+        return None  # clinic mode: no journal on this page (signed out, or staff's own pages)
     from sicoach.web import services_view
 
     assessment = services_view.current_assessment(context_of(request))
@@ -93,6 +111,23 @@ def render(
         "active": active,
         "errors": {},
         "values": {},
+        **_signed_in_values(request),
     }
     values.update(context or {})
     return templates.TemplateResponse(request, name, values, status_code=status_code)
+
+
+def _signed_in_values(request: Request) -> dict[str, Any]:
+    """Clinic mode: who is signed in, their bar, and whose journal a clinician is reading."""
+    who = getattr(request.state, "who", None)
+    clinic = context_of(request).settings.clinic
+    if who is None:
+        return {"who": None, "nav": () if clinic else NAV, "viewing": None, "clinic": clinic}
+    ctx = context_of(request)
+    viewing = None
+    if ctx.subject_account is not None and ctx.subject_account != who.account.id:
+        from sicoach.services import accounts
+
+        viewing = accounts.get_account(ctx, ctx.subject_account)
+    nav = STAFF_NAV.get(who.account.role.value, NAV)
+    return {"who": who, "nav": nav, "viewing": viewing, "clinic": clinic}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from tests.web.conftest import WebClient
 
@@ -200,3 +201,41 @@ def test_openapi_describes_the_responses(client: WebClient) -> None:
     assert finish["content"]["application/json"]["schema"]["$ref"].endswith("SessionFinishedOut")
     record = paths["/api/v1/sessions/{session_id}/exercises"]["post"]["responses"]["201"]
     assert record["content"]["application/json"]["schema"]["$ref"].endswith("SavedResultOut")
+
+
+def _names_its_fields(schema: dict[str, Any]) -> bool:
+    """A response schema that says what the body holds: a model, a list or choice of them,
+    or an object with its properties listed."""
+    if "$ref" in schema or "properties" in schema:
+        return True
+    if schema.get("type") == "array":
+        return _names_its_fields(schema.get("items", {}))
+    return any(_names_its_fields(s) for s in schema.get("anyOf", []) if s.get("type") != "null")
+
+
+def test_every_api_answer_has_a_response_schema(client: WebClient) -> None:
+    paths = client.get("/api/v1/openapi.json").json()["paths"]
+    bare = []
+    for path, operations in paths.items():
+        for method, operation in operations.items():
+            for status, response in operation["responses"].items():
+                if not status.startswith("2"):
+                    continue
+                schema = response.get("content", {}).get("application/json", {}).get("schema")
+                if schema is None or not _names_its_fields(schema):
+                    bare.append(f"{method.upper()} {path} {status}")
+    assert not bare, bare
+    for path in ("/api/v1/profile", "/api/v1/plan", "/api/v1/safety", "/api/v1/progress"):
+        assert path in paths
+
+
+def test_answers_keep_every_field_their_model_does_not_name(client: WebClient) -> None:
+    client.post("/api/v1/checkins", json={"pain": 4})
+    plan = client.get("/api/v1/plan").json()
+    assert {"date", "safety", "exercises", "aerobic", "estimated_minutes"} <= set(plan)
+    assert plan["exercises"][0]["steps"] and "rule" in plan["exercises"][0]
+    progress = client.get("/api/v1/progress").json()
+    assert {"baseline", "latest", "days", "summary"} <= set(progress["pain"])
+    assert (
+        progress["pain"]["days"] and "when_it_hurts" in client.get("/api/v1/session/script").json()
+    )

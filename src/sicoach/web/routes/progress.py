@@ -19,6 +19,7 @@ from sicoach.services.errors import InputError
 from sicoach.services.handlers import execute
 from sicoach.services.reports import MAX_FUNCTION_ACTIVITIES
 from sicoach.web.forms import Form
+from sicoach.web.schemas_out import ProgressOut
 from sicoach.web.security import verify_csrf
 from sicoach.web.templating import context_of, render
 
@@ -96,7 +97,7 @@ async def rate_submit(request: Request) -> Response:
     return RedirectResponse("/progress?saved=Rating+saved.#activities", status_code=303)
 
 
-@router.get("/api/v1/progress", tags=["progress"])
+@router.get("/api/v1/progress", tags=["progress"], response_model=ProgressOut)
 def api_progress(request: Request, date: str | None = None) -> dict[str, Any]:
     """Pain, mobility, sessions, aerobic minutes, symptoms and activities (as of `date`)."""
     try:

@@ -19,6 +19,7 @@ from sicoach.interchange.journal_json import review_to_dict
 from sicoach.interchange.safety_json import assessment_to_dict
 from sicoach.services import reviews
 from sicoach.web.forms import Form, input_errors
+from sicoach.web.schemas_out import ReviewSavedOut, ReviewsOut
 from sicoach.web.security import verify_csrf
 from sicoach.web.templating import context_of, render
 
@@ -85,7 +86,7 @@ class ReviewIn(BaseModel):
     emergency_checked: bool = False
 
 
-@router.get("/api/v1/reviews", tags=["safety"])
+@router.get("/api/v1/reviews", tags=["safety"], response_model=ReviewsOut)
 def api_reviews(request: Request) -> dict[str, Any]:
     """Every clinician review, oldest first, and the warning signs still waiting for one."""
     ctx = context_of(request)
@@ -103,7 +104,7 @@ def api_reviews(request: Request) -> dict[str, Any]:
     }
 
 
-@router.post("/api/v1/reviews", status_code=201, tags=["safety"])
+@router.post("/api/v1/reviews", status_code=201, tags=["safety"], response_model=ReviewSavedOut)
 def api_add_review(request: Request, body: ReviewIn) -> dict[str, Any]:
     """Save a review; returns today's safety. 422 naming the field on bad input."""
     try:

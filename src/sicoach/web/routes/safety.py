@@ -12,6 +12,7 @@ from sicoach.interchange.safety_json import assessment_to_dict
 from sicoach.services import safety
 from sicoach.web.forms import input_errors
 from sicoach.web.schemas import ScreenIn
+from sicoach.web.schemas_out import AssessmentOut, ScreenAnsweredOut, ScreenQuestionOut
 from sicoach.web.templating import context_of, render
 
 router = APIRouter()
@@ -23,13 +24,13 @@ def safety_page(request: Request) -> Response:
     return render(request, "safety.html", {"assessment": assessment})
 
 
-@router.get("/api/v1/safety", tags=["safety"])
+@router.get("/api/v1/safety", tags=["safety"], response_model=AssessmentOut)
 def api_safety(request: Request, on: date | None = None) -> dict[str, Any]:
     """The safety level for a day (today by default) with every reason and its source."""
     return assessment_to_dict(safety.assess(context_of(request), on=on))
 
 
-@router.get("/api/v1/screen", tags=["safety"])
+@router.get("/api/v1/screen", tags=["safety"], response_model=list[ScreenQuestionOut])
 def api_screen_questions(request: Request) -> list[dict[str, str]]:
     """The red-flag questions to ask before a session (yes/no each)."""
     return [
@@ -38,7 +39,7 @@ def api_screen_questions(request: Request) -> list[dict[str, str]]:
     ]
 
 
-@router.post("/api/v1/screen", tags=["safety"])
+@router.post("/api/v1/screen", tags=["safety"], response_model=ScreenAnsweredOut)
 def api_screen_answers(request: Request, body: ScreenIn) -> dict[str, Any]:
     """Save the screen's answers; returns the new safety level (stop when urgent or worse)."""
     try:

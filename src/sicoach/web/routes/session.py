@@ -31,6 +31,7 @@ from sicoach.web.schemas import (
     SessionStartedOut,
     SessionSummaryOut,
 )
+from sicoach.web.schemas_out import ScriptOut
 from sicoach.web.security import verify_csrf
 from sicoach.web.templating import context_of, render
 
@@ -139,7 +140,7 @@ async def session_finish_form(request: Request, ctx: ContextDep, session_id: int
 # --- API ------------------------------------------------------------------------------------
 
 
-@router.get("/api/v1/session/script", tags=["session"])
+@router.get("/api/v1/session/script", tags=["session"], response_model=ScriptOut)
 def api_script(ctx: ContextDep) -> dict[str, Any]:
     """Today's session as timed steps (see `sicoach.interchange.script_json`)."""
     return script_to_dict(session.session_script(ctx))

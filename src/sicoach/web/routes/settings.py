@@ -26,6 +26,7 @@ from sicoach.web import services_view
 from sicoach.web.forms import Form, input_errors
 from sicoach.web.profile_form import profile_values, read_profile
 from sicoach.web.schemas import ProfileIn
+from sicoach.web.schemas_out import JOURNAL_DOCUMENT, ImportedOut, ProfileOut
 from sicoach.web.security import verify_csrf
 from sicoach.web.templating import context_of, render
 
@@ -222,13 +223,13 @@ def _profile_dict(ctx: Context) -> dict[str, Any] | None:
     return profile_to_dict(services_view.load(ctx).profile)
 
 
-@router.get("/api/v1/profile", tags=["profile"])
+@router.get("/api/v1/profile", tags=["profile"], response_model=ProfileOut | None)
 def api_profile(request: Request) -> dict[str, Any] | None:
     """The profile as in the journal format (null before first use)."""
     return _profile_dict(context_of(request))
 
 
-@router.put("/api/v1/profile", tags=["profile"])
+@router.put("/api/v1/profile", tags=["profile"], response_model=ProfileOut | None)
 def api_put_profile(request: Request, body: ProfileIn) -> dict[str, Any] | None:
     """Replace the profile (fields left out take their defaults; plan choices are kept)."""
     ctx = context_of(request)
@@ -253,13 +254,13 @@ def api_put_profile(request: Request, body: ProfileIn) -> dict[str, Any] | None:
     return _profile_dict(ctx)
 
 
-@router.get("/api/v1/journal", tags=["journal"])
+@router.get("/api/v1/journal", tags=["journal"], responses=JOURNAL_DOCUMENT)
 def api_export(request: Request) -> Response:
     """The whole journal in the interchange format (docs/design.md §4)."""
     return JSONResponse(journal.export_journal(context_of(request)))
 
 
-@router.post("/api/v1/journal", tags=["journal"])
+@router.post("/api/v1/journal", tags=["journal"], response_model=ImportedOut)
 async def api_import(request: Request, replace: bool = False) -> dict[str, Any]:
     """Import a journal document (the request body); all or nothing, like `sicoach import`."""
     ctx = context_of(request)

@@ -16,6 +16,7 @@ from sicoach.services.plan import Action
 from sicoach.web import charts, services_view
 from sicoach.web.deps import ContextDep
 from sicoach.web.forms import Form
+from sicoach.web.schemas_out import DayPlanOut
 from sicoach.web.security import verify_csrf
 from sicoach.web.templating import context_of, render
 
@@ -52,8 +53,8 @@ def today(request: Request, date: str | None = None) -> Response:
     return render(request, "today.html", page, active="today")
 
 
-@router.get("/api/v1/plan", tags=["plan"])
-@router.get("/api/v1/plan/today", tags=["plan"])
+@router.get("/api/v1/plan", tags=["plan"], response_model=DayPlanOut)
+@router.get("/api/v1/plan/today", tags=["plan"], response_model=DayPlanOut)
 def api_plan(request: Request, date: str | None = None) -> dict[str, Any]:
     """The routine for today (or `date`, up to tomorrow): exercises, dose, status, reasons."""
     ctx = context_of(request)

@@ -6,6 +6,7 @@ Screenshots go to artifacts/screenshots/ (not committed) for a person to look at
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -14,6 +15,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -57,6 +59,7 @@ class Server:
         self.folder = folder
         self.port = _free_port()
         self.base = f"http://127.0.0.1:{self.port}"
+        self.client = httpx.Client(base_url=self.base, timeout=60.0)  # patient under load
         env = {
             **os.environ,
             "SICOACH_FAKE_NOW": FAKE_NOW,
@@ -84,6 +87,7 @@ class Server:
         raise RuntimeError("the server did not start within 90 s")
 
     def stop(self) -> None:
+        self.client.close()
         if self.process.poll() is None:
             self.process.terminate()
             try:
@@ -94,9 +98,45 @@ class Server:
         self.log.close()
 
 
+class _WarmServers:
+    """Starts the next test's server in the background while this test runs.
+
+    Each test still gets a fresh server on an empty data folder of its own; only the 8-10 s
+    of starting Python and the app overlap with the test before it.
+    """
+
+    def __init__(self, folders: pytest.TempPathFactory) -> None:
+        self._folders = folders
+        self._starter = ThreadPoolExecutor(max_workers=1, thread_name_prefix="warm-server")
+        self._next: Future[Server] | None = None
+
+    def _start(self) -> Future[Server]:
+        return self._starter.submit(Server, self._folders.mktemp("server"))
+
+    def take(self) -> Server:
+        ready = self._next or self._start()
+        self._next = self._start()
+        return ready.result()
+
+    def close(self) -> None:
+        if self._next is not None:
+            with contextlib.suppress(Exception):
+                self._next.result().stop()
+        self._starter.shutdown()
+
+
+@pytest.fixture(scope="session")
+def _warm_servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[_WarmServers]:
+    servers = _WarmServers(tmp_path_factory)
+    try:
+        yield servers
+    finally:
+        servers.close()
+
+
 @pytest.fixture
-def server(tmp_path: Path) -> Iterator[Server]:
-    running = Server(tmp_path)
+def server(_warm_servers: _WarmServers) -> Iterator[Server]:
+    running = _warm_servers.take()
     try:
         yield running
     finally:
@@ -160,7 +200,7 @@ def page(browser, server: Server, viewport: str, request: pytest.FixtureRequest)
         ),
     )
     tab = context.new_page()
-    tab.set_default_timeout(15000)
+    tab.set_default_timeout(30_000)  # a loaded 2-core machine renders slowly
     errors: list[str] = []
     tab.on("pageerror", lambda e: errors.append(str(e)))
     tab.on(
@@ -224,3 +264,15 @@ def wait_until(page, expression: str, timeout: float = 15.0) -> None:  # type: i
         if time.monotonic() > deadline:
             raise AssertionError(f"still false after {timeout} s: {expression}")
         page.wait_for_timeout(100)
+
+
+def wait_for_saved_exercises(server: Server, count: int, timeout: float = 30.0) -> None:
+    """Wait on the server's state (not on the network going quiet) until the latest session
+    holds at least `count` saved exercises."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        sessions = server.client.get("/api/v1/journal").json()["sessions"]
+        if sessions and len(sessions[-1]["exercises"]) >= count:
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"fewer than {count} exercises saved after {timeout} s")

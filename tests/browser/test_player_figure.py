@@ -3,8 +3,6 @@ hold on "Hold", back on the release), not on a loop of its own."""
 
 from __future__ import annotations
 
-import httpx
-
 from tests.browser.conftest import choose, first_use, wait_until
 
 # Records what the figure shows each time it changes, with the cue on screen at that moment.
@@ -29,7 +27,7 @@ def _start(page, server, speed: int) -> dict:  # type: ignore[no-untyped-def]
     choose(page, "pain_before", 2)
     page.get_by_role("button", name="Start session").click()
     page.locator("#p-begin:not([disabled])").wait_for()
-    return httpx.get(server.base + "/api/v1/session/script").json()  # type: ignore[no-any-return]
+    return server.client.get("/api/v1/session/script").json()  # type: ignore[no-any-return]
 
 
 def test_figure_is_large_and_follows_hold_and_release(page, server, viewport) -> None:  # type: ignore[no-untyped-def]

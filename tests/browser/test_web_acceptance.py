@@ -3,9 +3,13 @@ that carries on without saving an exercise twice, the library's figures, every d
 
 from __future__ import annotations
 
-import httpx
-
-from tests.browser.conftest import axe_violations, choose, first_use, wait_until
+from tests.browser.conftest import (
+    axe_violations,
+    choose,
+    first_use,
+    wait_for_saved_exercises,
+    wait_until,
+)
 
 
 def test_first_use_while_pregnant_asks_the_warning_signs(page) -> None:  # type: ignore[no-untyped-def]
@@ -34,30 +38,24 @@ def test_reloading_the_player_carries_on_after_what_was_saved(page, server) -> N
     page.goto("/session?speed=50")
     choose(page, "pain_before", 3)
     page.get_by_role("button", name="Start session").click()
-    order = [e["id"] for e in httpx.get(server.base + "/api/v1/session/script").json()["exercises"]]
-    names = [
-        e["name"] for e in httpx.get(server.base + "/api/v1/session/script").json()["exercises"]
-    ]
+    order = [e["id"] for e in server.client.get("/api/v1/session/script").json()["exercises"]]
+    names = [e["name"] for e in server.client.get("/api/v1/session/script").json()["exercises"]]
     page.get_by_role("button", name="Begin").click()
     page.locator("#p-name", has_text=names[1]).wait_for()
     page.get_by_role("button", name="Pause").click()
-    page.wait_for_load_state("networkidle")  # the first exercise's save has landed
+    wait_for_saved_exercises(server, 1)  # the first exercise's save has landed
     page.reload()
     page.locator("#p-count", has_text="already saved").wait_for()
     saved = [
-        e["id"]
-        for e in httpx.get(server.base + "/api/v1/journal").json()["sessions"][0]["exercises"]
+        e["id"] for e in server.client.get("/api/v1/journal").json()["sessions"][0]["exercises"]
     ]
     assert saved == order[: len(saved)] and len(saved) >= 1
     page.get_by_role("button", name="Begin").click()
     page.locator("#p-name", has_text=names[len(saved)]).wait_for()
     page.get_by_role("button", name="Pause").click()
     page.get_by_role("button", name="Skip").click()  # saves the one on screen, once
-    page.wait_for_load_state("networkidle")
-    ids = [
-        e["id"]
-        for e in httpx.get(server.base + "/api/v1/journal").json()["sessions"][0]["exercises"]
-    ]
+    wait_for_saved_exercises(server, len(saved) + 1)
+    ids = [e["id"] for e in server.client.get("/api/v1/journal").json()["sessions"][0]["exercises"]]
     assert ids[: len(saved) + 1] == order[: len(saved) + 1]
     assert len(ids) == len(set(ids))  # nothing saved twice
 

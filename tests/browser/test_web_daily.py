@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import httpx
-
 from tests.browser.conftest import axe_violations, choose, first_use
 
 
@@ -31,7 +29,7 @@ def test_checkin_with_a_mistake_then_saved(page, server) -> None:  # type: ignor
     page.get_by_label("Note (optional)").fill("Slept badly")
     page.get_by_role("button", name="Save check-in").click()
     page.wait_for_url("**/checkin?saved=*")
-    checkins = httpx.get(server.base + "/api/v1/checkins").json()
+    checkins = server.client.get("/api/v1/checkins").json()
     today = next(c for c in checkins if c["date"] == "2026-11-20")
     assert today["pain"] == 3 and today["mobility"] == 7 and today["note"] == "Slept badly"
     assert "sleep_difficulty" in today["symptoms"]
@@ -49,7 +47,7 @@ def test_log_a_walk(page, server) -> None:  # type: ignore[no-untyped-def]
     assert axe_violations(page) == []
     page.goto("/")
     assert "20 of" in page.locator("#aerobic-title + p").inner_text()
-    assert httpx.get(server.base + "/api/v1/activities").json() == [
+    assert server.client.get("/api/v1/activities").json() == [
         {"date": "2026-11-20", "kind": "walking", "minutes": 20}
     ]
 
@@ -90,5 +88,5 @@ def test_export_then_import_from_settings(page, server, tmp_path: Path) -> None:
     page.get_by_role("button", name="Import this file").click()
     page.get_by_text("Imported 2 check-ins").wait_for()
     page.shots("imported")
-    activities = httpx.get(server.base + "/api/v1/activities").json()
+    activities = server.client.get("/api/v1/activities").json()
     assert {"date": "2026-11-13", "kind": "swimming", "minutes": 40} in activities

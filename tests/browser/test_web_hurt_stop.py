@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-import httpx
 import pytest
 
-from tests.browser.conftest import choose, first_use
+from tests.browser.conftest import choose, first_use, wait_for_saved_exercises
 
 
 def _start(page, server) -> dict[str, Any]:  # type: ignore[no-untyped-def]
@@ -22,7 +21,7 @@ def _start(page, server) -> dict[str, Any]:  # type: ignore[no-untyped-def]
     page.get_by_role("button", name="Start session").click()
     page.get_by_role("button", name="Begin").click()
     page.locator("#player[data-state='running']").wait_for()
-    script: dict[str, Any] = httpx.get(server.base + "/api/v1/session/script").json()
+    script: dict[str, Any] = server.client.get("/api/v1/session/script").json()
     return script
 
 
@@ -41,7 +40,7 @@ def test_it_hurts_at_8_ends_the_session_with_rest_advice(page, server) -> None: 
     assert script["when_it_hurts"]["title"] in text
     assert "Watch for" in text and "emergency number" in text
     page.shots("stopped")
-    (session,) = httpx.get(server.base + "/api/v1/journal").json()["sessions"]
+    (session,) = server.client.get("/api/v1/journal").json()["sessions"]
     assert session["partial"] is True and session["pain_after"] == 8
     assert [e["id"] for e in session["exercises"]] == [first["id"]]
     assert session["exercises"][0]["hurt"] is True and session["exercises"][0]["pain"] == 8
@@ -59,8 +58,8 @@ def test_it_hurts_at_6_skips_that_exercise_and_carries_on(page, server) -> None:
     assert page.locator("#player").get_attribute("data-state") == "running"
     assert page.locator("#p-stop-panel").is_hidden()
     page.get_by_role("button", name="Pause").click()
-    page.wait_for_load_state("networkidle")
-    (session,) = httpx.get(server.base + "/api/v1/journal").json()["sessions"]
+    wait_for_saved_exercises(server, 1)
+    (session,) = server.client.get("/api/v1/journal").json()["sessions"]
     (hurt,) = session["exercises"]
     assert hurt["hurt"] is True and hurt["pain"] == 6
     assert session["partial"] is True and session.get("pain_after") is None

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import httpx
-
 from tests.browser.conftest import VIEWPORTS, choose, first_use
 
 
@@ -24,7 +22,7 @@ def test_whole_day_without_javascript(browser, server) -> None:  # type: ignore[
         choose(page, "pain_after", 3)
         page.get_by_role("button", name="Save session").click()
         page.wait_for_url("**/?saved=*")
-        (session,) = httpx.get(server.base + "/api/v1/journal").json()["sessions"]
+        (session,) = server.client.get("/api/v1/journal").json()["sessions"]
         assert session["pain_before"] == 4 and session["pain_after"] == 3
         page.goto("/activity")
         page.get_by_label("Cycling", exact=False).check()

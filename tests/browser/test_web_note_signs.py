@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import httpx
-
 from tests.browser.conftest import axe_violations, choose, first_use
 
 READER_LOAD_MS = 120_000
@@ -27,7 +25,7 @@ def test_a_note_sign_is_shown_then_said_not_so(page, server) -> None:  # type: i
     assert page.locator(".safety-emergency").first.is_visible()
     page.shots("found")
     assert axe_violations(page) == []
-    level = httpx.get(server.base + "/api/v1/safety").json()["level"]
+    level = server.client.get("/api/v1/safety").json()["level"]
     assert level == "emergency"
 
     page.get_by_role("button", name="That's not so").click()
@@ -36,7 +34,7 @@ def test_a_note_sign_is_shown_then_said_not_so(page, server) -> None:  # type: i
     assert page.locator(".safety-emergency").count() == 0
     page.shots("not_so")
     assert axe_violations(page) == []
-    assert httpx.get(server.base + "/api/v1/safety").json()["level"] == "continue"
-    today = httpx.get(server.base + "/api/v1/checkins").json()[-1]
+    assert server.client.get("/api/v1/safety").json()["level"] == "continue"
+    today = server.client.get("/api/v1/checkins").json()[-1]
     assert today["note_dismissed"] == ["bladder_bowel_change"]
     assert today["symptoms"] == []

@@ -59,7 +59,7 @@ def test_a_skip_after_some_repetitions_is_a_skip_in_tomorrows_plan(page, server)
     )
     assert imported.status_code < 300, imported.text
     before = _tomorrow(server.base)
-    script = httpx.get(server.base + "/api/v1/session/script").json()
+    script = server.client.get("/api/v1/session/script").json()
     name = next(e["name"] for e in script["exercises"] if e["id"] == EXERCISE)
     page.goto("/session?speed=5")
     choose(page, "pain_before", 2)
@@ -80,7 +80,7 @@ def test_a_skip_after_some_repetitions_is_a_skip_in_tomorrows_plan(page, server)
     page.shots("after-partial-skip")
 
     (session,) = [
-        s for s in httpx.get(server.base + "/api/v1/journal").json()["sessions"] if s["partial"]
+        s for s in server.client.get("/api/v1/journal").json()["sessions"] if s["partial"]
     ]
     stored = next(e for e in session["exercises"] if e["id"] == EXERCISE)
     assert stored["skipped"] is True and stored["hurt"] is False and stored["reps"] >= 1

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import re
 
-import httpx
-
-from tests.browser.conftest import choose, first_use, wait_until
+from tests.browser.conftest import choose, first_use, wait_for_saved_exercises, wait_until
 
 # Watches (does not replace) the browser's speech, sound and wake lock, so the test can see
 # that the player used them.
@@ -64,7 +62,7 @@ def test_pause_skip_mute_and_reduced_motion(page, server) -> None:  # type: igno
     page.wait_for_timeout(1000)
     assert len(page.evaluate("window.__spoken")) == said  # muted: nothing more is said
     page.shots("reduced")
-    journal = httpx.get(server.base + "/api/v1/journal").json()
+    journal = server.client.get("/api/v1/journal").json()
     (skipped,) = journal["sessions"][0]["exercises"]
     assert skipped.get("skipped") is True
 
@@ -75,14 +73,14 @@ def test_closing_the_tab_keeps_what_was_done(page, server) -> None:  # type: ign
     page.goto("/session?speed=50")
     choose(page, "pain_before", 3)
     page.get_by_role("button", name="Start session").click()
-    script = httpx.get(server.base + "/api/v1/session/script").json()
+    script = server.client.get("/api/v1/session/script").json()
     third = script["exercises"][2]["name"]
     page.get_by_role("button", name="Begin").click()
-    page.locator("#p-name", has_text=third).wait_for()
+    page.locator("#p-name", has_text=third).wait_for(timeout=60_000)  # two exercises
     page.get_by_role("button", name="Pause").click()
-    page.wait_for_load_state("networkidle")  # the second exercise's save has landed
+    wait_for_saved_exercises(server, 2)  # the second exercise's save has landed
     page.close()
-    (session,) = httpx.get(server.base + "/api/v1/journal").json()["sessions"]
+    (session,) = server.client.get("/api/v1/journal").json()["sessions"]
     assert session["partial"] is True and session["pain_before"] == 3
     saved = [e["id"] for e in session["exercises"]]
     order = [e["id"] for e in script["exercises"]]

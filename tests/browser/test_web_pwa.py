@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 
 from tests.browser.conftest import (
@@ -185,18 +184,18 @@ def test_a_session_played_offline_is_sent_once_when_the_connection_returns(
     waiting = page.locator("#outbox-count")
     assert "waiting to be sent" in waiting.inner_text()
     page.shots("offline-summary")
-    (session,) = httpx.get(server.base + "/api/v1/journal").json()["sessions"]
+    (session,) = server.client.get("/api/v1/journal").json()["sessions"]
     assert session["exercises"] == [], "nothing reached the server while offline"
 
     page.context.set_offline(False)
     waiting.wait_for(state="hidden")
-    (session,) = httpx.get(server.base + "/api/v1/journal").json()["sessions"]
+    (session,) = server.client.get("/api/v1/journal").json()["sessions"]
     ids = [e["id"] for e in session["exercises"]]
-    script = httpx.get(server.base + "/api/v1/session/script").json()
+    script = server.client.get("/api/v1/session/script").json()
     assert ids == [e["id"] for e in script["exercises"]], "every exercise, once, in order"
     assert session["pain_after"] == 2
 
     page.reload()  # the outbox is empty: nothing is sent twice
     page.wait_for_timeout(500)
-    (again,) = httpx.get(server.base + "/api/v1/journal").json()["sessions"]
+    (again,) = server.client.get("/api/v1/journal").json()["sessions"]
     assert again == session

@@ -25,7 +25,7 @@ def test_review_form_with_the_yes_lifts_an_emergency_block(page, server) -> None
     alert = page.locator("#form-errors")
     alert.wait_for()
     assert "confirm with yes" in alert.inner_text()
-    assert httpx.get(server.base + "/api/v1/reviews").json()["reviews"] == []
+    assert server.client.get("/api/v1/reviews").json()["reviews"] == []
     page.shots("needs-yes")
     page.get_by_label("Yes, at this visit they checked me for", exact=False).check()
     page.get_by_label("Carry on as before").check()
@@ -34,7 +34,7 @@ def test_review_form_with_the_yes_lifts_an_emergency_block(page, server) -> None
     assert page.get_by_role("link", name="Start session").is_visible()
     assert page.locator(".safety").count() == 0
     page.shots("today-after")
-    (review,) = httpx.get(server.base + "/api/v1/reviews").json()["reviews"]
+    (review,) = server.client.get("/api/v1/reviews").json()["reviews"]
     assert review["emergency_checked"] is True and review["advice"] == "carry_on"
     assert review["note"] == "Seen at A&E: scan clear."
 
@@ -43,7 +43,7 @@ def test_review_form_with_the_yes_lifts_an_emergency_block(page, server) -> None
 def test_today_asks_were_you_checked_after_the_week(page, server) -> None:  # type: ignore[no-untyped-def]
     first_use(page)
     page.wait_for_url("**/?saved=*")
-    journal = httpx.get(server.base + "/api/v1/journal").json()
+    journal = server.client.get("/api/v1/journal").json()
     journal["checkins"].append(
         {"date": "2026-11-05", "pain": 4, "symptoms": ["chest_pain"], "note": ""}
     )

@@ -20,7 +20,7 @@ def test_whole_session_with_it_hurts(page, server) -> None:  # type: ignore[no-u
     player.and_(page.locator('[data-state="ready"]')).wait_for()
     page.shots("ready")
     assert axe_violations(page) == []
-    script = httpx.get(server.base + "/api/v1/session/script").json()
+    script = server.client.get("/api/v1/session/script").json()
     second = script["exercises"][1]
     page.get_by_role("button", name="Begin").click()
     page.locator("#p-name", has_text=second["name"]).wait_for()
@@ -46,7 +46,7 @@ def test_whole_session_with_it_hurts(page, server) -> None:  # type: ignore[no-u
     page.shots("summary")
     assert axe_violations(page) == []
 
-    journal = httpx.get(server.base + "/api/v1/journal").json()
+    journal = server.client.get("/api/v1/journal").json()
     (session,) = journal["sessions"]
     assert session["pain_before"] == 3 and session["pain_after"] == 2
     hurt = [e for e in session["exercises"] if e.get("hurt")]
@@ -77,7 +77,7 @@ def test_emergency_answer_stops_everything(page, server) -> None:  # type: ignor
     assert "Call your local emergency number now" in banner.inner_text()
     page.shots("stopped")
     assert axe_violations(page) == []
-    journal = httpx.get(server.base + "/api/v1/journal").json()
+    journal = server.client.get("/api/v1/journal").json()
     assert journal["sessions"] == []
     page.goto("/")
     assert page.locator(".safety-emergency").is_visible()

@@ -41,3 +41,21 @@ def test_figures_name_the_field_that_did_not_match() -> None:
     with pytest.raises(figures.UnknownFigure) as caught:
         figures.figure_svg("no_such_exercise")
     assert caught.value.field
+
+
+def test_cached_reads_are_dropped_when_the_journal_changes(context: Context) -> None:
+    from sicoach.services import cached_reads
+    from sicoach.services.commands import ChangeProfile, LogCheckIn
+    from sicoach.services.handlers import execute
+
+    assert not cached_reads.has_profile(context)
+    first = cached_reads.load_journal(context)
+    assert cached_reads.load_journal(context) is first  # kept between reads
+    execute(context, LogCheckIn(pain=3))
+    assert cached_reads.load_journal(context).checkins[-1].pain == 3
+    profile = journal.get_profile(context)
+    execute(context, ChangeProfile.replacing(profile.with_changes(birth_year=1980)))
+    assert cached_reads.load_journal(context).profile.birth_year == 1980  # type: ignore[union-attr]
+    view = cached_reads.today_view(context)
+    assert view.plan is cached_reads.plan_today(context)
+    assert cached_reads.current_assessment(context) is view.plan.safety

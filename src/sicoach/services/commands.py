@@ -12,7 +12,7 @@ the same when a clinician acts on a patient's journal.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, time
 from enum import StrEnum
 from pathlib import Path
@@ -119,6 +119,11 @@ class ChangeProfile:
     """Some profile fields (names as on `Profile`); the others stay as they are."""
 
     changes: Mapping[str, Any]
+
+    @classmethod
+    def replacing(cls, profile: Profile) -> ChangeProfile:
+        """Every field of `profile` (a whole profile read from a form or a document)."""
+        return cls({f.name: getattr(profile, f.name) for f in fields(profile)})
 
 
 class PlanChange(StrEnum):

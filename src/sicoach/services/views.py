@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sicoach.domain.journal import Activity, CheckIn, ExerciseResult, Journal, Session
 from sicoach.domain.measures import is_done, it_hurt
@@ -212,6 +212,32 @@ def today_view(
         pain_days=recent_pain(record, today),
         today_checkin=record.checkin_on(today),
     )
+
+
+def symptom_groups(ctx: Context, pregnancy: bool) -> list[tuple[str, str, list[Any]]]:
+    """The symptom vocabulary grouped for the check-in form: (key, heading, codes).
+
+    Pregnancy signs show when the profile records a pregnancy or a recent birth; every
+    other code is always shown (a group we have no heading for gets a plain one).
+    """
+    headings = {
+        "guide": "Common SI joint symptoms",
+        "spread": "Where the pain spreads",
+        "emergency": "Warning signs that need help now",
+        "urgent": "Signs to see a doctor today",
+        "pregnancy": "Pregnancy and after-birth warning signs",
+        "routine": "Signs to book a visit for",
+    }
+    order = list(headings)
+    order += sorted({c.group for c in ctx.catalog.symptoms} - set(order))
+    groups = []
+    for key in order:
+        if key == "pregnancy" and not pregnancy:
+            continue
+        codes = [c for c in ctx.catalog.symptoms if c.group == key]
+        if codes:
+            groups.append((key, headings.get(key, "Other signs"), codes))
+    return groups
 
 
 def _load(ctx: Context) -> Journal:

@@ -87,9 +87,9 @@ def safety_banner(request: Request) -> Any:
 
     if context_of(request).journal_access < Access.READ:
         return None  # clinic mode: no journal on this page (signed out, or staff's own pages)
-    from sicoach.web import services_view
+    from sicoach.services import cached_reads as reads
 
-    assessment = services_view.current_assessment(context_of(request))
+    assessment = reads.current_assessment(context_of(request))
     request.state.safety = assessment
     return assessment
 

@@ -11,6 +11,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from sicoach.interchange.journal_json import activity_to_dict, checkin_to_dict
 from sicoach.interchange.safety_json import assessment_to_dict
+from sicoach.services import cached_reads as reads
 from sicoach.services import views
 from sicoach.services.checks import check_activity_kind, check_minutes, check_rating
 from sicoach.services.commands import DismissNoteSign, LogActivity, LogCheckIn
@@ -18,7 +19,6 @@ from sicoach.services.errors import InputError
 from sicoach.services.handlers import execute
 from sicoach.services.notes import NoteReading, note_reading, ticked, warm_up_reader
 from sicoach.services.vocabulary import ACTIVITY_KINDS
-from sicoach.web import services_view
 from sicoach.web.deps import ContextDep
 from sicoach.web.forms import Form
 from sicoach.web.schemas import (
@@ -50,10 +50,10 @@ RETURN_PAGES = {"/", "/checkin"}
 
 def _checkin_form(request: Request, form: Form | None = None, status: int = 200) -> Response:
     ctx = context_of(request)
-    profile = services_view.load(ctx).profile
+    profile = reads.load_journal(ctx).profile
     pregnant = bool(profile and profile.pregnancy)
     today = ctx.clock.today()
-    existing = services_view.load(ctx).checkin_on(today)
+    existing = reads.load_journal(ctx).checkin_on(today)
     values: dict[str, Any]
     if form is not None:
         values = dict(form.values)
@@ -75,7 +75,7 @@ def _checkin_form(request: Request, form: Form | None = None, status: int = 200)
         {
             "values": values,
             "errors": form.errors if form else {},
-            "groups": services_view.symptom_groups(ctx, pregnant),
+            "groups": views.symptom_groups(ctx, pregnant),
             "today": today,
             "existing": existing,
         },
@@ -121,7 +121,7 @@ async def checkin_submit(request: Request, ctx: ContextDep) -> Response:
 def _activity_form(request: Request, form: Form | None = None, status: int = 200) -> Response:
     ctx = context_of(request)
     today = ctx.clock.today()
-    record = services_view.load(ctx)
+    record = reads.load_journal(ctx)
     recent = [a for a in record.activities if (today - a.date).days < 14]
     return render(
         request,
@@ -203,7 +203,7 @@ async def checkin_note_not_so(request: Request, ctx: ContextDep) -> Response:
 
 @pages.get("/history")
 def history_page(request: Request, ctx: ContextDep) -> Response:
-    view = views.history(ctx, journal=services_view.load(ctx))
+    view = views.history(ctx, journal=reads.load_journal(ctx))
     context = {"history": view, "names": ACTIVITY_NAMES, "catalog": ctx.catalog}
     return render(request, "history.html", context, active="progress")
 
@@ -214,7 +214,7 @@ def history_page(request: Request, ctx: ContextDep) -> Response:
 @router.get("/api/v1/checkins", tags=["journal"], response_model=list[CheckinOut])
 def api_checkins(ctx: ContextDep) -> list[dict[str, Any]]:
     """Every check-in, oldest first."""
-    return [checkin_to_dict(c) for c in services_view.load(ctx).checkins]
+    return [checkin_to_dict(c) for c in reads.load_journal(ctx).checkins]
 
 
 @router.post("/api/v1/checkins", status_code=201, tags=["journal"], response_model=CheckinSavedOut)
@@ -229,7 +229,7 @@ def api_add_checkin(ctx: ContextDep, body: CheckinIn) -> dict[str, Any]:
         day=body.date,
     )
     checkin, _replaced = execute(ctx, command)
-    safety = assessment_to_dict(services_view.current_assessment(ctx))
+    safety = assessment_to_dict(reads.current_assessment(ctx))
     return {
         "saved": checkin_to_dict(checkin),
         "note_symptoms": list(checkin.note_symptoms),
@@ -250,7 +250,7 @@ def api_note_not_so(ctx: ContextDep, day: date, body: NotSoIn) -> dict[str, Any]
 @router.get("/api/v1/activities", tags=["journal"], response_model=list[ActivityOut])
 def api_activities(ctx: ContextDep) -> list[dict[str, Any]]:
     """Every activity, oldest first."""
-    return [activity_to_dict(a) for a in services_view.load(ctx).activities]
+    return [activity_to_dict(a) for a in reads.load_journal(ctx).activities]
 
 
 @router.post(

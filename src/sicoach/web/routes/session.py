@@ -14,11 +14,11 @@ from fastapi.responses import RedirectResponse, Response
 from sicoach.interchange.journal_json import result_to_dict
 from sicoach.interchange.safety_json import assessment_to_dict
 from sicoach.interchange.script_json import script_to_dict
+from sicoach.services import cached_reads as reads
 from sicoach.services import safety, session, views
 from sicoach.services.commands import FinishSession, RecordExercise, StartSession
 from sicoach.services.errors import InputError
 from sicoach.services.player import END_SESSION_FROM, STOP_ADVICE
-from sicoach.web import services_view
 from sicoach.web.deps import ContextDep
 from sicoach.web.forms import Form
 from sicoach.web.schemas import (
@@ -63,7 +63,7 @@ def _start_page(request: Request, form: Form | None = None, status: int = 200) -
             "values": values,
             "errors": form.errors if form else {},
             "questions": safety.screen_questions(ctx),
-            "plan": services_view.plan_today(ctx),
+            "plan": reads.plan_today(ctx),
             "speed": speed,
         },
         status_code=status,
@@ -73,7 +73,7 @@ def _start_page(request: Request, form: Form | None = None, status: int = 200) -
 
 @pages.get("/session")
 def session_start(request: Request) -> Response:
-    if not services_view.has_profile(context_of(request)):
+    if not reads.has_profile(context_of(request)):
         return RedirectResponse("/welcome", status_code=303)
     return _start_page(request)
 

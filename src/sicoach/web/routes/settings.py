@@ -15,14 +15,20 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.datastructures import UploadFile
 
 from sicoach.interchange.journal_json import MAX_FILE_BYTES, profile_to_dict
+from sicoach.services import cached_reads as reads
 from sicoach.services import data_care, journal, plan
 from sicoach.services.checks import validate_profile
-from sicoach.services.commands import ChangeExercise, ImportJournal, PlanChange, SetReminder
+from sicoach.services.commands import (
+    ChangeExercise,
+    ChangeProfile,
+    ImportJournal,
+    PlanChange,
+    SetReminder,
+)
 from sicoach.services.context import Context
 from sicoach.services.errors import InputError
 from sicoach.services.handlers import execute
 from sicoach.services.vocabulary import WEEKDAY_NAMES
-from sicoach.web import services_view
 from sicoach.web.forms import Form, input_errors
 from sicoach.web.profile_form import profile_values, read_profile
 from sicoach.web.schemas import ProfileIn
@@ -44,7 +50,7 @@ def _page(
     status: int = 200,
 ) -> Response:
     ctx = context_of(request)
-    stored = services_view.load(ctx).profile
+    stored = reads.load_journal(ctx).profile
     if profile_form is not None:
         values = dict(profile_form.values)
         for name in ("history", "training_days"):
@@ -93,10 +99,10 @@ def settings_page(request: Request) -> Response:
 async def settings_profile(request: Request) -> Response:
     ctx = context_of(request)
     form = Form(await request.form())
-    profile = read_profile(form, ctx.clock.today(), services_view.load(ctx).profile)
+    profile = read_profile(form, ctx.clock.today(), reads.load_journal(ctx).profile)
     if profile is not None:
         try:
-            services_view.save_profile(ctx, profile)
+            execute(ctx, ChangeProfile.replacing(profile))
         except input_errors() as error:
             form.fail_from(error, "birth_year")
     if not form.ok or profile is None:
@@ -220,7 +226,7 @@ def _count(n: int, one: str, many: str | None = None) -> str:
 
 
 def _profile_dict(ctx: Context) -> dict[str, Any] | None:
-    return profile_to_dict(services_view.load(ctx).profile)
+    return profile_to_dict(reads.load_journal(ctx).profile)
 
 
 @router.get("/api/v1/profile", tags=["profile"], response_model=ProfileOut | None)
@@ -235,7 +241,7 @@ def api_put_profile(request: Request, body: ProfileIn) -> dict[str, Any] | None:
     ctx = context_of(request)
     today = ctx.clock.today()
     document = body.model_dump(mode="json", exclude_none=False)
-    current = services_view.load(ctx).profile
+    current = reads.load_journal(ctx).profile
     document["started_on"] = (
         document["started_on"] or (current.started_on if current else today).isoformat()
     )
@@ -248,7 +254,7 @@ def api_put_profile(request: Request, body: ProfileIn) -> dict[str, Any] | None:
         if profile is not None and "plan" not in document and current is not None:
             profile = profile.with_changes(plan=current.plan)
         assert profile is not None
-        services_view.save_profile(ctx, profile)
+        execute(ctx, ChangeProfile.replacing(profile))
     except input_errors() as error:
         raise HTTPException(status_code=422, detail=str(error)) from error
     return _profile_dict(ctx)

@@ -10,10 +10,11 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
 from sicoach.interchange.plan_json import day_plan_to_dict
+from sicoach.services import cached_reads as reads
 from sicoach.services.commands import ChangeExercise, PlanChange
 from sicoach.services.handlers import execute
 from sicoach.services.plan import Action
-from sicoach.web import charts, services_view
+from sicoach.web import charts
 from sicoach.web.deps import ContextDep
 from sicoach.web.forms import Form
 from sicoach.web.schemas_out import DayPlanOut
@@ -38,12 +39,26 @@ def _day(request: Request, raw: str | None) -> date | None:
     return day
 
 
+TODAY_FIELDS = (
+    "today",
+    "day",
+    "tomorrow",
+    "plan",
+    "pain_days",
+    "pain_points",
+    "checked_in_today",
+    "today_checkin",
+)
+"""What the today page's template reads from the `TodayView`."""
+
+
 @router.get("/", include_in_schema=False)
 def today(request: Request, date: str | None = None) -> Response:
     ctx = context_of(request)
-    if not services_view.has_profile(ctx):
+    if not reads.has_profile(ctx):
         return RedirectResponse("/welcome", status_code=303)
-    page = services_view.today_page(ctx, on=_day(request, date))
+    view = reads.today_view(ctx, on=_day(request, date))
+    page: dict[str, Any] = {name: getattr(view, name) for name in TODAY_FIELDS}
     page["pain_chart"] = charts.pain_strip(page["pain_points"], page["today"])
     aerobic = page["plan"].aerobic
     page["aerobic_meter"] = charts.minutes_meter(
@@ -58,7 +73,7 @@ def today(request: Request, date: str | None = None) -> Response:
 def api_plan(request: Request, date: str | None = None) -> dict[str, Any]:
     """The routine for today (or `date`, up to tomorrow): exercises, dose, status, reasons."""
     ctx = context_of(request)
-    return day_plan_to_dict(services_view.plan_today(ctx, on=_day(request, date)))
+    return day_plan_to_dict(reads.plan_today(ctx, on=_day(request, date)))
 
 
 @pages.post("/plan/{action}")

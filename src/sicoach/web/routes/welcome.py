@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
+from sicoach.services import cached_reads as reads
 from sicoach.services import safety
 from sicoach.services.checks import check_rating
 from sicoach.services.commands import FirstUse
@@ -13,7 +14,6 @@ from sicoach.services.errors import InputError
 from sicoach.services.handlers import execute
 from sicoach.services.safety import ScreenQuestion
 from sicoach.services.vocabulary import WEEKDAY_NAMES
-from sicoach.web import services_view
 from sicoach.web.forms import Form
 from sicoach.web.profile_form import profile_values, read_profile
 from sicoach.web.security import verify_csrf
@@ -27,7 +27,7 @@ WELCOME_DONE = "/?saved=Welcome!+Here+is+your+routine+for+today."
 def _page(request: Request, form: Form | None = None, status: int = 200) -> Response:
     ctx = context_of(request)
     if form is None:
-        values = profile_values(services_view.load(ctx).profile)
+        values = profile_values(reads.load_journal(ctx).profile)
         values["flag"] = []
     else:
         values = dict(form.values)
@@ -62,7 +62,7 @@ async def welcome_submit(request: Request) -> Response:
         form.errors["understood"] = "please tick this box to show you have read it"
     pain = form.integer("pain", check_rating, required=True)
     mobility = form.integer("mobility", check_rating)
-    existing = services_view.load(ctx).profile
+    existing = reads.load_journal(ctx).profile
     profile = read_profile(form, today, existing)
     known = {q.code for q in safety.screen_questions(ctx)}
     flags = form.many("flag")

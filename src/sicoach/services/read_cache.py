@@ -1,5 +1,8 @@
 """A memo of the services' read results, dropped the moment the person's journal changes.
 
+Used by `sicoach.services.cached_reads` (what a long-running face such as the web app reads
+on every request).
+
 Every page shows the safety banner, and the today page also needs the plan and the journal;
 between two writes these cannot change (for a given day), so the web process keeps them.
 

@@ -50,3 +50,12 @@ def test_number_options_take_plain_digits_only(sicoach: Any, typed: str) -> None
     assert rate.exit_code == 2
     assert f"SCORE: {typed!r} is not a whole number from 0 to 10" in rate.stderr
     assert sicoach("history").stdout.count("/10") == 0  # nothing was saved
+
+
+def test_a_bad_number_in_the_environment_is_one_line_naming_it(
+    sicoach: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SICOACH_POOL_SIZE", "many")
+    result = sicoach("today")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: SICOACH_POOL_SIZE: 'many' is not a whole number")

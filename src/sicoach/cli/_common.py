@@ -70,7 +70,11 @@ def context(ctx: typer.Context) -> Context:
         from sicoach.services.context import build_context
         from sicoach.settings import resolve_settings
 
-        root.obj = build_context(resolve_settings(db_path=root.params.get("db")))
+        try:
+            settings = resolve_settings(db_path=root.params.get("db"))
+        except ValueError as error:  # a setting in the environment is not what it must be
+            fail(str(error))
+        root.obj = build_context(settings)
     return root.obj  # type: ignore[no-any-return]
 
 

@@ -219,18 +219,21 @@ def page(browser, server: Server, viewport: str, request: pytest.FixtureRequest)
 
 
 def first_use(page, pain: int = 5, flags: tuple[str, ...] = ()) -> None:  # type: ignore[no-untyped-def]
-    """Fill the first-use form with ordinary answers."""
+    """Fill the short first-use page with ordinary answers (it lands on Today). With
+    `flags`, then answer yes to those signs on the session's safety questions."""
     page.goto("/")
     page.wait_for_url("**/welcome")
     page.get_by_label("I understand that SI Coach does not replace my doctor.").check()
-    for code in flags:
-        page.locator(f'input[name="flag"][value="{code}"]').check()
-    choose(page, "pain", pain)
-    choose(page, "mobility", 4)
     page.get_by_label("Year you were born").fill("1984")
-    page.get_by_label("Sex", exact=True).select_option("female")
-    page.get_by_label("I sit for most of my working day").check()
-    page.get_by_role("button", name="Save and see today's routine").click()
+    choose(page, "pain", pain)
+    page.get_by_role("button", name="See today's routine").click()
+    if flags:
+        page.wait_for_url("**/?saved=*")
+        page.goto("/session")
+        for code in flags:
+            page.locator(f'input[name="flag"][value="{code}"]').check()
+        page.get_by_role("button", name="Start session").click()
+        page.goto("/safety")
 
 
 def choose(page, name: str, value: int) -> None:  # type: ignore[no-untyped-def]

@@ -31,7 +31,7 @@ def test_review_form_with_the_yes_lifts_an_emergency_block(page, server) -> None
     page.get_by_label("Carry on as before").check()
     page.get_by_role("button", name="Save the visit").click()
     page.wait_for_url("**/?saved=*")
-    assert page.get_by_role("link", name="Start session").is_visible()
+    assert page.get_by_role("button", name="Start session").is_visible()
     assert page.locator(".safety").count() == 0
     page.shots("today-after")
     (review,) = server.client.get("/api/v1/reviews").json()["reviews"]

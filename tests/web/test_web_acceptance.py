@@ -41,37 +41,50 @@ def test_settings_offers_every_export_format(person: WebClient) -> None:
 PREGNANT = {**WELCOME, "pregnancy": "pregnant", "due_date": "2027-03-01"}
 
 
-def test_pregnant_person_is_asked_the_pregnancy_signs_before_today(client: WebClient) -> None:
+def test_pregnant_person_is_asked_the_pregnancy_signs_before_the_first_session(
+    client: WebClient,
+) -> None:
     first = client.submit("/welcome", PREGNANT)
-    assert first.status_code == 303 and first.headers["location"] == "/welcome/pregnancy"
-    page = client.get("/welcome/pregnancy").text
+    assert first.status_code == 303 and first.headers["location"].startswith("/?saved=")
+    today = client.get("/").text  # the once-a-day list, with the pregnancy signs in it
+    assert "Since yesterday, have you noticed any of these?" in today
+    assert "Baby moving less" in today and 'name="asked" value="vaginal_bleeding"' in today
+    page = client.get("/session").text  # a yes opens the full questions
     assert 'value="vaginal_bleeding"' in page and 'value="reduced_baby_movement"' in page
-    assert 'value="chest_pain"' not in page  # asked already on the first screen
-    token = client.form_token("/welcome/pregnancy")  # the page's own form can be sent
-    done = client.submit("/welcome/pregnancy", {"csrf_token": token})
-    assert done.status_code == 303 and done.headers["location"].startswith("/?saved=")
+    none = client.submit("/session", {"answer": "none", "asked": _asked(today)})
+    assert none.status_code == 303 and "/session/play?id=" in none.headers["location"]
     assert client.get("/api/v1/safety").json()["level"] == "continue"
 
 
-def test_a_pregnancy_warning_sign_on_first_use_stops_exercise(client: WebClient) -> None:
+def _asked(page: str) -> list[str]:
+    return re.findall(r'name="asked" value="([a-z_]+)"', page)
+
+
+def test_a_pregnancy_warning_sign_before_the_first_session_stops_exercise(
+    client: WebClient,
+) -> None:
     client.submit("/welcome", PREGNANT)
-    answer = client.submit("/welcome/pregnancy", {"flag": "vaginal_bleeding"})
-    assert answer.status_code == 303 and answer.headers["location"] == "/safety"
+    answer = client.submit("/session", {"flag": "vaginal_bleeding"})
+    assert answer.status_code == 200 and "Please do not exercise now" in answer.text
     assert client.get("/api/v1/safety").json()["level"] != "continue"
     assert client.post("/api/v1/sessions", json={"pain_before": 3}).status_code == 409
 
 
 def test_birth_in_the_last_six_weeks_asks_its_signs_too(client: WebClient) -> None:
     birth = {**WELCOME, "pregnancy": "postpartum", "delivery_date": "2026-11-01"}
-    assert client.submit("/welcome", birth).headers["location"] == "/welcome/pregnancy"
-    assert 'name="flag"' in client.get("/welcome/pregnancy").text
+    assert client.submit("/welcome", birth).headers["location"].startswith("/?saved=")
+    assert 'name="asked" value="heavy_bleeding"' in client.get("/").text
 
 
-def test_no_extra_screen_when_not_pregnant(client: WebClient) -> None:
-    assert client.submit("/welcome", WELCOME).headers["location"].startswith("/?saved=")
-    assert client.get("/welcome/pregnancy", follow_redirects=False).status_code == 303
-    refused = client.submit("/welcome/pregnancy", {"flag": "vaginal_bleeding"})
-    assert refused.status_code == 400 and "flag" in refused.text
+def test_none_of_these_answers_only_the_questions_shown(client: WebClient) -> None:
+    """A list shown before the profile changed leaves the new questions still to ask."""
+    client.submit("/welcome", WELCOME)
+    shown = _asked(client.get("/").text)
+    client.submit("/welcome", PREGNANT)  # the profile now says pregnant
+    answer = client.submit("/session", {"answer": "none", "asked": shown})
+    assert answer.status_code == 200 and "A few more questions" in answer.text
+    assert 'value="reduced_baby_movement"' in answer.text and 'value="fever"' not in answer.text
+    assert client.get("/api/v1/journal").json()["sessions"] == []
 
 
 def test_an_exercise_is_saved_once_per_session(person: WebClient) -> None:

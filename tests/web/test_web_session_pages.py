@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from tests.web.conftest import WebClient
 
 
@@ -12,10 +14,41 @@ def test_session_start_page(person: WebClient) -> None:
     assert 'name="pain_before"' in page
 
 
-def test_session_needs_pain_now(person: WebClient) -> None:
-    response = person.submit("/session", {"pain_before": ""})
+def test_session_refuses_a_bad_pain(person: WebClient) -> None:
+    response = person.submit("/session", {"pain_before": "x"})
     assert response.status_code == 400 and 'id="pain_before-error"' in response.text
     assert person.get("/api/v1/journal").json()["sessions"] == []
+
+
+def test_the_safety_questions_are_asked_once_a_day(person: WebClient) -> None:
+    from sicoach.services import safety
+
+    ctx = person.app.state.context  # type: ignore[attr-defined]
+    assert "Since yesterday, have you noticed any of these?" in person.get("/").text
+    first = person.submit("/session", {"pain_before": "3"})  # every box empty: all no
+    assert first.status_code == 303
+    assert safety.screen_due(ctx) == []
+    resume = person.get("/").text  # started, nothing saved: Today offers to carry on
+    assert "Since yesterday" not in resume and "Resume session" in resume
+    session_id = first.headers["location"].split("id=")[1]
+    person.submit(f"/session/{session_id}/finish", {"pain_after": "2"})
+    today = person.get("/").text
+    assert "Since yesterday" not in today and "Do the routine again</button>" in today
+    page = person.get("/session").text
+    assert "You answered the safety questions today" in page and 'name="flag"' not in page
+    second = person.submit("/session", {})  # a second session that day: no questions
+    assert second.status_code == 303 and "/session/play?id=" in second.headers["location"]
+    assert len(person.get("/api/v1/journal").json()["sessions"]) == 2
+    tomorrow = ctx.clock.today() + timedelta(days=1)
+    assert len(safety.screen_due(ctx, on=tomorrow)) == len(safety.screen_questions(ctx))
+
+
+def test_a_yes_on_the_second_session_of_the_day_still_stops(person: WebClient) -> None:
+    person.submit("/session", {"answer": "none", "asked": ["fever"]})
+    person.submit("/session", {"pain_before": "3"})
+    stop = person.submit("/session", {"flag": ["chest_pain"]})
+    assert "Please do not exercise now" in stop.text
+    assert person.post("/api/v1/sessions", json={"pain_before": 3}).status_code == 409
 
 
 def test_session_begins_and_plays(person: WebClient) -> None:

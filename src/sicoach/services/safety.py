@@ -146,6 +146,21 @@ def _questions_for(journal: Journal, on: date) -> list[ScreenQuestion]:
     return out
 
 
+_FRAGILE_TRAUMA_SHORT = "A fall or a knock, even a small one"
+
+
+def short_labels(ctx: Context, questions: list[ScreenQuestion]) -> dict[str, str]:
+    """A few words per question for the once-a-day list ("Since yesterday, have you
+    noticed any of these?"); the full question is asked when the person says yes."""
+    out = {}
+    for q in questions:
+        code = ctx.catalog.symptom(q.code)
+        out[q.code] = code.label if code else q.question
+        if q.question == _FRAGILE_TRAUMA:
+            out[q.code] = _FRAGILE_TRAUMA_SHORT
+    return out
+
+
 def screen_questions(ctx: Context, on: date | None = None) -> list[ScreenQuestion]:
     """The red-flag questions for this person: the emergency and urgent signs, calf pain and
     a fall since the last check-in for everyone, the pregnancy warning signs when the
@@ -186,5 +201,20 @@ def record_screen(ctx: Context, answers: dict[str, bool], on: date | None = None
                 note_dismissed=tuple(c for c in existing.note_dismissed if c not in yes),
             )
         uow.journal.upsert_checkin(checkin)
+        uow.screenings.add_answered(day, frozenset(answers))
         uow.commit()
     return assess(ctx, day)
+
+
+def screen_due(ctx: Context, on: date | None = None) -> list[ScreenQuestion]:
+    """The screen's questions not yet answered that day (empty: the screen is done for
+    the day, and a second session that day starts without asking again).
+
+    A question the person's profile adds later that day (pregnancy, a fragile bone
+    history) is still due: only the very questions answered count, never a weaker set.
+    """
+    day = _today(ctx, on)
+    with ctx.uow(read_only=True) as uow:
+        journal = uow.journal.load()
+        answered = uow.screenings.answered_on(day)
+    return [q for q in _questions_for(journal, day) if q.code not in answered]

@@ -7,7 +7,7 @@ rolls back, so a failed import or a crash writes nothing half-way.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from typing import Protocol, Self
 
 from sicoach.domain.journal import (
@@ -54,6 +54,10 @@ class JournalRepository(Protocol):
         person's); lets a reloaded web player resume without saving one twice."""
         ...
 
+    def session_ids_on(self, day: date) -> dict[datetime, int]:
+        """The ids of the sessions started on `day`, by start time."""
+        ...
+
     def get_session(self, session_id: int) -> Session:
         """One session with its exercises (KeyError if not this person's)."""
         ...
@@ -87,8 +91,17 @@ class JournalRepository(Protocol):
         ...
 
 
+class ScreeningRepository(Protocol):
+    """Which red-flag questions were answered on a day (the screen is asked once a day)."""
+
+    def answered_on(self, day: date) -> frozenset[str]: ...
+
+    def add_answered(self, day: date, codes: frozenset[str]) -> None: ...
+
+
 class UnitOfWork(Protocol):
     journal: JournalRepository
+    screenings: ScreeningRepository
 
     def __enter__(self) -> Self: ...
 

@@ -6,7 +6,7 @@ transaction; nothing here commits.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, delete, insert, select, update
@@ -283,6 +283,18 @@ class SqlJournalRepository(BulkWrites):
                 .order_by(exercise_result.c.position)
             ).mappings()
         )
+
+    def session_ids_on(self, day: date) -> dict[datetime, int]:
+        """The ids of the sessions started on `day`, by start time."""
+        start = datetime.combine(day, time())
+        rows = self.conn.execute(
+            select(session.c.id, session.c.started_at).where(
+                (session.c.person_id == self.person_id)
+                & (session.c.started_at >= start)
+                & (session.c.started_at < start + timedelta(days=1))
+            )
+        )
+        return {row.started_at: row.id for row in rows}
 
     def get_session(self, session_id: int) -> Session:
         row = (

@@ -181,3 +181,15 @@ process needs one first."""
 
 # The clinic's tables share this metadata (imported last: they import `metadata` from here).
 import sicoach.store.account_tables  # noqa: E402, F401
+
+screening = Table(
+    "screening",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _person_fk(),
+    Column("day", Date, nullable=False),
+    # The codes of the red-flag questions answered that day, space-separated.
+    Column("answered", String(2000), nullable=False, default=""),
+    UniqueConstraint("person_id", "day", name="uq_screening_person_day"),
+)
+"""Which safety questions were answered on a day, so the screen is asked once a day."""

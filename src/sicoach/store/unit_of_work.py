@@ -21,10 +21,12 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sicoach.store.engine import PERSON_LOCK, READ_ONLY, describe_failure, failure_kind
 from sicoach.store.person_state_rows import bump_version
 from sicoach.store.repository import SqlJournalRepository
+from sicoach.store.screenings import SqlScreeningRepository
 
 
 class SqlUnitOfWork:
     journal: SqlJournalRepository
+    screenings: SqlScreeningRepository
 
     def __init__(
         self, engine: Engine, person_id: int, read_only: bool = False, url: str = ""
@@ -40,6 +42,7 @@ class SqlUnitOfWork:
         conn.execution_options(**{READ_ONLY: self._read_only, PERSON_LOCK: self._person_id})
         self._conn = conn
         self.journal = SqlJournalRepository(conn, self._person_id)
+        self.screenings = SqlScreeningRepository(conn, self._person_id)
         return self
 
     def __exit__(

@@ -33,8 +33,13 @@ def profile_values(profile: Profile | None) -> dict[str, Any]:
     }
 
 
-def read_profile(form: Form, today: date, existing: Profile | None) -> Profile | None:
-    """The profile the form describes; None (with `form.errors` filled) on a mistake."""
+def read_profile(
+    form: Form, today: date, existing: Profile | None, every_day: bool = False
+) -> Profile | None:
+    """The profile the form describes; None (with `form.errors` filled) on a mistake.
+
+    `every_day`: a form that does not ask the exercise days (first use) plans every day.
+    """
     birth_year = form.integer("birth_year")
     status = form.text("pregnancy") or "none"
     pregnancy: dict[str, Any] | None = None
@@ -46,7 +51,7 @@ def read_profile(form: Form, today: date, existing: Profile | None) -> Profile |
         pregnancy = {"status": "postpartum", "delivery_date": born.isoformat() if born else None}
     elif status != "none":
         form.errors["pregnancy"] = f"{status!r} is not one of the choices"
-    days = form.many("training_days")
+    days = form.many("training_days") or (list(WEEKDAYS) if every_day else [])
     if not days:
         form.errors["training_days"] = "choose at least one day to exercise"
     if not form.ok:

@@ -17,6 +17,7 @@ from sicoach.interchange.script_json import script_to_dict
 from sicoach.services import cached_reads as reads
 from sicoach.services import safety, session, views
 from sicoach.services.commands import FinishSession, RecordExercise, StartSession
+from sicoach.services.context import Context
 from sicoach.services.errors import InputError
 from sicoach.services.player import END_SESSION_FROM, STOP_ADVICE
 from sicoach.web.deps import ContextDep
@@ -50,7 +51,9 @@ def _speed(raw: str | None) -> int:
     return min(max(value, 1), MAX_SPEED)
 
 
-def _start_page(request: Request, form: Form | None = None, status: int = 200) -> Response:
+def _start_page(
+    request: Request, form: Form | None = None, status: int = 200, note: str = ""
+) -> Response:
     ctx = context_of(request)
     values = dict(form.values) if form else {}
     if form:
@@ -62,9 +65,10 @@ def _start_page(request: Request, form: Form | None = None, status: int = 200) -
         {
             "values": values,
             "errors": form.errors if form else {},
-            "questions": safety.screen_questions(ctx),
+            "questions": safety.screen_due(ctx),
             "plan": reads.plan_today(ctx),
             "speed": speed,
+            "note": note,
         },
         status_code=status,
         active="session",
@@ -78,19 +82,40 @@ def session_start(request: Request) -> Response:
     return _start_page(request)
 
 
+def _answers(ctx: Context, form: Form) -> dict[str, bool] | None:
+    """The screen's answers this form gives, for the questions still due today.
+
+    "None of these" answers no to the questions the list showed (`asked`); the full form
+    answers every question still due (a box left empty is a no). A yes is always kept.
+    """
+    due = {q.code for q in safety.screen_due(ctx)}
+    flags = set(form.many("flag"))
+    if form.text("answer") == "none":
+        answers = {code: False for code in set(form.many("asked")) & due}
+    else:
+        answers = {code: code in flags for code in due}
+    answers |= {code: True for code in flags}
+    return answers or None
+
+
 @pages.post("/session")
 async def session_begin(request: Request, ctx: ContextDep) -> Response:
     form = Form(await request.form())
-    pain = form.integer("pain_before", required=True)
+    pain = form.integer("pain_before")
     known = {q.code for q in safety.screen_questions(ctx)}
-    flags = form.many("flag")
-    if any(code not in known for code in flags):
+    if any(code not in known for code in form.many("flag")):
         form.errors["flag"] = "one of the answers is not a question of the safety check"
     if not form.ok:
         return _start_page(request, form, status=400)
-    answers = {code: code in flags for code in known}
+    answers = _answers(ctx, form)
     try:
-        started = session.start_session(ctx, StartSession(pain, screen_answers=answers))
+        if answers is not None:
+            assessment = safety.record_screen(ctx, answers)
+            if not assessment.stops_exercise and safety.screen_due(ctx):
+                # The list shown was older than the profile: ask what is still due.
+                note = "A few more questions before you start, for your own safety."
+                return _start_page(request, form, note=note)
+        started = session.start_session(ctx, StartSession(pain))
     except InputError as error:
         form.fail_from(error, "pain_before")
         return _start_page(request, form, status=400)

@@ -12,6 +12,7 @@ from fastapi.responses import RedirectResponse, Response
 from sicoach.interchange.plan_json import day_plan_to_dict
 from sicoach.services import cached_reads as reads
 from sicoach.services.commands import ChangeExercise, PlanChange
+from sicoach.services.day_status import today_extras
 from sicoach.services.handlers import execute
 from sicoach.services.plan import Action
 from sicoach.web import charts
@@ -59,6 +60,7 @@ def today(request: Request, date: str | None = None) -> Response:
         return RedirectResponse("/welcome", status_code=303)
     view = reads.today_view(ctx, on=_day(request, date))
     page: dict[str, Any] = {name: getattr(view, name) for name in TODAY_FIELDS}
+    page |= today_extras(ctx, view, reads.load_journal(ctx))
     page["pain_chart"] = charts.pain_strip(page["pain_points"], page["today"])
     aerobic = page["plan"].aerobic
     page["aerobic_meter"] = charts.minutes_meter(

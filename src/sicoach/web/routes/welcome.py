@@ -1,18 +1,19 @@
-"""First use: what the app is and is not, the red-flag screen, profile, starting pain, days."""
+"""First use, one short page: what the app is and is not, what safety needs to know (year of
+birth, pregnancy, health history) and the starting pain. The once-a-day safety questions
+come next, on Today, just before the first session; the rest of the profile is asked later
+from Today, with why we ask."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 
 from sicoach.services import cached_reads as reads
 from sicoach.services import safety
 from sicoach.services.checks import check_rating
 from sicoach.services.commands import FirstUse
-from sicoach.services.context import Context
 from sicoach.services.errors import InputError
 from sicoach.services.handlers import execute
-from sicoach.services.safety import ScreenQuestion
 from sicoach.services.vocabulary import WEEKDAY_NAMES
 from sicoach.web.forms import Form
 from sicoach.web.profile_form import profile_values, read_profile
@@ -22,6 +23,7 @@ from sicoach.web.templating import context_of, render
 router = APIRouter(dependencies=[Depends(verify_csrf)], include_in_schema=False)
 
 WELCOME_DONE = "/?saved=Welcome!+Here+is+your+routine+for+today."
+"""After first use, Today: its safety list and one tap start the first session."""
 
 
 def _page(request: Request, form: Form | None = None, status: int = 200) -> Response:
@@ -39,7 +41,6 @@ def _page(request: Request, form: Form | None = None, status: int = 200) -> Resp
         {
             "values": values,
             "errors": form.errors if form else {},
-            "questions": safety.screen_questions(ctx),
             "history_codes": ctx.catalog.history,
             "weekday_names": WEEKDAY_NAMES,
             "notice": request.query_params.get("saved"),
@@ -63,7 +64,7 @@ async def welcome_submit(request: Request) -> Response:
     pain = form.integer("pain", check_rating, required=True)
     mobility = form.integer("mobility", check_rating)
     existing = reads.load_journal(ctx).profile
-    profile = read_profile(form, today, existing)
+    profile = read_profile(form, today, existing, every_day=True)
     known = {q.code for q in safety.screen_questions(ctx)}
     flags = form.many("flag")
     for code in flags:
@@ -71,46 +72,14 @@ async def welcome_submit(request: Request) -> Response:
             form.errors["flag"] = f"{code!r} is not a question of the safety check"
     if not form.ok or profile is None:
         return _page(request, form, status=400)
-    answers = {code: code in flags for code in known | set(flags)}
+    # The page asks no screen: the once-a-day questions come on Today, for the profile
+    # just saved (pregnancy signs included). A sign sent anyway is kept as a yes.
+    answers = dict.fromkeys(flags, True)
     try:
         welcomed = execute(ctx, FirstUse(profile, pain, mobility, screen_answers=answers))
     except InputError as error:
         form.fail_from(error, "pain")
         return _page(request, form, status=400)
-    assessment = welcomed.assessment
-    if assessment.stops_exercise:
-        return RedirectResponse("/safety", status_code=303)
-    if _pregnancy_questions(ctx):  # asked only now that the profile says pregnant
-        return RedirectResponse("/welcome/pregnancy", status_code=303)
-    return RedirectResponse(WELCOME_DONE, status_code=303)
-
-
-def _pregnancy_questions(ctx: Context) -> list[ScreenQuestion]:
-    """The warning signs of pregnancy or of the weeks after birth that the saved profile
-    calls for (none otherwise); the first screen could not ask them without a profile."""
-    return [q for q in safety.screen_questions(ctx) if q.group == "pregnancy"]
-
-
-@router.get("/welcome/pregnancy")
-def welcome_pregnancy(request: Request) -> Response:
-    questions = _pregnancy_questions(context_of(request))
-    if not questions:
-        return RedirectResponse("/", status_code=303)
-    return render(request, "welcome_pregnancy.html", {"questions": questions})
-
-
-@router.post("/welcome/pregnancy")
-async def welcome_pregnancy_submit(request: Request) -> Response:
-    ctx = context_of(request)
-    form = Form(await request.form())
-    known = {q.code for q in _pregnancy_questions(ctx)}
-    flags = form.many("flag")
-    unknown = [code for code in flags if code not in known]
-    if unknown:
-        raise HTTPException(
-            status_code=400, detail=f"flag: {unknown[0]!r} is not a question of this check"
-        )
-    assessment = safety.record_screen(ctx, {code: code in flags for code in known})
-    if assessment.stops_exercise:
+    if welcomed.assessment.stops_exercise:
         return RedirectResponse("/safety", status_code=303)
     return RedirectResponse(WELCOME_DONE, status_code=303)

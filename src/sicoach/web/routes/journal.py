@@ -12,7 +12,7 @@ from fastapi.responses import RedirectResponse, Response
 from sicoach.interchange.journal_json import activity_to_dict, checkin_to_dict
 from sicoach.interchange.safety_json import assessment_to_dict
 from sicoach.services import cached_reads as reads
-from sicoach.services import views
+from sicoach.services import changes, views
 from sicoach.services.checks import check_activity_kind, check_minutes, check_rating
 from sicoach.services.commands import DismissNoteSign, LogActivity, LogCheckIn
 from sicoach.services.errors import InputError
@@ -104,6 +104,7 @@ async def checkin_submit(request: Request, ctx: ContextDep) -> Response:
         day=form.day("date"),
     )
     saved = None
+    before = changes.snapshot(ctx) if form.ok else None
     if form.ok:
         try:
             saved, _replaced = execute(ctx, command)
@@ -115,10 +116,18 @@ async def checkin_submit(request: Request, ctx: ContextDep) -> Response:
         return RedirectResponse(f"/checkin/note?date={saved.date.isoformat()}", status_code=303)
     back = form.text("return_to")
     target = back if back in RETURN_PAGES else "/"
-    return RedirectResponse(f"{target}?saved=Check-in+saved.", status_code=303)
+    changed = changes.what_changed(before, changes.snapshot(ctx)) if before else ""
+    notice = quote_plus(f"Check-in saved. {changed}".strip())
+    return RedirectResponse(f"{target}?saved={notice}", status_code=303)
 
 
-def _activity_form(request: Request, form: Form | None = None, status: int = 200) -> Response:
+SURE_ABOVE = 240
+"""Minutes above which a saved activity asks "are you sure?" first (a typing slip)."""
+
+
+def _activity_form(
+    request: Request, form: Form | None = None, status: int = 200, confirm: int | None = None
+) -> Response:
     ctx = context_of(request)
     today = ctx.clock.today()
     record = reads.load_journal(ctx)
@@ -134,6 +143,7 @@ def _activity_form(request: Request, form: Form | None = None, status: int = 200
             "recent": list(reversed(recent)),
             "today": today,
             "notice": request.query_params.get("saved"),
+            "confirm": confirm,
         },
         status_code=status,
         active="today",
@@ -150,15 +160,20 @@ async def activity_submit(request: Request, ctx: ContextDep) -> Response:
     form = Form(await request.form())
     kind = form.checked("kind", form.text("kind"), check_activity_kind)
     minutes = form.integer("minutes", check_minutes, required=True)
+    day = form.day("date")
+    if form.ok and minutes is not None and minutes > SURE_ABOVE and not form.flag("sure"):
+        return _activity_form(request, form, confirm=minutes)
+    before = changes.snapshot(ctx) if form.ok else None
     if form.ok:
         try:
-            execute(ctx, LogActivity(kind, minutes, day=form.day("date")))
+            execute(ctx, LogActivity(kind, minutes, day=day))
         except InputError as error:
             form.fail_from(error, "minutes")
-    if not form.ok:
+    if not form.ok or before is None:
         return _activity_form(request, form, status=400)
     name = ACTIVITY_NAMES[kind].split(" (")[0].lower()
-    notice = quote_plus(f"Saved: {minutes} minutes of {name}.")
+    changed = changes.what_changed(before, changes.snapshot(ctx), walking=True)
+    notice = quote_plus(f"Saved: {minutes} minutes of {name}. {changed}")
     return RedirectResponse(f"/activity?saved={notice}", status_code=303)
 
 

@@ -122,7 +122,7 @@ def test_forms_still_take_plain_digits(person: WebClient) -> None:
 def test_welcome_mistakes_are_listed_above_the_long_card(client: WebClient) -> None:
     page = client.submit("/welcome", {"pain": "3"}).text
     assert 'id="form-errors"' in page
-    assert page.index('id="form-errors"') < page.index("What this is, and what it is not")
+    assert page.index('id="form-errors"') < page.index("It is not a doctor")
 
 
 def test_history_counts_an_exercise_that_hurt_as_not_done(person: WebClient) -> None:

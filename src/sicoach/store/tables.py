@@ -179,9 +179,6 @@ app_secret = Table(
 """Keys every app process must share (the form-signing key), created once by whichever
 process needs one first."""
 
-# The clinic's tables share this metadata (imported last: they import `metadata` from here).
-import sicoach.store.account_tables  # noqa: E402, F401
-
 screening = Table(
     "screening",
     metadata,
@@ -193,3 +190,7 @@ screening = Table(
     UniqueConstraint("person_id", "day", name="uq_screening_person_day"),
 )
 """Which safety questions were answered on a day, so the screen is asked once a day."""
+
+
+# The clinic's tables share this metadata (imported last: they import `metadata` from here).
+import sicoach.store.account_tables  # noqa: E402, F401

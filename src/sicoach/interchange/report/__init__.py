@@ -8,6 +8,8 @@
 
 from sicoach.interchange.report.charts import (
     MIN_AXIS_DAYS,
+    MOBILITY_COLOUR,
+    PAIN_COLOUR,
     _date_axis,
     _figure,
     accessible_svg,
@@ -29,6 +31,8 @@ from sicoach.interchange.report.render import print_css, profile_lines, render_h
 __all__ = [
     "DEFAULT_REPORT_WEEKS",
     "MIN_AXIS_DAYS",
+    "MOBILITY_COLOUR",
+    "PAIN_COLOUR",
     "PeriodRow",
     "ProgressCallback",
     "RaisedReason",

@@ -33,7 +33,7 @@ def test_today_says_the_routine_is_done(person: WebClient) -> None:
         ],
     )
     page = html.unescape(person.get("/").text)
-    assert "Today's routine: done at 08:00</strong> — 1 of 3." in page
+    assert "Today's routine: done at 08:00</strong> — 1 of 3.</span>" in page
     assert "Bridge: stopped (it hurt)" in page and "Cat-cow: skipped" in page
     assert "Done today" in page and "Stopped today: it hurt" in page
     assert "This week: 1 of 7 training days" in page

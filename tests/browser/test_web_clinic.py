@@ -177,6 +177,18 @@ def test_pages_in_the_dark(chromium: Any, clinic_server: LiveServer) -> None:
     _shot(page, "account-dark")
     assert axe_violations(page) == []
     page.context.close()
+    for dark in (False, True):
+        admin = _phone(chromium, clinic_server, dark=dark)
+        _sign_in(admin, "admin@clinic.example")
+        admin.wait_for_url("**/admin")
+        assert admin.get_by_text("doc@clinic.example", exact=True).is_visible()
+        assert admin.evaluate("document.documentElement.scrollWidth") <= 390  # no sideways scroll
+        _shot(admin, f"admin-{'dark' if dark else 'light'}")
+        assert axe_violations(admin) == []
+        admin.goto("/admin/audit")
+        assert admin.get_by_role("cell", name="signed in").first.is_visible()
+        _shot(admin, f"admin-audit-{'dark' if dark else 'light'}")
+        admin.context.close()
 
 
 def test_five_wrong_passwords_slow_sign_in_down_last(

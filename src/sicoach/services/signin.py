@@ -173,14 +173,15 @@ def current(ctx: Context, token: str | None) -> Current | None:
     if not token:
         return None
     now = ctx.clock.now()
-    with ctx.accounts_uow() as uow:
+    with ctx.accounts_uow(read_only=True) as uow:
         session = uow.accounts.session_by_token(token_hash(token))
         if session is None or not session.live_at(now):
             return None
         account = uow.accounts.get(session.account_id)
-        if account is None or account.disabled:
-            return None
-        if now - session.last_seen_at >= TOUCH_EVERY:
+    if account is None or account.disabled:
+        return None
+    if now - session.last_seen_at >= TOUCH_EVERY:
+        with ctx.accounts_uow() as uow:
             uow.accounts.touch_session(session.id, now)
             uow.commit()
     principal = Principal(account.id, account.role, account.label)
@@ -196,7 +197,7 @@ def acting_on(base: Context, who: Current, subject_id: int | None = None) -> Con
         subject = who.account
         linked = False
     else:
-        with base.accounts_uow() as uow:
+        with base.accounts_uow(read_only=True) as uow:
             found = uow.accounts.get(subject_id)
             linked = found is not None and uow.accounts.linked(principal.account_id, subject_id)
         if found is None:

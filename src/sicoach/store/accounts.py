@@ -383,12 +383,17 @@ class AccountsUnitOfWork:
 
     accounts: SqlAccounts
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, read_only: bool = False) -> None:
         self._engine = engine
+        self._read_only = read_only
         self._conn: Connection | None = None
 
     def __enter__(self) -> Self:
+        from sicoach.store.engine import READ_ONLY
+
         self._conn = self._engine.connect()
+        if self._read_only:
+            self._conn.execution_options(**{READ_ONLY: True})
         self.accounts = SqlAccounts(self._conn)
         return self
 
@@ -416,7 +421,8 @@ def make_accounts_uow_factory(database_url: str) -> Any:
 
     engine = get_engine(database_url)
 
-    def factory() -> AccountsUnitOfWork:
-        return AccountsUnitOfWork(engine)
+    def factory(read_only: bool = False) -> AccountsUnitOfWork:
+        """`read_only=True` for a unit that only reads (never waits for a writer)."""
+        return AccountsUnitOfWork(engine, read_only=read_only)
 
     return factory

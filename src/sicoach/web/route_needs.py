@@ -83,7 +83,6 @@ NEEDS: dict[tuple[str, str], Need] = {
     ("GET", "/pwa/reminder.json"): R,
     # Pages that exist to write (their form is the owner's).
     ("GET", "/welcome"): W,
-    ("GET", "/welcome/pregnancy"): W,
     ("GET", "/checkin"): W,
     ("GET", "/activity"): W,
     ("GET", "/session"): W,
@@ -92,7 +91,6 @@ NEEDS: dict[tuple[str, str], Need] = {
     ("GET", "/settings/forget"): W,
     # Changing a journal: its owner only.
     ("POST", "/welcome"): W,
-    ("POST", "/welcome/pregnancy"): W,
     ("POST", "/api/v1/checkins"): W,
     ("POST", "/api/v1/checkins/{day}/not-so"): W,
     ("POST", "/api/v1/activities"): W,

@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -18,7 +17,7 @@ from sicoach.domain.clock import FixedClock
 from sicoach.services import accounts
 from sicoach.services.context import Context
 from sicoach.settings import CLINIC, Settings, sqlite_url
-from tests.browser.conftest import CHROMIUM, LAUNCH_ARGS, SCREENSHOTS, axe_violations, choose
+from tests.browser.conftest import SCREENSHOTS, axe_violations, choose
 from tests.browser.conftest import first_use as fill_first_use
 from tests.live_server import LiveServer
 
@@ -53,18 +52,10 @@ def clinic_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServ
         server.stop()
 
 
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Any]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is not installed")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS
-        )
-        yield launched
-        launched.close()
+@pytest.fixture
+def chromium(browser: Any) -> Any:
+    """The suite's one Chromium: a second Playwright in the same worker would be refused."""
+    return browser
 
 
 def _phone(chromium: Any, server: LiveServer, dark: bool = False) -> Any:

@@ -53,15 +53,19 @@ def test_ctrl_c_between_exercises_ends_the_session_saved_and_partial(tmp_path: P
     db = tmp_path / "journal.sqlite3"
     child = spawn(db, "session", "--speed", "100")
     answer_screen_and_pain(child, 3)
-    play_until_paused_in(child, 2)  # exercise 2 on screen, not one repetition done
+    play_until_paused_in(child, 2)  # exercise 2 on screen, paused at (or near) its start
     child.sendintr()
     child.expect(SAVED)
     assert end(child) == 130
 
     session = only_session(db)
     assert (session["partial"], session["pain_before"], session["pain_after"]) == (True, 3, None)
-    assert [e["id"] for e in session["exercises"]] == ["pelvic_tilt"]
+    assert session["exercises"][0]["id"] == "pelvic_tilt"
     assert_first_done(session)
+    # A loaded machine may count a repetition of the second before the pause is read: it is
+    # then kept as stopped, with its count, never as done.
+    assert all(e["skipped"] and e["reps"] > 0 for e in session["exercises"][1:])
+    assert len(session["exercises"]) <= 2
 
 
 def test_ctrl_c_mid_exercise_keeps_the_repetitions_done(tmp_path: Path) -> None:

@@ -6,7 +6,6 @@ Screenshots go to artifacts/screenshots/ (not committed) for a person to look at
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import shutil
@@ -15,7 +14,6 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -98,45 +96,9 @@ class Server:
         self.log.close()
 
 
-class _WarmServers:
-    """Starts the next test's server in the background while this test runs.
-
-    Each test still gets a fresh server on an empty data folder of its own; only the 8-10 s
-    of starting Python and the app overlap with the test before it.
-    """
-
-    def __init__(self, folders: pytest.TempPathFactory) -> None:
-        self._folders = folders
-        self._starter = ThreadPoolExecutor(max_workers=1, thread_name_prefix="warm-server")
-        self._next: Future[Server] | None = None
-
-    def _start(self) -> Future[Server]:
-        return self._starter.submit(Server, self._folders.mktemp("server"))
-
-    def take(self) -> Server:
-        ready = self._next or self._start()
-        self._next = self._start()
-        return ready.result()
-
-    def close(self) -> None:
-        if self._next is not None:
-            with contextlib.suppress(Exception):
-                self._next.result().stop()
-        self._starter.shutdown()
-
-
-@pytest.fixture(scope="session")
-def _warm_servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[_WarmServers]:
-    servers = _WarmServers(tmp_path_factory)
-    try:
-        yield servers
-    finally:
-        servers.close()
-
-
 @pytest.fixture
-def server(_warm_servers: _WarmServers) -> Iterator[Server]:
-    running = _warm_servers.take()
+def server(tmp_path: Path) -> Iterator[Server]:
+    running = Server(tmp_path)
     try:
         yield running
     finally:

@@ -19,7 +19,7 @@ def _fill(server) -> None:  # type: ignore[no-untyped-def]
 
 def test_progress_page(page, server) -> None:  # type: ignore[no-untyped-def]
     _fill(server)
-    page.goto("/progress")
+    page.goto("/progress", timeout=90_000)  # the first chart drawing is slow
     assert page.get_by_role("heading", name="Your progress").is_visible()
     assert page.locator("p.summary", has_text="3 points lower than in your first week").is_visible()
     charts = page.get_by_role("img")
@@ -43,7 +43,7 @@ def test_report_page_and_pdf_download(page, server) -> None:  # type: ignore[no-
     assert page.get_by_role("heading", name="Report for your doctor").is_visible()
     page.shots("report")
     assert axe_violations(page) == []
-    with page.expect_download() as info:
+    with page.expect_download(timeout=90_000) as info:
         page.get_by_role("link", name="Download the PDF").click()
     download = info.value
     assert download.suggested_filename.endswith(".pdf")
@@ -66,7 +66,7 @@ def test_pdf_download_shows_a_progress_bar_until_the_file_is_ready(page, server)
           }).observe(box, {subtree: true, childList: true, attributes: true, characterData: true});
         }"""
     )
-    with page.expect_download() as info:
+    with page.expect_download(timeout=90_000) as info:
         page.get_by_role("link", name="Download the PDF").click()
     download = info.value
     assert download.suggested_filename.startswith("sicoach-report-")

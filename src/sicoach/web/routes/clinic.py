@@ -38,17 +38,22 @@ def _patients_page(
     values: dict[str, Any] = {
         "patients": accounts.my_patients(ctx),
         "errors": errors or {},
-        "invited": None,
+        "invited": _invitation_view(request, invited),
     }
-    if invited is not None:
-        link = f"{_public_base(request)}/join/{invited.token}"
-        values["invited"] = {
-            "account": invited.account,
-            "link": link,
-            "qr": qr_svg.__wrapped__(link),
-            "expires": invited.expires_at,
-        }
     return render(request, "patients.html", values, status_code=status)
+
+
+def _invitation_view(request: Request, invited: Any) -> dict[str, Any] | None:
+    """The one-time link just made, with its QR code, for the patients and admin pages."""
+    if invited is None:
+        return None
+    link = f"{_public_base(request)}/join/{invited.token}"
+    return {
+        "account": invited.account,
+        "link": link,
+        "qr": qr_svg.__wrapped__(link),
+        "expires": invited.expires_at,
+    }
 
 
 @router.get("/patients")
@@ -100,16 +105,8 @@ def _admin_page(
         "accounts": everyone,
         "links": links,
         "errors": errors or {},
-        "invited": None,
+        "invited": _invitation_view(request, invited),
     }
-    if invited is not None:
-        link = f"{_public_base(request)}/join/{invited.token}"
-        values["invited"] = {
-            "account": invited.account,
-            "link": link,
-            "qr": qr_svg.__wrapped__(link),
-            "expires": invited.expires_at,
-        }
     return render(request, "admin.html", values, status_code=status)
 
 

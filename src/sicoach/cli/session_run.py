@@ -1,7 +1,8 @@
 """The guided routine in the terminal (`sicoach session`), and its script as text.
 
-The order is fixed: the red-flag questions first (any "yes" ends it with what to do), then
-the pain now, then the timed player, then the pain again and a short summary. The session
+The order is fixed: the once-a-day warning-sign list first (a "yes" asks each sign in full,
+and a sign ends it with what to do), then the pain now, then the timed player, then the
+pain again and a short summary. The session
 and every finished exercise are saved the moment they happen, so quitting, Ctrl-C, a closed
 terminal or a crash keep everything done so far (the session stays marked partial).
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import time
 from datetime import date
+from typing import TYPE_CHECKING
 
 import typer
 from rich.markup import escape
@@ -27,6 +29,9 @@ from sicoach.services.context import Context
 from sicoach.services.handlers import execute
 from sicoach.services.player import STOP_ADVICE, ExerciseResult, Script
 from sicoach.services.session import session_script
+
+if TYPE_CHECKING:
+    from sicoach.services.safety import ScreenQuestion
 
 
 def print_script(script: Script) -> None:
@@ -46,21 +51,19 @@ def print_script(script: Script) -> None:
 
 
 def _red_flag_screen(services: Context, term: AnyTerminal, on: date) -> bool:
-    """Ask the warning-sign questions; True when it is fine to exercise."""
+    """The once-a-day warning-sign list (the services say which questions are still due
+    today), then today's triage; True when it is fine to exercise."""
     from sicoach.cli.safety_views import render_assessment
     from sicoach.services.commands import AnswerScreen
-    from sicoach.services.safety import screen_questions
+    from sicoach.services.safety import assess, screen_due
 
-    console.print(
-        "First, a few quick questions about warning signs. Answer y (yes) or n (no).",
-        highlight=False,
-    )
-    answers: dict[str, bool] = {}
-    for question in screen_questions(services, on):
-        answers[question.code] = ask_yes_no(term, question.question)
-        if answers[question.code]:
-            break
-    assessment = execute(services, AnswerScreen(answers, on))
+    due = screen_due(services, on)
+    if due:
+        answers = _ask_screen(services, term, due)
+        assessment = execute(services, AnswerScreen(answers, on))
+    else:
+        assessment = assess(services, on)
+        answers = {}
     if any(answers.values()):
         console.print(
             "\n[bold]No exercises today.[/] What you said is a sign to get checked first.",
@@ -72,7 +75,31 @@ def _red_flag_screen(services: Context, term: AnyTerminal, on: date) -> bool:
         console.print("\n[bold]No exercises today.[/]", highlight=False)
         render_assessment(console, assessment)
         return False
+    if not due:
+        console.print("You answered the safety questions earlier today.", highlight=False)
     return True
+
+
+def _ask_screen(services: Context, term: AnyTerminal, due: list[ScreenQuestion]) -> dict[str, bool]:
+    """One list and one answer; a yes asks each sign in full, up to the first yes."""
+    from sicoach.services.safety import short_labels
+
+    labels = short_labels(services, due)
+    console.print("\n[bold]Since yesterday, have you noticed any of these?[/]", highlight=False)
+    for question in due:
+        console.print(f"  - {escape(labels[question.code])}", highlight=False)
+    if not ask_yes_no(term, "Yes, one of these, or no, none of these?"):
+        return {question.code: False for question in due}
+    console.print(
+        "\nWe will ask about each one in full, so we can tell you what to do.",
+        highlight=False,
+    )
+    answers: dict[str, bool] = {}
+    for question in due:
+        answers[question.code] = ask_yes_no(term, question.question)
+        if answers[question.code]:
+            break
+    return answers
 
 
 def _stop_advice() -> None:

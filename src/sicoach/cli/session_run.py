@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import time
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -31,7 +32,7 @@ from sicoach.services.player import STOP_ADVICE, ExerciseResult, Script
 from sicoach.services.session import session_script
 
 if TYPE_CHECKING:
-    from sicoach.services.safety import ScreenQuestion
+    from sicoach.services.safety import Level, ScreenQuestion
 
 
 def print_script(script: Script) -> None:
@@ -50,34 +51,33 @@ def print_script(script: Script) -> None:
         )
 
 
-def _red_flag_screen(services: Context, term: AnyTerminal, on: date) -> bool:
+def _red_flag_screen(services: Context, term: AnyTerminal, on: date) -> Screened | None:
     """The once-a-day warning-sign list (the services say which questions are still due
-    today), then today's triage; True when it is fine to exercise."""
+    today), then today's triage. When it is fine to exercise, the answers and the level they
+    give (saved with the session's start, one unit of work); else None (answers saved now)."""
     from sicoach.cli.safety_views import render_assessment
     from sicoach.services.commands import AnswerScreen
-    from sicoach.services.safety import assess, screen_due
+    from sicoach.services.safety import assess, preview_screen, screen_due
 
     due = screen_due(services, on)
-    if due:
-        answers = _ask_screen(services, term, due)
-        assessment = execute(services, AnswerScreen(answers, on))
-    else:
-        assessment = assess(services, on)
-        answers = {}
+    answers = _ask_screen(services, term, due) if due else {}
     if any(answers.values()):
         console.print(
             "\n[bold]No exercises today.[/] What you said is a sign to get checked first.",
             highlight=False,
         )
-        render_assessment(console, assessment)
-        return False
+        render_assessment(console, execute(services, AnswerScreen(answers, on)))
+        return None
+    assessment = preview_screen(services, answers, on) if due else assess(services, on)
     if assessment.stops_exercise:
         console.print("\n[bold]No exercises today.[/]", highlight=False)
+        if due:
+            assessment = execute(services, AnswerScreen(answers, on))
         render_assessment(console, assessment)
-        return False
+        return None
     if not due:
         console.print("You answered the safety questions earlier today.", highlight=False)
-    return True
+    return Screened(answers or None, assessment.level)
 
 
 def _ask_screen(services: Context, term: AnyTerminal, due: list[ScreenQuestion]) -> dict[str, bool]:
@@ -173,36 +173,54 @@ def _run_session(
     ready = _get_ready(services, term, on)
     if ready is None:
         return
-    script, pain_before, before = ready
     voice = _voice(term, voice_on)
-    start = execute(services, StartSession(pain_before, on=on))
+    begin = StartSession(ready.pain_before, screen_answers=ready.screen.answers, on=on)
+    start = execute(services, begin)  # the screen's answers and the session: one unit of work
     if start.session_id is None:  # the screen above passed, so nothing changed since; be safe
         fail("session: the safety check says no exercises today; see `sicoach safety`", code=1)
     started = time.monotonic()
-    outcome = _play(services, start.session_id, script, term, voice, speed)
+    outcome = _play(services, start.session_id, ready.script, term, voice, speed)
     if outcome.stopped_for_pain is not None:
         finish = FinishSession(start.session_id, outcome.stopped_for_pain, ended_early=True)
         execute(services, finish)
         _stop_advice()
     else:
         _finish(services, start.session_id, outcome, term)
-    _summary(outcome, script, time.monotonic() - started)
-    _show_safety_change(services, on, before)
+    _summary(outcome, ready.script, time.monotonic() - started)
+    _show_safety_change(services, on, ready.screen.level)
 
 
-def _get_ready(
-    services: Context, term: AnyTerminal, on: date
-) -> tuple[Script, int | None, object] | None:
+@dataclass(frozen=True)
+class Screened:
+    """The screen's answers, not saved yet (None: answered earlier today), and the safety
+    level they give."""
+
+    answers: dict[str, bool] | None
+    level: Level
+
+
+@dataclass(frozen=True)
+class Ready:
+    """What the session starts with: the screen passed, the day's script, the pain now."""
+
+    screen: Screened
+    script: Script
+    pain_before: int | None
+
+
+def _get_ready(services: Context, term: AnyTerminal, on: date) -> Ready | None:
     """The screen, the day's script and the pain before; None when there is nothing to play
     (a warning sign, or no exercises today). Exits when the questions go unanswered."""
-    from sicoach.services.safety import assess
+    from sicoach.services.commands import AnswerScreen
 
     try:
-        if not _red_flag_screen(services, term, on):
+        screen = _red_flag_screen(services, term, on)
+        if screen is None:
             return None
-        before = assess(services, on).level
         script = session_script(services, on)
         if not script.exercises:
+            if screen.answers is not None:  # the screen was done today
+                execute(services, AnswerScreen(screen.answers, on))
             console.print(script.message or "There are no exercises in your plan today.")
             return None
         console.print(
@@ -217,7 +235,7 @@ def _get_ready(
         with contextlib.suppress(OSError):
             console.print("\nStopped before the session began.", highlight=False)
         raise typer.Exit(130) from None
-    return script, pain_before, before
+    return Ready(screen, script, pain_before)
 
 
 def _voice(term: AnyTerminal, voice_on: bool) -> Voice | None:

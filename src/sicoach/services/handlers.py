@@ -8,6 +8,7 @@ adds its rules to `authorise` without changing a face or a handler.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -122,18 +123,21 @@ class Welcomed:
 
 
 def first_use(ctx: Context, command: FirstUse) -> Welcomed:
-    """Save the profile, the starting pain (keeping the day's symptoms), then the screen."""
+    """One unit of work: the profile, the starting pain (keeping the day's symptoms) and
+    the screen's answers. Every value is checked before anything is written, and nothing
+    is written when any part fails."""
     fields = {name: getattr(command.profile, name) for name in journal.PROFILE_FIELDS}
-    profile = journal.update_profile(ctx, **fields)
-    today = ctx.clock.today()
-    earlier = journal.load_journal(ctx, on=today).checkin_on(today)
-    journal.log_checkin(
-        ctx,
-        pain=command.pain,
-        mobility=command.mobility,
-        symptoms=earlier.symptoms if earlier else (),
-    )
-    assessment = safety.record_screen(ctx, dict(command.screen_answers))
+    checked = journal.checked_profile_changes(ctx, fields)
+    checkin = journal.new_checkin(ctx, pain=command.pain, mobility=command.mobility)
+    today = checkin.date
+    with ctx.uow() as uow:
+        profile = journal.store_profile_changes(ctx, uow, checked)
+        earlier = uow.journal.get_checkin(today)
+        symptoms = earlier.symptoms if earlier else ()
+        journal.store_checkin(uow, dataclasses.replace(checkin, symptoms=symptoms), found=())
+        safety.save_screen(uow, command.screen_answers, today)
+        assessment = safety.assess_in(uow, today)
+        uow.commit()
     return Welcomed(profile, assessment)
 
 

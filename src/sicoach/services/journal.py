@@ -8,7 +8,7 @@ errors are raised before anything is written.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, fields
 from datetime import date, timedelta
 from pathlib import Path
@@ -46,6 +46,7 @@ from sicoach.domain.vocabulary import (
 )
 from sicoach.services.context import Context
 from sicoach.services.errors import ConflictError, InputError
+from sicoach.services.unit_of_work import UnitOfWork
 
 Progress = Callable[[int, int], None]
 
@@ -99,11 +100,29 @@ def log_checkin(
     day: date | None = None,
 ) -> tuple[CheckIn, bool]:
     """Save the day's check-in; returns it and whether it replaced one on the same date."""
+    checkin = new_checkin(ctx, pain, worst_pain, mobility, symptoms, note, day)
+    found = read_note_signs(checkin.note)  # before the transaction: it can take a moment
+    with ctx.uow() as uow:
+        stored = store_checkin(uow, checkin, found)
+        uow.commit()
+    return stored
+
+
+def new_checkin(
+    ctx: Context,
+    pain: int | None = None,
+    worst_pain: int | None = None,
+    mobility: int | None = None,
+    symptoms: Iterable[str] = (),
+    note: str | None = "",
+    day: date | None = None,
+) -> CheckIn:
+    """A check-in's values checked (an `InputError` naming the field), not yet stored."""
     on = checked_day(ctx, day)
     if isinstance(symptoms, str):
         raise InputError("symptoms", "must be a list of symptom codes, not one piece of text")
     try:
-        checkin = CheckIn(
+        return CheckIn(
             date=on,
             pain=check_optional_rating(pain, "pain"),
             worst_pain=check_optional_rating(worst_pain, "worst_pain"),
@@ -113,20 +132,24 @@ def log_checkin(
         )
     except JournalError as err:
         raise _checked(err) from None
-    found = read_note_signs(checkin.note)  # before the transaction: it can take a moment
-    with ctx.uow() as uow:
-        earlier = uow.journal.get_checkin(on)
-        checkin = with_note_findings(checkin, found, earlier)
-        kept = kept_warning_signs(earlier, checkin)
-        if kept:
-            checkin = dataclasses.replace(
-                checkin,
-                symptoms=checkin.symptoms + kept,
-                note_symptoms=checkin.note_symptoms + carried_from_note(earlier, kept),
-            )
-        replaced = uow.journal.upsert_checkin(checkin)
-        uow.commit()
-    return checkin, replaced
+
+
+def store_checkin(
+    uow: UnitOfWork, checkin: CheckIn, found: tuple[str, ...]
+) -> tuple[CheckIn, bool]:
+    """Write a checked check-in in an open unit of work (the caller commits): the signs
+    `found` in its note added, the day's earlier warning signs kept. Returns what was
+    stored and whether it replaced the day's earlier check-in."""
+    earlier = uow.journal.get_checkin(checkin.date)
+    checkin = with_note_findings(checkin, found, earlier)
+    kept = kept_warning_signs(earlier, checkin)
+    if kept:
+        checkin = dataclasses.replace(
+            checkin,
+            symptoms=checkin.symptoms + kept,
+            note_symptoms=checkin.note_symptoms + carried_from_note(earlier, kept),
+        )
+    return checkin, uow.journal.upsert_checkin(checkin)
 
 
 def read_note_signs(note: str) -> tuple[str, ...]:
@@ -260,15 +283,26 @@ def _check_profile_field(ctx: Context, name: str, value: Any) -> Any:
 
 def update_profile(ctx: Context, **changes: Any) -> Profile:
     """Change some profile fields (names as on `Profile`); the rest stay as they were."""
+    checked = checked_profile_changes(ctx, changes)
+    with ctx.uow() as uow:
+        profile = store_profile_changes(ctx, uow, checked)
+        uow.commit()
+    return profile
+
+
+def checked_profile_changes(ctx: Context, changes: Mapping[str, Any]) -> dict[str, Any]:
+    """Profile fields checked, the one place they are (an `InputError` naming the field)."""
     try:
-        checked = {name: _check_profile_field(ctx, name, v) for name, v in changes.items()}
+        return {name: _check_profile_field(ctx, name, v) for name, v in changes.items()}
     except JournalError as err:
         raise _checked(err) from None
-    with ctx.uow() as uow:
-        current = uow.journal.get_profile() or Profile(started_on=ctx.clock.today())
-        profile = current.with_changes(**checked)
-        uow.journal.save_profile(profile)
-        uow.commit()
+
+
+def store_profile_changes(ctx: Context, uow: UnitOfWork, checked: Mapping[str, Any]) -> Profile:
+    """Write checked profile fields in an open unit of work (the caller commits)."""
+    current = uow.journal.get_profile() or Profile(started_on=ctx.clock.today())
+    profile = current.with_changes(**checked)
+    uow.journal.save_profile(profile)
     return profile
 
 

@@ -6,6 +6,7 @@ Every face (CLI, web, session start) calls these; the rules live in `sicoach.dom
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -22,6 +23,7 @@ from sicoach.domain.vocabulary import PREGNANCY_WARNINGS, URGENT_FLAGS
 from sicoach.services.context import Context
 from sicoach.services.errors import InputError
 from sicoach.services.journal import load_journal
+from sicoach.services.unit_of_work import UnitOfWork
 
 
 @dataclass(frozen=True)
@@ -169,41 +171,76 @@ def screen_questions(ctx: Context, on: date | None = None) -> list[ScreenQuestio
 
 
 def record_screen(ctx: Context, answers: dict[str, bool], on: date | None = None) -> Assessment:
-    """Save the "yes" answers as symptoms in that day's check-in and return the new triage.
+    """Save the screen's answers (see `save_screen`) and return the new triage, in one unit
+    of work."""
+    day = _screen_day(ctx, on)
+    with ctx.uow() as uow:
+        save_screen(uow, answers, day)
+        assessment = assess_in(uow, day)
+        uow.commit()
+    return assessment
+
+
+def preview_screen(ctx: Context, answers: dict[str, bool], on: date | None = None) -> Assessment:
+    """The triage the answers would give, with nothing saved: a face that asks more before
+    acting on them (the terminal asks the pain next) saves them with that action, in one
+    unit of work (`StartSession.screen_answers`)."""
+    day = _screen_day(ctx, on)
+    with ctx.uow() as uow:
+        save_screen(uow, answers, day)
+        return assess_in(uow, day)  # leaving without a commit rolls the answers back
+
+
+def _screen_day(ctx: Context, on: date | None) -> date:
+    day = _today(ctx, on)
+    if day > ctx.clock.today():
+        raise InputError("date", f"{day.isoformat()} is in the future")
+    return day
+
+
+def save_screen(uow: UnitOfWork, answers: Mapping[str, bool], day: date) -> None:
+    """Write the "yes" answers as symptoms in that day's check-in, in an open unit of work
+    (the caller commits); an answer to no question of the screen is an `InputError`.
 
     The day's pain, mobility and note are kept, and symptoms already recorded stay (a "no"
     never removes a flag someone reported earlier that day). The check-in is written even
     when every answer is "no", as a record that the screen was done.
     """
-    day = _today(ctx, on)
-    if day > ctx.clock.today():
-        raise InputError("date", f"{day.isoformat()} is in the future")
-    with ctx.uow() as uow:
-        journal = uow.journal.load()
-        known = {q.code for q in _questions_for(journal, day)}
-        for code, value in answers.items():
-            if code not in known:
-                raise InputError(f"answers.{code}", "not a question of the screen")
-            if not isinstance(value, bool):
-                raise InputError(f"answers.{code}", "must be yes or no (true or false)")
-        existing = journal.checkin_on(day)
-        symptoms = set(existing.symptoms) if existing else set()
-        symptoms |= {code for code, yes in answers.items() if yes}
-        yes = {code for code, value in answers.items() if value}
-        if existing is None:
-            checkin = CheckIn(date=day, symptoms=tuple(sorted(symptoms)))
-        else:
-            # A "yes" to a sign also read from the note makes it a ticked one.
-            checkin = dataclasses.replace(
-                existing,
-                symptoms=tuple(sorted(symptoms)),
-                note_symptoms=tuple(c for c in existing.note_symptoms if c not in yes),
-                note_dismissed=tuple(c for c in existing.note_dismissed if c not in yes),
-            )
-        uow.journal.upsert_checkin(checkin)
-        uow.screenings.add_answered(day, frozenset(answers))
-        uow.commit()
-    return assess(ctx, day)
+    journal = uow.journal.load()
+    known = {q.code for q in _questions_for(journal, day)}
+    for code, value in answers.items():
+        if code not in known:
+            raise InputError(f"answers.{code}", "not a question of the screen")
+        if not isinstance(value, bool):
+            raise InputError(f"answers.{code}", "must be yes or no (true or false)")
+    existing = journal.checkin_on(day)
+    symptoms = set(existing.symptoms) if existing else set()
+    symptoms |= {code for code, yes in answers.items() if yes}
+    yes = {code for code, value in answers.items() if value}
+    if existing is None:
+        checkin = CheckIn(date=day, symptoms=tuple(sorted(symptoms)))
+    else:
+        # A "yes" to a sign also read from the note makes it a ticked one.
+        checkin = dataclasses.replace(
+            existing,
+            symptoms=tuple(sorted(symptoms)),
+            note_symptoms=tuple(c for c in existing.note_symptoms if c not in yes),
+            note_dismissed=tuple(c for c in existing.note_dismissed if c not in yes),
+        )
+    uow.journal.upsert_checkin(checkin)
+    uow.screenings.add_answered(day, frozenset(answers))
+
+
+def assess_in(uow: UnitOfWork, day: date) -> Assessment:
+    """The triage of `day` as an open unit of work sees the journal (its own writes too)."""
+    return evaluate(uow.journal.load_safety_window(day), day)
+
+
+def due_in(uow: UnitOfWork, day: date) -> tuple[ScreenQuestion, ...]:
+    """The screen's questions not yet answered on `day`, as an open unit of work sees them."""
+    journal = uow.journal.load()
+    answered = uow.screenings.answered_on(day)
+    return tuple(q for q in _questions_for(journal, day) if q.code not in answered)
 
 
 def screen_due(ctx: Context, on: date | None = None) -> list[ScreenQuestion]:
@@ -215,6 +252,4 @@ def screen_due(ctx: Context, on: date | None = None) -> list[ScreenQuestion]:
     """
     day = _today(ctx, on)
     with ctx.uow(read_only=True) as uow:
-        journal = uow.journal.load()
-        answered = uow.screenings.answered_on(day)
-    return [q for q in _questions_for(journal, day) if q.code not in answered]
+        return list(due_in(uow, day))

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from sicoach.domain.field_checks import (
     JournalError,
@@ -30,6 +31,9 @@ from sicoach.domain.script import Script, build_script
 from sicoach.services.commands import Ending, FinishSession, RecordExercise, StartSession
 from sicoach.services.context import Context
 from sicoach.services.errors import Conflict, InputError, NotFound
+
+if TYPE_CHECKING:
+    from sicoach.services.safety import ScreenQuestion
 
 MAX_LEVEL = 20
 MAX_REPS = 1000
@@ -54,17 +58,21 @@ def session_script(ctx: Context, on: date | None = None) -> Script:
 
 @dataclass(frozen=True)
 class SessionStart:
-    """What starting a session gave: its id, or None when the safety check says stop today
-    (then `assessment` says why and what to do)."""
+    """What starting a session gave: its id, or None when no session started. Then either
+    the safety check says stop today (`assessment` says why and what to do), or the screen
+    still has questions `due` (the list answered was older than the profile)."""
 
     session_id: int | None
     assessment: Assessment
+    due: tuple[ScreenQuestion, ...] = ()
 
 
 def start_session(ctx: Context, command: StartSession) -> SessionStart:
-    """Record the screen's answers (when given), then store a new session marked partial.
+    """One unit of work: the screen's answers (when given), the triage, then a new session
+    marked partial. Nothing is written when any part fails.
 
-    Refused (no session, `session_id` None) when the safety check stops exercise that day.
+    No session starts when the safety check stops exercise that day, or when the answers
+    leave some of the day's questions unanswered; the answers are saved all the same.
     """
     from sicoach.services import safety
 
@@ -73,19 +81,21 @@ def start_session(ctx: Context, command: StartSession) -> SessionStart:
         check_optional_rating(command.pain_before, "pain_before")
         if command.on is not None:
             check_not_future(command.on, "date", ctx.clock.today())
-    if command.screen_answers is not None:
-        assessment = safety.record_screen(ctx, dict(command.screen_answers), command.on)
-    else:
-        assessment = safety.assess(ctx, command.on)
-    if assessment.stops_exercise:
-        return SessionStart(None, assessment)
-    on = command.on
-    started_at = now if on is None else datetime.combine(on, now.time())
+    day = command.on if command.on is not None else ctx.clock.today()
+    started_at = now if command.on is None else datetime.combine(command.on, now.time())
     session = Session(started_at=started_at, pain_before=command.pain_before, partial=True)
     with ctx.uow() as uow:
-        session_id = uow.journal.start_session(session)
+        due: tuple[ScreenQuestion, ...] = ()
+        if command.screen_answers is not None:
+            safety.save_screen(uow, command.screen_answers, day)
+        assessment = safety.assess_in(uow, day)
+        if command.screen_answers is not None and not assessment.stops_exercise:
+            due = safety.due_in(uow, day)
+        session_id = None
+        if not (assessment.stops_exercise or due):
+            session_id = uow.journal.start_session(session)
         uow.commit()
-    return SessionStart(session_id, assessment)
+    return SessionStart(session_id, assessment, due)
 
 
 def _ending(value: object) -> Ending:

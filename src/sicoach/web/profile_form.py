@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from typing import Any
 
-from sicoach.services.checks import validate_profile
-from sicoach.services.errors import JournalError
-from sicoach.services.journal import Profile
+from sicoach.services.journal import PlanChoices, Pregnancy, Profile
 from sicoach.services.vocabulary import WEEKDAYS
 from sicoach.web.forms import Form
 
@@ -36,47 +35,43 @@ def profile_values(profile: Profile | None) -> dict[str, Any]:
 def read_profile(
     form: Form, today: date, existing: Profile | None, every_day: bool = False
 ) -> Profile | None:
-    """The profile the form describes; None (with `form.errors` filled) on a mistake.
+    """The profile the form describes; None (with `form.errors` filled) when a field does not
+    read as its type (a number, a date, a choice). Its values are checked once, by the
+    command's handler (first use, or a profile change), which names a wrong field.
 
     `every_day`: a form that does not ask the exercise days (first use) plans every day.
     """
     birth_year = form.integer("birth_year")
-    status = form.text("pregnancy") or "none"
-    pregnancy: dict[str, Any] | None = None
-    if status == "pregnant":
-        due = form.day("due_date", required=True)
-        pregnancy = {"status": "pregnant", "due_date": due.isoformat() if due else None}
-    elif status == "postpartum":
-        born = form.day("delivery_date", required=True)
-        pregnancy = {"status": "postpartum", "delivery_date": born.isoformat() if born else None}
-    elif status != "none":
-        form.errors["pregnancy"] = f"{status!r} is not one of the choices"
+    pregnancy = _pregnancy(form)
     days = form.many("training_days") or (list(WEEKDAYS) if every_day else [])
     if not days:
         form.errors["training_days"] = "choose at least one day to exercise"
+    unknown = [d for d in days if d not in WEEKDAYS]
+    if unknown:
+        form.errors["training_days"] = f"{unknown[0]!r} is not a weekday"
     if not form.ok:
         return None
-    plan: dict[str, Any] = {"training_days": days}
-    if existing is not None:
-        choices = existing.plan
-        plan["left_out"] = list(choices.left_out)
-        plan["reminder_time"] = (
-            choices.reminder_time.strftime("%H:%M") if choices.reminder_time else None
-        )
-        plan["enabled"] = [{"id": i, "date": d.isoformat()} for i, d in choices.enabled_on]
-    document = {
-        "started_on": (existing.started_on if existing else today).isoformat(),
-        "birth_year": birth_year,
-        "sex": form.text("sex") or None,
-        "pregnancy": pregnancy,
-        "sedentary_job": form.flag("sedentary_job"),
-        "overweight": form.flag("overweight"),
-        "frequent_lifting": form.flag("frequent_lifting"),
-        "history": form.many("history"),
-        "plan": plan,
-    }
-    try:
-        return validate_profile(document, "profile", today)
-    except JournalError as error:
-        form.fail_from(error, "birth_year")
-        return None
+    training_days = tuple(sorted({WEEKDAYS.index(d) for d in days}))
+    plan = existing.plan if existing is not None else PlanChoices()
+    return Profile(
+        started_on=existing.started_on if existing else today,
+        birth_year=birth_year,
+        sex=form.text("sex") or None,
+        pregnancy=pregnancy,
+        sedentary_job=form.flag("sedentary_job"),
+        overweight=form.flag("overweight"),
+        frequent_lifting=form.flag("frequent_lifting"),
+        history=tuple(form.many("history")),
+        plan=dataclasses.replace(plan, training_days=training_days),
+    )
+
+
+def _pregnancy(form: Form) -> Pregnancy | None:
+    status = form.text("pregnancy") or "none"
+    if status == "pregnant":
+        return Pregnancy("pregnant", due_date=form.day("due_date", required=True))
+    if status == "postpartum":
+        return Pregnancy("postpartum", delivery_date=form.day("delivery_date", required=True))
+    if status != "none":
+        form.errors["pregnancy"] = f"{status!r} is not one of the choices"
+    return None

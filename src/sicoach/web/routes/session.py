@@ -19,6 +19,7 @@ from sicoach.services import safety, session, views
 from sicoach.services.commands import FinishSession, RecordExercise, StartSession
 from sicoach.services.context import Context
 from sicoach.services.errors import InputError
+from sicoach.services.handlers import execute
 from sicoach.services.player import END_SESSION_FROM, STOP_ADVICE
 from sicoach.web.deps import ContextDep
 from sicoach.web.forms import Form
@@ -107,18 +108,15 @@ async def session_begin(request: Request, ctx: ContextDep) -> Response:
         form.errors["flag"] = "one of the answers is not a question of the safety check"
     if not form.ok:
         return _start_page(request, form, status=400)
-    answers = _answers(ctx, form)
     try:
-        if answers is not None:
-            assessment = safety.record_screen(ctx, answers)
-            if not assessment.stops_exercise and safety.screen_due(ctx):
-                # The list shown was older than the profile: ask what is still due.
-                note = "A few more questions before you start, for your own safety."
-                return _start_page(request, form, note=note)
-        started = session.start_session(ctx, StartSession(pain))
+        started = execute(ctx, StartSession(pain, screen_answers=_answers(ctx, form)))
     except InputError as error:
         form.fail_from(error, "pain_before")
         return _start_page(request, form, status=400)
+    if started.due:
+        # The list shown was older than the profile: ask what is still due.
+        note = "A few more questions before you start, for your own safety."
+        return _start_page(request, form, note=note)
     if started.session_id is None:
         request.state.safety = started.assessment
         context = {"assessment": started.assessment}
@@ -180,7 +178,7 @@ def api_script(ctx: ContextDep) -> dict[str, Any]:
 )
 def api_begin(ctx: ContextDep, body: SessionBeginIn) -> SessionStartedOut:
     """Start a session (stored as ended-early until finished). Refused when safety says stop."""
-    started = session.start_session(ctx, StartSession(body.pain_before))
+    started = execute(ctx, StartSession(body.pain_before))
     if started.session_id is None:
         detail = {"message": "Safety says stop today.", **assessment_to_dict(started.assessment)}
         raise HTTPException(status_code=409, detail=detail)

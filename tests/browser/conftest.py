@@ -51,9 +51,10 @@ def _free_port() -> int:
 
 
 class Server:
-    """A running `sicoach serve` in a child process, with its own data folder."""
+    """A running `sicoach serve` in a child process, with its own data folder (and more
+    options for `serve`, e.g. --phone, in `extra`)."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, extra: tuple[str, ...] = ()) -> None:
         self.folder = folder
         self.port = _free_port()
         self.base = f"http://127.0.0.1:{self.port}"
@@ -67,7 +68,7 @@ class Server:
         env.pop("SICOACH_DATABASE_URL", None)
         self.log = open(folder / "server.log", "w")  # noqa: SIM115
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "sicoach", "serve", "--port", str(self.port)],
+            [sys.executable, "-m", "sicoach", "serve", "--port", str(self.port), *extra],
             env=env,
             stdout=self.log,
             stderr=subprocess.STDOUT,
@@ -106,15 +107,32 @@ def server(tmp_path: Path) -> Iterator[Server]:
 
 
 @pytest.fixture(scope="session")
-def browser():  # type: ignore[no-untyped-def]
+def test_authority(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data folder holding a local certificate authority made by SI Coach, which the
+    suite's Chromium trusts (as a person's phone does once they add it): `serve --phone`
+    servers copy it in, so their certificates chain to it."""
+    import datetime as dt
+
+    from sicoach.interchange import local_ca
+
+    folder = tmp_path_factory.mktemp("authority")
+    local_ca.authority(folder, dt.datetime.now(dt.UTC))
+    return folder / local_ca.FOLDER
+
+
+@pytest.fixture(scope="session")
+def browser(test_authority: Path):  # type: ignore[no-untyped-def]
     if not Path(CHROMIUM).exists():
         pytest.skip(f"{CHROMIUM} is not installed")
     from playwright.sync_api import sync_playwright
 
+    from sicoach.interchange import local_ca
+
+    # Chromium's allow-list of public keys: a chain holding the authority's key is trusted.
+    spki = local_ca.spki_sha256((test_authority / local_ca.CA_CERT).read_bytes())
+    args = [*LAUNCH_ARGS, f"--ignore-certificate-errors-spki-list={spki}"]
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS
-        )
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=args)
         yield launched
         launched.close()
 

@@ -57,3 +57,19 @@ def test_a_port_in_use_is_one_line_and_exit_1(sicoach) -> None:  # type: ignore[
     assert "running" not in result.stdout
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "--port" in lines[0] and str(port) in lines[0], lines
+
+
+def test_phone_options_are_refused_where_they_cannot_work(sicoach, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    cert = tmp_path / "c.pem"
+    cert.write_text("x")
+    for args, named in (
+        (("--tls-cert", str(cert), "--tls-key", str(cert)), "--tls-cert"),
+        (("--phone", "--clinic"), "--phone"),
+        (("--phone", "--workers", "2"), "--phone"),
+        (("--phone", "--phone-address", "0.0.0.0"), "--phone-address"),
+        (("--phone", "--phone-address", "127.0.0.1", "--tls-cert", str(cert)), "--tls-key"),
+    ):
+        result = sicoach("serve", "--port", "8", *args)
+        assert result.exit_code == 2, (args, result.stdout)
+        assert result.stderr.startswith(f"Error: {named}") or named in result.stderr, args
+        assert "running" not in result.stdout

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
@@ -34,6 +35,34 @@ CLINIC = typer.Option(
         "then be any address (0.0.0.0). Set SICOACH_PUBLIC_URL to the address people use."
     ),
 )
+HOST = typer.Option(
+    "127.0.0.1",
+    "--host",
+    help=(
+        "Address to listen on. Keep the default (127.0.0.1) so that only this computer "
+        "can reach your data."
+    ),
+)
+PORT = typer.Option(8000, "--port", help="Port to listen on (1-65535).", min=1, max=65535)
+OPEN_BROWSER = typer.Option(
+    False, "--open", help="Open the app in your web browser once it is running."
+)
+PHONE = typer.Option(
+    False,
+    "--phone",
+    help=(
+        "Also answer your own phone on your Wi-Fi, over HTTPS (port 8443): phones get in by "
+        "pairing (a one-time QR code here, then a code you type here or on Settings)."
+    ),
+)
+PHONE_ADDRESS = typer.Option(
+    None, "--phone-address", help="The address phones use (default: this computer's on the LAN)."
+)
+PHONE_PORT = typer.Option(8443, "--phone-port", help="The phone listener's port.", min=1, max=65535)
+TLS_CERT = typer.Option(
+    None, "--tls-cert", help="With --phone: a certificate you already have (PEM, e.g. Tailscale's)."
+)
+TLS_KEY = typer.Option(None, "--tls-key", help="With --phone: the private key of --tls-cert (PEM).")
 ACCESS_LOG = typer.Option(
     False, "--access-log", help="Log one JSON line per request (route, status, time)."
 )
@@ -41,36 +70,32 @@ ACCESS_LOG = typer.Option(
 
 def serve(
     ctx: typer.Context,
-    host: str = typer.Option(
-        "127.0.0.1",
-        "--host",
-        help=(
-            "Address to listen on. Keep the default (127.0.0.1) so that only this computer "
-            "can reach your data."
-        ),
-    ),
-    port: int = typer.Option(8000, "--port", help="Port to listen on (1-65535).", min=1, max=65535),
-    open_browser: bool = typer.Option(
-        False, "--open", help="Open the app in your web browser once it is running."
-    ),
+    host: str = HOST,
+    port: int = PORT,
+    open_browser: bool = OPEN_BROWSER,
     workers: int = WORKERS,
     access_log: bool = ACCESS_LOG,
     clinic: bool = CLINIC,
+    phone: bool = PHONE,
+    phone_address: str | None = PHONE_ADDRESS,
+    phone_port: int = PHONE_PORT,
+    tls_cert: Path | None = TLS_CERT,
+    tls_key: Path | None = TLS_KEY,
 ) -> None:
     """Start the web app: today's routine, guided sessions, check-ins and more."""
     import uvicorn
 
     from sicoach.web.app import create_app
-    from sicoach.web.binding import BindingError, clinic_address, loopback_address
 
     services = _with_mode(context(ctx), clinic)
-    try:
-        host = clinic_address(host) if services.settings.clinic else loopback_address(host)
-    except BindingError as error:
-        fail(f"--host: {error}")
+    host = _bound_host(services, host)
+    lan = _phone_address(services, phone, workers, phone_address, tls_cert or tls_key)
     _start_logging(access_log)
     services.uow_factory  # noqa: B018 - open (and upgrade) the database now: a bad one fails here
     listener = _listen(host, port)
+    if lan is not None:
+        _serve_with_phone(services, host, port, listener, lan, phone_port, tls_cert, tls_key)
+        return
     web_app = create_app(services, host=host, port=port)
     address = f"http://{'[' + host + ']' if ':' in host else host}:{port}/"
     typer.echo(f"SI Coach is running at {address} (press Ctrl+C to stop).")
@@ -87,6 +112,74 @@ def serve(
         return
     config = uvicorn.Config(web_app, host=host, port=port, **SERVER_OPTIONS)
     uvicorn.Server(config).run(sockets=[listener])
+
+
+def _bound_host(services: Context, host: str) -> str:
+    from sicoach.web.binding import BindingError, clinic_address, loopback_address
+
+    try:
+        return clinic_address(host) if services.settings.clinic else loopback_address(host)
+    except BindingError as error:
+        fail(f"--host: {error}")
+
+
+def _phone_address(
+    services: Context, phone: bool, workers: int, address: str | None, tls: Path | None
+) -> str | None:
+    """The phone listener's address with --phone (checked), else None."""
+    from sicoach.cli.phone_serving import lan_address
+    from sicoach.web.binding import BindingError, phone_address_of
+
+    if tls and not phone:
+        fail("--tls-cert: only with --phone (a clinic's proxy holds its own certificate)")
+    if not phone:
+        return None
+    if services.settings.clinic or workers > 1:
+        fail("--phone: for one person on their own computer (not with --clinic or --workers)")
+    try:
+        return phone_address_of(address or lan_address())
+    except BindingError as error:
+        fail(f"--phone-address: {error}")
+
+
+def _serve_with_phone(
+    services: Context,
+    host: str,
+    port: int,
+    listener: socket.socket,
+    address: str,
+    phone_port: int,
+    cert: Path | None,
+    key: Path | None,
+) -> None:
+    import uvicorn
+
+    from sicoach.cli import phone_serving
+    from sicoach.web.app import create_app
+
+    computer, lan, files = phone_serving.prepare(services, address, phone_port, cert, key)
+    lan_listener = _listen(address, phone_port, option="--phone-port")
+    typer.echo(f"SI Coach is running at http://{host}:{port}/ (press Ctrl+C to stop).")
+    typer.echo(f"Your journal: {services.settings.display_location}")
+    phone_serving.say_pairing(services, lan)
+    phone_serving.approve_from_terminal(services, lan)
+    at_home = uvicorn.Config(
+        create_app(services, host=host, port=port, phone=computer),
+        host=host,
+        port=port,
+        **SERVER_OPTIONS,
+    )
+    on_wifi = uvicorn.Config(
+        create_app(services, host=address, port=phone_port, phone=lan),
+        host=address,
+        port=phone_port,
+        ssl_certfile=str(files.cert_chain),
+        ssl_keyfile=str(files.key),
+        **SERVER_OPTIONS,
+    )
+    phone_serving.run_both(
+        [(uvicorn.Server(on_wifi), lan_listener), (uvicorn.Server(at_home), listener)]
+    )
 
 
 def _with_mode(services: Context, clinic: bool) -> Context:
@@ -154,7 +247,7 @@ def _run_workers(
     Multiprocess(config, sockets=[listener]).run()
 
 
-def _listen(host: str, port: int) -> socket.socket:
+def _listen(host: str, port: int, option: str = "--port") -> socket.socket:
     """A socket already listening on host:port, so a port in use is one line and exit 1
     before anything says the app is running."""
     import socket
@@ -169,8 +262,8 @@ def _listen(host: str, port: int) -> socket.socket:
         listener.close()
         reason = "another program is using it" if error.errno == 98 else error.strerror
         fail(
-            f"--port: cannot listen on {host}:{port} ({reason or error}); "
-            "stop the other program or choose another port with --port",
+            f"{option}: cannot listen on {host}:{port} ({reason or error}); "
+            f"stop the other program or choose another port with {option}",
             code=1,
         )
     listener.set_inheritable(True)

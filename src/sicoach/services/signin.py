@@ -136,11 +136,14 @@ def start_session(
     device_label: str = "",
     kind: str = "browser",
     idle: timedelta | None = None,
+    limit: timedelta | None = None,
 ) -> SignedIn:
-    """A new session row for `account` (sign-in here; a paired phone later)."""
+    """A new session row for `account` (a sign-in, or a paired phone with its own `idle`
+    and absolute `limit`)."""
     now = ctx.clock.now()
-    default_idle, limit = _idle_and_limit(ctx, account.role, keep)
+    default_idle, default_limit = _idle_and_limit(ctx, account.role, keep)
     idle = idle or default_idle
+    limit = limit or default_limit
     token = secrets.token_urlsafe(32)
     with ctx.accounts_uow() as uow:
         session_id = uow.accounts.add_session(

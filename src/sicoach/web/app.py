@@ -29,6 +29,7 @@ from sicoach.web.api_errors import describe_errors, error_items
 from sicoach.web.body_guard import BodyGuard
 from sicoach.web.clinic import ClinicGate, clinic_base, public_hosts, secure_origin
 from sicoach.web.notices import SignedNotices
+from sicoach.web.phone_gate import PhoneGate, PhoneListener
 from sicoach.web.request_log import RequestLog
 from sicoach.web.routes import (
     accounts,
@@ -37,6 +38,7 @@ from sicoach.web.routes import (
     health,
     journal,
     library,
+    pairing,
     phone,
     progress,
     pwa,
@@ -64,14 +66,22 @@ AREAS = (
     progress,
     pwa,  # manifest, icons, service worker
     phone,  # calendar feed, reminders, the phone page
+    pairing,  # serve --phone: pairing a phone, its certificate
     accounts,  # clinic mode: sign-in, invitations, your account
     clinic,  # clinic mode: a clinician's patients, an admin's accounts
 )
 """Every area's router, in the order their paths are matched."""
 
 
-def create_app(context: Context, host: str = "127.0.0.1", port: int = 8000) -> FastAPI:
-    """Build the app around one services context; `host`/`port` are the bound address."""
+def create_app(
+    context: Context,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    phone: PhoneListener | None = None,
+) -> FastAPI:
+    """Build the app around one services context; `host`/`port` are the bound address.
+    With `phone`, the app of `serve --phone`: the computer's listener gets the pairing
+    desk, or (`phone.lan`) the app is the LAN listener itself, behind the phone gate."""
     app = FastAPI(
         title="SI Coach",
         version=__version__,
@@ -86,6 +96,10 @@ def create_app(context: Context, host: str = "127.0.0.1", port: int = 8000) -> F
     app.state.context = clinic_base(context) if clinic_mode else context
     secret = signing_key(context) or load_secret(context.settings.data_dir)
     app.state.csrf = CsrfSigner(secret)
+    app.state.pairing = phone.desk if phone else None
+    app.state.authority_file = phone.authority if phone else None
+    if phone is not None and phone.lan:
+        app.add_middleware(PhoneGate, context=context)
     if clinic_mode:
         app.add_middleware(ClinicGate, secure=secure_origin(context.settings.public_url))
     app.add_middleware(SignedNotices, secret=secret)
@@ -93,6 +107,8 @@ def create_app(context: Context, host: str = "127.0.0.1", port: int = 8000) -> F
     hosts, origins = allowed_hosts(host, port), None
     if clinic_mode and context.settings.public_url:
         hosts, origins = public_hosts(context.settings.public_url, hosts)
+    if phone is not None and phone.lan:
+        hosts, origins = phone.hosts, frozenset(f"https://{h}" for h in phone.hosts)
     app.add_middleware(Guard, hosts=hosts, signer=app.state.csrf, origins=origins)
     app.add_middleware(RequestLog)  # outermost: every answer, refusals included, has an id
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")

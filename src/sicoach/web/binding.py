@@ -71,3 +71,16 @@ def clinic_address(host: str) -> str:
         return str(ipaddress.ip_address(text))
     except ValueError:
         raise BindingError(f"{host!r} is not an IP address written in full") from None
+
+
+def phone_address_of(host: str) -> str:
+    """The one address the phone listener takes (an IP written in full; never "every
+    address": the certificate names exactly the address phones use)."""
+    text = host.strip().strip("[]")
+    try:
+        address = ipaddress.ip_address(text)
+    except ValueError:
+        raise BindingError(f"{host!r} is not an IP address written in full") from None
+    if address.is_unspecified:
+        raise BindingError(f"{host!r} means every address; give the one your phone uses")
+    return str(address)

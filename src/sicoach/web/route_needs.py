@@ -44,6 +44,14 @@ NEEDS: dict[tuple[str, str], Need] = {
     ("POST", "/signin"): P,
     ("GET", "/join/{token}"): P,
     ("POST", "/join/{token}"): P,
+    # serve --phone: what a phone sees before it is paired (the phone gate lets in nothing
+    # else), and the computer's side of pairing (the computer's listener only).
+    ("GET", "/pair"): P,
+    ("GET", "/pair/certificate"): P,
+    ("GET", "/pair/sicoach-ca.crt"): P,
+    ("GET", "/pair/wait"): P,
+    ("GET", "/pair/{token}"): P,
+    ("POST", "/pair/{token}"): P,
     # A person's own account.
     ("POST", "/signout"): S,
     ("GET", "/account"): S,
@@ -109,6 +117,9 @@ NEEDS: dict[tuple[str, str], Need] = {
     ("POST", "/api/v1/journal"): W,
     ("POST", "/settings/profile"): W,
     ("POST", "/settings/forget"): W,
+    ("POST", "/settings/phone/link"): W,
+    ("POST", "/settings/phone/approve"): W,
+    ("POST", "/settings/phone/unpair/{session_id}"): W,
     ("POST", "/settings/import"): W,
     ("POST", "/progress/rate"): W,
     # The program: its owner, or a linked clinician (the services allow program commands).

@@ -44,9 +44,20 @@ def qr_svg(text: str) -> str:
 
 @router.get("/settings/phone")
 def phone_page(request: Request) -> Response:
+    return phone_settings(request)
+
+
+def phone_settings(
+    request: Request, errors: dict[str, str] | None = None, status: int = 200
+) -> Response:
+    """The phone page (with a form's errors when an approval failed)."""
+    from sicoach.web.routes.pairing import computer_side
+
     url, webcal = feed_urls(request)
     values: dict[str, Any] = {"feed_url": url, "webcal_url": webcal, "feed_qr": qr_svg(webcal)}
-    return render(request, "phone.html", values, active="settings")
+    values.update(computer_side(request))
+    values["errors"] = errors or {}
+    return render(request, "phone.html", values, status_code=status, active="settings")
 
 
 @router.get("/calendar/{token}.ics")

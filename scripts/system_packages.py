@@ -58,6 +58,7 @@ NEEDED: tuple[Need, ...] = (
     Need("libcairo2", "figures as PNG (CairoSVG)", _library("cairo")),
     Need("python3-venv", "make creates a virtual environment", _venv),
     Need("npm", "Lighthouse audits the pages (tools/lighthouse)", _program("npm")),
+    Need("caddy", "clinic mode is tested behind it, over HTTPS", _program("caddy")),
 )
 
 

@@ -88,7 +88,8 @@ def test_a_partial_skip_is_a_skip_in_history_and_progress(context: Context) -> N
     sessions_before = reports.progress(context).adherence.sessions
     session_id = _play_today(context, (EXERCISE, Ending.SKIPPED, 2))
     summary = views.session_summary(context, session_id)
-    assert summary.done == () and summary.skipped == ("Single knee to chest",)
+    assert summary.done == () and summary.skipped == ()
+    assert summary.part_done == ("Single knee to chest",)  # some of it was done: not "skipped"
     newest = views.history(context).sessions[0]
     assert newest.done_count == 0 and newest.ended_early
     (today,) = views.day_rows(context, days=1)
@@ -132,6 +133,26 @@ def test_hurt_is_never_done_anywhere(context: Context) -> None:
     components = _fhir_session_components(context)
     assert components["exercises-done"]["valueInteger"] == 1
     assert components["exercises-hurt"]["valueString"] == "bridge"
+
+
+def test_part_done_only_after_a_repetition_and_never_for_one_that_hurt(
+    context: Context,
+) -> None:
+    session_id = _play_today(
+        context,
+        ("pelvic_tilt", Ending.SKIPPED, 0),
+        ("bridge", Ending.SKIPPED, 1),
+        (EXERCISE, Ending.HURT, 3),
+    )
+    summary = views.session_summary(context, session_id)
+    assert summary.skipped == ("Pelvic tilt",)
+    assert summary.part_done == ("Bridge",)
+    assert summary.hurt == ("Single knee to chest",)
+    assert [views.outcome(r) for r in _stored(context).sessions[0].exercises] == [
+        "skipped",
+        "part",
+        "hurt",
+    ]
 
 
 def test_a_session_summary_is_of_the_session_asked_for(context: Context) -> None:

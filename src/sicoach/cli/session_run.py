@@ -112,8 +112,14 @@ def _stop_advice() -> None:
         console.print(f"  - {escape(line)}", highlight=False)
 
 
-def _summary(outcome: Outcome, script: Script, wall_seconds: float) -> None:
-    done = [r for r in outcome.results if not r.skipped and not r.hurt]
+def _summary(
+    services: Context, session_id: int, outcome: Outcome, script: Script, wall_seconds: float
+) -> None:
+    """What was saved, as the services count it (a skip after some repetitions is part
+    done, an exercise that hurt is never skipped), and the time it took."""
+    from sicoach.services.views import session_summary
+
+    saved = session_summary(services, session_id)
     console.print("\n[bold]Your session[/]", highlight=False)
     if outcome.stopped_for_pain is not None:
         console.print(
@@ -123,11 +129,14 @@ def _summary(outcome: Outcome, script: Script, wall_seconds: float) -> None:
         )
     elif outcome.quit or not outcome.completed:
         console.print("You stopped early. What you did is saved.", highlight=False)
-    console.print(f"  Done:    {len(done)}", highlight=False)
-    console.print(f"  Skipped: {len(outcome.skipped)}", highlight=False)
-    console.print(f"  Hurt:    {len(outcome.hurt)}", highlight=False)
+    rows = [("Done", saved.done, False), ("Part done", saved.part_done, True)]
+    rows += [("Skipped", saved.skipped, True), ("Hurt", saved.hurt, False)]
+    for label, names, listed in rows:
+        if names or label != "Part done":
+            which = f" ({escape(', '.join(names))})" if names and listed else ""
+            console.print(f"  {label + ':':<10} {len(names)}{which}", highlight=False)
     console.print(
-        f"  Time:    {clock_text(round(outcome.played_seconds))} of exercise "
+        f"  {'Time:':<10} {clock_text(round(outcome.played_seconds))} of exercise "
         f"({clock_text(round(wall_seconds))} on the clock)",
         highlight=False,
     )
@@ -186,7 +195,7 @@ def _run_session(
         _stop_advice()
     else:
         _finish(services, start.session_id, outcome, term)
-    _summary(outcome, ready.script, time.monotonic() - started)
+    _summary(services, start.session_id, outcome, ready.script, time.monotonic() - started)
     _show_safety_change(services, on, ready.screen.level)
 
 

@@ -12,15 +12,16 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sicoach.domain.hurting import END_SESSION_FROM
-from sicoach.domain.journal import ExerciseResult, Journal, Profile, Session
-from sicoach.domain.measures import WEEKDAY_NAMES, is_done, it_hurt
+from sicoach.domain.journal import Journal, Profile, Session
+from sicoach.domain.measures import WEEKDAY_NAMES, is_done
 from sicoach.services.context import Context
-from sicoach.services.views import TodayView
+from sicoach.services.views import TodayView, outcome
 
 
 @dataclass(frozen=True)
 class ExerciseOutcome:
-    """How one exercise of today's sessions ended: "done", "hurt" or "skipped"."""
+    """How one exercise of today's sessions ended (`views.outcome`: "done", "hurt",
+    "part" or "skipped")."""
 
     name: str
     outcome: str
@@ -87,14 +88,6 @@ class DayStatus:
     week: WeekView
     outcome_by_id: dict[str, str]
     """How each exercise id ended in today's sessions (the latest ending wins)."""
-
-
-def outcome(result: ExerciseResult) -> str:
-    """One word for how an exercise ended, the same everywhere (never "skipped" for one
-    that hurt)."""
-    if it_hurt(result):
-        return "hurt"
-    return "done" if is_done(result) else "skipped"
 
 
 def is_finished(session: Session) -> bool:

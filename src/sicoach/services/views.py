@@ -37,10 +37,21 @@ ReportView = Report
 # --- sessions -------------------------------------------------------------------------------
 
 
+def outcome(result: ExerciseResult) -> str:
+    """One word for how an exercise ended, the same on every face: "hurt" (never "skipped"
+    for one that hurt), "done", "part" (stopped after at least one repetition: the person
+    did some of it, so it is never called skipped) or "skipped"."""
+    if it_hurt(result):
+        return "hurt"
+    if is_done(result):
+        return "done"
+    return "part" if result.reps > 0 else "skipped"
+
+
 @dataclass(frozen=True)
 class SessionSummary:
-    """One session: when, the pain before and after, and which exercises were done, hurt or
-    were skipped (names, in the order they were played)."""
+    """One session: when, the pain before and after, and which exercises were done, hurt,
+    stopped part-way or skipped (names, in the order they were played)."""
 
     id: int | None
     started_at: datetime
@@ -50,6 +61,7 @@ class SessionSummary:
     done: tuple[str, ...]
     hurt: tuple[str, ...]
     skipped: tuple[str, ...]
+    part_done: tuple[str, ...] = ()
 
     @property
     def done_count(self) -> int:
@@ -63,15 +75,19 @@ def summarise(ctx: Context, session: Session, session_id: int | None = None) -> 
     def name(result: ExerciseResult) -> str:
         return catalog.exercise(result.id).name if catalog.has_exercise(result.id) else result.id
 
+    def named(word: str) -> tuple[str, ...]:
+        return tuple(name(e) for e in session.exercises if outcome(e) == word)
+
     return SessionSummary(
         id=session_id,
         started_at=session.started_at,
         pain_before=session.pain_before,
         pain_after=session.pain_after,
         ended_early=session.partial,
-        done=tuple(name(e) for e in session.exercises if is_done(e)),
-        hurt=tuple(name(e) for e in session.exercises if it_hurt(e)),
-        skipped=tuple(name(e) for e in session.exercises if e.skipped and not it_hurt(e)),
+        done=named("done"),
+        hurt=named("hurt"),
+        skipped=named("skipped"),
+        part_done=named("part"),
     )
 
 

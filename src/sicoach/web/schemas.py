@@ -133,6 +133,10 @@ class SessionSummaryOut(BaseModel):
     done: list[str]
     hurt: list[str]
     skipped: list[str]
+    part_done: list[str] = Field(
+        default_factory=list,
+        description="Stopped after at least one repetition (not counted as done or skipped).",
+    )
 
     @classmethod
     def of(cls, summary: SessionSummary) -> SessionSummaryOut:
@@ -145,6 +149,7 @@ class SessionSummaryOut(BaseModel):
             done=list(summary.done),
             hurt=list(summary.hurt),
             skipped=list(summary.skipped),
+            part_done=list(summary.part_done),
         )
 
 

@@ -135,7 +135,7 @@ async function post(url, body, options = {}) {
 
 function resultFor(id) {
   if (!state.results.has(id)) {
-    state.results.set(id, { done: new Set(), ending: null, pain: null, saved: false });
+    state.results.set(id, { done: new Set(), held: false, ending: null, pain: null, saved: false });
   }
   return state.results.get(id);
 }
@@ -149,7 +149,10 @@ function saveExercise(id, ending) {
   result.ending = ending;
   const info = state.script.exercises.find((e) => e.id === id) || { level: 0, per_side: false };
   const pairs = result.done.size;
-  const reps = info.per_side ? Math.floor(pairs / 2) : pairs;
+  let reps = info.per_side ? Math.floor(pairs / 2) : pairs;
+  // Stopped once a first hold had finished: some of it was done, so at least one
+  // repetition is reported, and the server calls it part done, never skipped.
+  if (ending !== "finished" && result.held) reps = Math.max(reps, 1);
   const body = { id, ending, level: info.level || 0, reps };
   if (result.pain !== null) body.pain = result.pain;
   return post(`/api/v1/sessions/${sessionId}/exercises`, body, { alreadySaved: true });
@@ -342,6 +345,7 @@ function completeStep() {
       following.side !== current.side ||
       !["hold", "move", "release"].includes(following.kind);
     if (closesRep) resultFor(current.exercise_id).done.add(`${current.rep}|${current.side}`);
+    if (current.kind === "hold" || current.kind === "move") resultFor(current.exercise_id).held = true;
   }
   const following = step(state.index + 1);
   if (current.exercise_id && (!following || following.exercise_id !== current.exercise_id)) {
@@ -534,20 +538,23 @@ function showSummary(summary, painAfter) {
     list.appendChild(item);
   };
   // The server's summary counts what was saved; only when it could not be reached do we
-  // list the endings seen here.
-  let { done, hurt, skipped } = summary || {};
+  // list the endings seen here (a skip after some repetitions is part done, as the server says).
+  let { done, hurt, skipped, part_done: partDone } = summary || {};
   if (!summary) {
     done = [];
     hurt = [];
     skipped = [];
+    partDone = [];
     for (const info of state.script.exercises) {
-      const ending = (state.results.get(info.id) || {}).ending;
-      if (ending === "hurt") hurt.push(info.name);
-      else if (ending === "finished") done.push(info.name);
+      const result = state.results.get(info.id) || {};
+      if (result.ending === "hurt") hurt.push(info.name);
+      else if (result.ending === "finished") done.push(info.name);
+      else if (result.held) partDone.push(info.name);
       else skipped.push(info.name);
     }
   }
   add(`Exercises done: ${done.length}${done.length ? ` (${done.join(", ")})` : ""}.`);
+  if (partDone && partDone.length) add(`Part done: ${partDone.join(", ")}. What you did is kept.`);
   if (hurt.length) add(`It hurt: ${hurt.join(", ")}. We will skip it next time and offer it again later at the easiest level.`);
   if (skipped.length) add(`Skipped: ${skipped.join(", ")}.`);
   const before = summary && summary.pain_before !== null && summary.pain_before !== undefined ? summary.pain_before : null;
@@ -574,15 +581,17 @@ async function load() {
     for (const r of (await saved.json()).exercises) {
       const result = resultFor(r.id);
       const ending = r.hurt ? "hurt" : r.skipped ? "skipped" : "finished";
-      Object.assign(result, { ending, pain: r.pain, saved: true });
+      Object.assign(result, { ending, pain: r.pain, saved: true, held: r.reps > 0 });
     }
     await loadFigureCues();
   } catch (err) {
     $("p-count").textContent = "Sorry, the session could not be loaded. Go back to today and try again.";
     return;
   }
-  const count = state.script.exercises.length;
-  const done = state.script.exercises.filter((e) => (state.results.get(e.id) || {}).saved).length;
+  // An exercise that hurt leaves today's script, yet it was saved in this session: count
+  // every saved one, and the script's others.
+  const done = state.results.size;
+  const count = done + state.script.exercises.filter((e) => !state.results.has(e.id)).length;
   $("p-count").textContent = done
     ? `${count} exercise${count === 1 ? "" : "s"}; ${done} already saved in this session, so you carry on from the next one`
     : `${count} exercise${count === 1 ? "" : "s"}`;

@@ -240,3 +240,63 @@ def test_answers_keep_every_field_their_model_does_not_name(client: WebClient) -
     assert (
         progress["pain"]["days"] and "when_it_hurts" in client.get("/api/v1/session/script").json()
     )
+
+
+def _loose_parts(schema: dict[str, Any], components: dict[str, Any], where: str) -> list[str]:
+    """Places in a response schema that say nothing of what they hold: an object with no
+    properties (a bare dict) or a schema with no type at all (Any)."""
+    if "$ref" in schema:
+        return []  # every component is walked once on its own
+    if "anyOf" in schema:
+        parts = [s for s in schema["anyOf"] if s.get("type") != "null"]
+        return [p for s in parts for p in _loose_parts(s, components, where)]
+    kind = schema.get("type")
+    if kind == "array":
+        return _loose_parts(schema.get("items", {}), components, where + "[]")
+    if kind == "object" or (kind is None and "const" not in schema and "enum" not in schema):
+        properties = schema.get("properties")
+        if not properties:
+            return [where]
+        return [
+            p
+            for name, part in properties.items()
+            for p in _loose_parts(part, components, f"{where}.{name}")
+        ]
+    return []
+
+
+def test_nested_parts_of_every_answer_are_typed(client: WebClient) -> None:
+    """/openapi.json describes each answer down to its leaves: no nested dict or Any."""
+    document = client.get("/api/v1/openapi.json").json()
+    components = document["components"]["schemas"]
+    answered: set[str] = set()
+    for operations in document["paths"].values():
+        for operation in operations.values():
+            for status, response in operation["responses"].items():
+                schema = response.get("content", {}).get("application/json", {}).get("schema")
+                if status.startswith("2") and schema:
+                    answered |= set(_refs(schema, components))
+    assert {"ProgressOut", "ScriptOut", "DayPlanOut", "JournalDocumentOut"} <= answered
+    loose = [
+        p for name in sorted(answered) for p in _loose_parts(components[name], components, name)
+    ]
+    assert not loose, loose
+
+
+def _refs(schema: object, components: dict[str, Any]) -> list[str]:
+    """Every component a schema reaches, itself and through its parts."""
+    found: list[str] = []
+    stack = [schema]
+    while stack:
+        part = stack.pop()
+        if isinstance(part, dict):
+            ref = part.get("$ref")
+            if isinstance(ref, str):
+                name = ref.rsplit("/", 1)[-1]
+                if name not in found:
+                    found.append(name)
+                    stack.append(components[name])
+            stack.extend(part.values())
+        elif isinstance(part, list):
+            stack.extend(part)
+    return found

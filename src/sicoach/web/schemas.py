@@ -15,6 +15,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, 
 
 from sicoach.services.commands import Ending
 from sicoach.services.views import SessionSummary
+from sicoach.web.schemas_out import AssessmentOut
 
 
 def _date_text(value: object) -> object:
@@ -155,7 +156,7 @@ class SessionSummaryOut(BaseModel):
 
 class SessionFinishedOut(BaseModel):
     summary: SessionSummaryOut
-    safety: dict[str, object] = Field(description="The safety check after the session.")
+    safety: AssessmentOut = Field(description="The safety check after the session.")
 
 
 class CheckinOut(BaseModel):
@@ -179,7 +180,7 @@ class CheckinOut(BaseModel):
 class CheckinSavedOut(BaseModel):
     saved: CheckinOut
     note_symptoms: list[str] = Field(description="Warning signs read from this check-in's note.")
-    safety: dict[str, object] = Field(description="The safety check after this check-in.")
+    safety: AssessmentOut = Field(description="The safety check after this check-in.")
 
 
 class ActivityOut(BaseModel):
@@ -202,4 +203,4 @@ class NotSoIn(_Strict):
 
 class NotSoOut(BaseModel):
     note_symptoms: list[str] = Field(description="The note's signs that still count that day.")
-    safety: dict[str, object] = Field(description="The safety check after this answer.")
+    safety: AssessmentOut = Field(description="The safety check after this answer.")

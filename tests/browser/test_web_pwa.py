@@ -199,3 +199,34 @@ def test_a_session_played_offline_is_sent_once_when_the_connection_returns(
     page.wait_for_timeout(500)
     (again,) = server.client.get("/api/v1/journal").json()["sessions"]
     assert again == session
+
+
+def test_a_check_in_made_offline_is_sent_once_when_the_connection_returns(page, server) -> None:  # type: ignore[no-untyped-def]
+    first_use(page)
+    page.wait_for_url("**/?saved=*")
+    page.goto("/checkin")
+    before = server.client.get("/api/v1/checkins").json()
+    page.context.set_offline(True)
+    page.get_by_label("Day", exact=True).fill("2026-11-19")
+    choose(page, "pain", 7)
+    page.locator('input[name="symptoms"]').first.check()
+    page.get_by_role("button", name="Save check-in").click()
+    saved = page.locator(".offline-saved")
+    saved.wait_for()
+    assert "Saved on this device" in saved.inner_text()
+    assert "warning signs only once they are sent" in saved.inner_text()
+    waiting = page.locator("#outbox-count")
+    assert waiting.inner_text().startswith("1 result is saved on this device")
+    page.shots("offline-checkin")
+    assert server.client.get("/api/v1/checkins").json() == before, "nothing sent while offline"
+
+    page.context.set_offline(False)
+    waiting.wait_for(state="hidden")
+    after = server.client.get("/api/v1/checkins").json()
+    (sent,) = [c for c in after if c["date"] == "2026-11-19"]
+    assert sent["pain"] == 7 and len(sent["symptoms"]) == 1
+    assert len(after) == len(before) + 1
+
+    page.reload()  # the outbox is empty: nothing is sent twice
+    assert page.locator("#outbox-count").is_hidden()
+    assert server.client.get("/api/v1/checkins").json() == after

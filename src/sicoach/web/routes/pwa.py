@@ -23,7 +23,15 @@ router = APIRouter(include_in_schema=False)
 ICON_SIZES = (192, 512)
 THEME_COLOUR = "#0b57a4"
 BACKGROUND_COLOUR = "#ffffff"
-STATIC_ASSETS = ("app.css", "progress.css", "player.js", "pwa.js", "outbox.js", "icon.svg")
+STATIC_ASSETS = (
+    "app.css",
+    "progress.css",
+    "player.js",
+    "pwa.js",
+    "outbox.js",
+    "offline_forms.js",
+    "icon.svg",
+)
 """Files of the app shell, cached when the worker installs."""
 SHELL_PAGES = ("/", "/session", "/exercises", "/learn", "/checkin", "/activity", "/safety")
 """Pages kept offline (each fetched network-first whenever there is a connection)."""

@@ -75,3 +75,52 @@ def test_help_loads_no_heavy_module() -> None:
     )
     assert "Usage: sicoach" in done.stdout
     assert done.stderr.strip() == "LOADED:", done.stderr
+
+
+def _console_script(*args: str, columns: int = 80) -> tuple[str, list[str]]:
+    """Run the console script's entry (`sicoach.cli.launch:main`) in a fresh interpreter:
+    what it prints, and which modules of typer and sicoach it loaded."""
+    probe = (
+        "import sys\n"
+        "from sicoach.cli.launch import main\n"
+        f"sys.argv = ['sicoach', *{list(args)!r}]\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith(('typer', 'click', 'sicoach')))\n"
+        "print('LOADED:', *loaded, file=sys.stderr)\n"
+    )
+    env = {"COLUMNS": str(columns), "PATH": "/usr/bin:/bin"}
+    command = [sys.executable, "-c", probe]
+    done = subprocess.run(command, capture_output=True, text=True, check=True, timeout=60, env=env)
+    loaded = done.stderr.strip().removeprefix("LOADED:").split()
+    return done.stdout, loaded
+
+
+def test_help_answers_without_loading_typer() -> None:
+    """`sicoach --help` prints the kept help and loads nothing but the launcher."""
+    from sicoach.cli.top_help import render
+
+    for flag in ("--help", "-h"):
+        printed, loaded = _console_script(flag)
+        assert printed == render()
+        assert loaded == ["sicoach", "sicoach.cli", "sicoach.cli.launch"]
+
+
+def test_the_kept_help_is_the_apps_help() -> None:
+    """top_help.txt is what the Typer app prints; after a command or its first line of help
+    changes, run `python -m sicoach.cli.top_help` to rewrite it."""
+    from sicoach.cli.launch import HELP_FILE
+    from sicoach.cli.top_help import render
+
+    with open(HELP_FILE, encoding="utf-8") as kept:
+        assert kept.read() == render(), "run: python -m sicoach.cli.top_help"
+
+
+def test_a_narrow_terminal_and_every_command_go_to_the_app() -> None:
+    narrow, loaded = _console_script("--help", columns=60)
+    assert "typer" in loaded and narrow.startswith("Usage: sicoach")
+    assert max(len(line) for line in narrow.splitlines()) <= 58
+    today, loaded = _console_script("today", "--help")
+    assert "typer" in loaded and today.startswith("Usage: sicoach today")

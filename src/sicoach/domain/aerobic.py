@@ -34,8 +34,6 @@ RISING_PAIN_POINTS = 1.0
 """Our default: a week's mean pain this much above the week before counts as rising."""
 KIND_LOOKBACK_DAYS = 28
 """Today's suggested kind is the one logged most in this many days (our default)."""
-MAX_WEEKS = 520
-"""Safety net for very long records: the target is worked out over at most ten years."""
 
 GROWTH_RULE_TEXT = (
     "Our own rule, not the guide's: the weekly target grows by about 10% or 5 minutes a day, "
@@ -95,17 +93,24 @@ class WeekTarget:
     from_logged: bool
 
 
-def week_target(item: AerobicItem, journal: Journal, on: date, *, hold: bool = False) -> WeekTarget:
+def week_target(
+    item: AerobicItem,
+    journal: Journal,
+    on: date,
+    *,
+    hold: bool = False,
+    carried: tuple[date, int] | None = None,
+) -> WeekTarget:
     """The target for the week holding `on`, worked out week by week from the start.
 
     `hold` keeps this week at last week's target (no growth), e.g. while a doctor's check is due.
+    `carried` is (a Monday before this week, the target the weeks before it came to): the
+    walk then starts there, and `journal` need only hold the records from the week before.
     """
     goal = item.weekly_goal_minutes
     this_monday = week_start(on)
     start = journal.start_date or on
-    monday = max(week_start(start), this_monday - timedelta(weeks=MAX_WEEKS))
-    if monday > this_monday:
-        monday = this_monday
+    monday = min(week_start(start), this_monday)
     # one pass over the record: minutes and pain by week (a long journal stays fast)
     minutes_by_week: Counter[date] = Counter()
     for a in journal.activities:
@@ -122,6 +127,8 @@ def week_target(item: AerobicItem, journal: Journal, on: date, *, hold: bool = F
     logged_before = minutes_by_week[monday - timedelta(days=7)]
     target = min(goal, max(start_target(item), logged_before))
     result = WeekTarget(target, False, False, logged_before > start_target(item))
+    if carried is not None and carried[0] < this_monday:
+        monday, target = carried
     while monday < this_monday:
         next_monday = monday + timedelta(days=7)
         done = minutes_by_week[monday]
@@ -161,11 +168,12 @@ def plan_aerobic(
     stop: bool = False,
     stop_reason: str = "",
     hold: bool = False,
+    carried: tuple[date, int] | None = None,
 ) -> AerobicPlan:
     """This week's target, what is done, and today's suggestion (kind and minutes)."""
     goal = item.weekly_goal_minutes
     monday = week_start(on)
-    target = week_target(item, journal, on, hold=hold)
+    target = week_target(item, journal, on, hold=hold, carried=carried)
     done = minutes_between(journal, monday, on)
     done_before = minutes_between(journal, monday, on - timedelta(days=1))
     if stop:

@@ -28,6 +28,7 @@ carry it whenever the person is pregnant. Numbers the guide leaves open are in
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sicoach.domain import safety as safety_rules
@@ -35,10 +36,11 @@ from sicoach.domain.aerobic import AerobicPlan, plan_aerobic
 from sicoach.domain.exercises import Catalog, Exercise
 from sicoach.domain.journal import Journal, PlanChoices
 from sicoach.domain.measures import WEEKDAY_NAMES, it_hurt, was_sore
+from sicoach.domain.plan_carry import PlanCarry, done_since, gently_since
 from sicoach.domain.plan_history import (
+    Track,
     _bottom,
     _cap_text,
-    _clamp_dose,
     _comfortable,
     _days_text,
     _Decision,
@@ -53,6 +55,8 @@ from sicoach.domain.plan_history import (
     _reps_range,
     _Rise,
     _rises,
+    extend_track,
+    lowered_days,
 )
 from sicoach.domain.plan_items import apply_pregnancy, build_item, estimate_seconds
 from sicoach.domain.plan_model import (
@@ -87,7 +91,7 @@ __all__ = [
 
 def _decide(
     ex: Exercise,
-    journal: Journal,
+    history: _History,
     on: date,
     choices: PlanChoices,
     assessment: Assessment,
@@ -106,16 +110,12 @@ def _decide(
         )
 
     enabled = choices.enabled_since(ex.id)
-    gently = _gently_since(journal, on)
-    done = [
-        x
-        for x in _performed(journal, ex.id)
-        if (enabled is None or x.on > enabled) and (gently is None or x.on > gently)
-    ]
-    last = done[-1] if done else None
+    gently = history.gently
+    track = history.track
+    last = track.last
 
     if last is not None and it_hurt(last.result):
-        before = done[-2] if len(done) >= 2 else None
+        before = track.before
         if before is not None and it_hurt(before.result):
             return _Decision("hurt_twice", start, {"date": _fmt(last.on), "id": ex.id})
         again = last.on + timedelta(days=d.hurt_pause_days)
@@ -129,7 +129,7 @@ def _decide(
 
     if assessment.level is Level.SEE_DOCTOR:
         recent = on - timedelta(days=d.see_doctor_lookback_days)
-        bad = [x for x in done if x.on >= recent and not _comfortable(x.result)]
+        bad = [x for x in history.recent if x.on >= recent and not _comfortable(x.result)]
         if bad:
             return _Decision("see_doctor_not_comfortable", start, {"date": _fmt(bad[-1].on)})
 
@@ -140,7 +140,8 @@ def _decide(
     if enabled is not None and last is None:
         return _Decision("enabled_again", start, {}, caution=_offer_caution(ex))
 
-    current, run = _current_dose(ex, done, rises, d)
+    current = track.last_ok or _bottom(ex)
+    run = track.run
 
     rise = _lowered_on(rises, on, d)
     if rise is not None:
@@ -164,13 +165,12 @@ def _decide(
     if was_sore(last.result):
         return _Decision("sore_hold", current, {"pain": last.result.pain})
 
-    comfortable = [x for x in run if _comfortable(x.result)]
-    days_at_dose = (on - run[0].on).days if run else 0
+    days_at_dose = (on - run.first).days if run else 0
     if (
-        run
-        and _comfortable(run[-1].result)
+        run is not None
+        and _comfortable(run.last.result)
         and days_at_dose >= d.progression_days
-        and len(comfortable) >= d.progression_sessions
+        and run.comfortable >= d.progression_sessions
     ):
         step = _next_step(ex, current)
         if step is None:
@@ -185,7 +185,7 @@ def _decide(
             {
                 "reps": step.reps,
                 "before": current.reps,
-                "sessions": len(comfortable),
+                "sessions": run.comfortable,
                 "days": days_at_dose,
                 "range": _range_text(_reps_range(ex)),
             },
@@ -195,34 +195,32 @@ def _decide(
     return _Decision("keep", current)
 
 
-def _gently_since(journal: Journal, on: date) -> date | None:
-    """The date of the review in force when it advised "carry on gently": sessions up to it
-    no longer set the dose, so the routine starts again at the easiest level."""
-    review = journal.review_on(on)
-    return review.date if review is not None and review.advice == "gently" else None
+@dataclass(frozen=True)
+class _History:
+    """One exercise's past as the rules read it: results after `since` folded into `track`,
+    and the recent ones (the last weeks) for the see-a-doctor rule."""
+
+    track: Track
+    recent: list[_Done]
+    gently: date | None
 
 
-def _current_dose(
-    ex: Exercise, done: list[_Done], rises: list[_Rise], d: PlanDefaults
-) -> tuple[_Dose, list[_Done]]:
-    """The dose last done without hurting (sessions in a lowered period do not count),
-    and the run of latest sessions at that dose."""
-    lowered = {r.on + timedelta(days=k) for r in rises for k in range(d.lowered_days)}
-    counted = [x for x in done if x.on not in lowered]
-    ok = [x for x in counted if not it_hurt(x.result)]
-    if not ok:
-        return _bottom(ex), []
-    last = ok[-1]
-    current = _clamp_dose(ex, last.result.level, last.result.reps)
-    run: list[_Done] = []
-    for x in reversed(counted):
-        if it_hurt(x.result):
-            break
-        if _clamp_dose(ex, x.result.level, x.result.reps) != current:
-            break
-        run.append(x)
-    run.reverse()
-    return current, run
+def _histories(
+    catalog: Catalog, journal: Journal, on: date, rises: list[_Rise], d: PlanDefaults,
+    carry: PlanCarry | None,
+) -> dict[str, _History]:
+    choices = journal.profile.plan if journal.profile is not None else PlanChoices()
+    gently = gently_since(journal, on)
+    lowered = lowered_days(rises, d)
+    recent_from = on - timedelta(days=d.see_doctor_lookback_days)
+    out = {}
+    for ex in catalog.exercises:
+        since = done_since(choices, ex.id, gently)
+        done = [x for x in _performed(journal, ex.id) if since is None or x.on > since]
+        prior = carry.prior(ex.id, since) if carry is not None else Track()
+        track = extend_track(ex, prior, done, lowered)
+        out[ex.id] = _History(track, [x for x in done if x.on >= recent_from], gently)
+    return out
 
 
 def _offer_caution(ex: Exercise) -> str:
@@ -270,24 +268,29 @@ def plan_day(
     on: date,
     assessment: Assessment | None = None,
     defaults: PlanDefaults = DEFAULTS,
+    carry: PlanCarry | None = None,
 ) -> DayPlan:
     """The routine for `on` from the journal as it stood that day.
 
     `assessment` is the safety triage for `on`; when not given it is worked out with
-    `sicoach.domain.safety.evaluate`.
+    `sicoach.domain.safety.evaluate`. With a `carry` (the history before its date, folded),
+    `journal` need only hold `plan_window(journal, carry.through, on)`: the same plan.
     """
     journal = journal.sorted().up_to(on)
     if assessment is None:
         assessment = safety_rules.evaluate(journal, on)
+    if carry is not None and not carry.fits(catalog, journal, on):
+        raise ValueError("this carry does not fit the journal; plan from the whole journal")
     profile = journal.profile
     choices = profile.plan if profile is not None else PlanChoices()
     week = profile.pregnancy.week_on(on) if profile and profile.pregnancy else None
     rises = _rises(journal, defaults)
     training_day = on.weekday() in choices.training_days
+    histories = _histories(catalog, journal, on, rises, defaults, carry)
 
     items = []
     for ex in sorted(catalog.exercises, key=lambda e: e.order):
-        decision = _decide(ex, journal, on, choices, assessment, rises, defaults)
+        decision = _decide(ex, histories[ex.id], on, choices, assessment, rises, defaults)
         item = apply_pregnancy(ex, build_item(ex, decision), week, defaults)
         items.append(item)
 
@@ -299,6 +302,7 @@ def plan_day(
         stop=stop,
         stop_reason="No activity today either. " + _safety_lead(assessment) if stop else "",
         hold=assessment.level is Level.SEE_DOCTOR,
+        carried=None if carry is None else (carry.through, carry.week_target),
     )
     seconds = sum(estimate_seconds(i, catalog) for i in items)
     return DayPlan(

@@ -140,3 +140,52 @@ def _next_training_day(start: date, choices: PlanChoices) -> date:
 
 def _days_text(choices: PlanChoices) -> str:
     return ", ".join(WEEKDAY_NAMES[i] for i in sorted(choices.training_days))
+
+
+# ---------------------------------------------------------------- one exercise's track
+
+
+@dataclass(frozen=True)
+class _Run:
+    """The latest results at one dose with no hurt between them (counted ones only)."""
+
+    dose: _Dose
+    first: date
+    last: _Done
+    comfortable: int
+
+
+@dataclass(frozen=True)
+class Track:
+    """All the plan needs from one exercise's whole history, folded result by result, so a
+    history of any length is carried in a few fields (`sicoach.domain.plan_carry`)."""
+
+    last: _Done | None = None
+    before: _Done | None = None
+    last_ok: _Dose | None = None
+    run: _Run | None = None
+
+
+def extend_track(ex: Exercise, track: Track, done: list[_Done], lowered: set[date]) -> Track:
+    """`track` followed by `done` (in date order); results on a `lowered` day set no dose."""
+    last, before, last_ok, run = track.last, track.before, track.last_ok, track.run
+    for x in done:
+        last, before = x, last
+        if x.on in lowered:
+            continue
+        if it_hurt(x.result):
+            run = None
+            continue
+        dose = _clamp_dose(ex, x.result.level, x.result.reps)
+        last_ok = dose
+        gain = 1 if _comfortable(x.result) else 0
+        if run is not None and run.dose == dose:
+            run = _Run(dose, run.first, x, run.comfortable + gain)
+        else:
+            run = _Run(dose, x.on, x, gain)
+    return Track(last, before, last_ok, run)
+
+
+def lowered_days(rises: list[_Rise], d: PlanDefaults) -> set[date]:
+    """The days whose results set no dose (a lowered period after next-day pain rose)."""
+    return {r.on + timedelta(days=k) for r in rises for k in range(d.lowered_days)}

@@ -1,0 +1,231 @@
+"""The plan's history before a date, folded, so today's plan reads a bounded window.
+
+Today's plan looks at each exercise's whole past (its last two results, the dose last done
+without hurting and how long it has been done comfortably) and at the walking target grown
+week by week from the start. `PlanCarry` holds exactly that for the records before
+`through` (a Monday some weeks back): one `Track` per exercise and the week's target there.
+`plan_day(..., carry=carry)` on `plan_window(journal, carry.through, on)` then gives the
+plan the whole journal gives (a property test, tests/unit/test_plan_carry.py, checks it).
+
+The carry is stored in the person's derived-state row and rebuilt in the writing
+transaction whenever a write reaches before `through`, or changes what it was built with
+(the profile, a review); `fits` refuses it otherwise, and the caller plans from the whole
+journal.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from sicoach.domain.aerobic import week_start, week_target
+from sicoach.domain.exercises import Catalog
+from sicoach.domain.journal import ExerciseResult, Journal, PlanChoices
+from sicoach.domain.plan_history import (
+    Track,
+    _Done,
+    _Dose,
+    _performed,
+    _rises,
+    _Run,
+    extend_track,
+    lowered_days,
+)
+from sicoach.domain.plan_model import DEFAULTS, PlanDefaults
+
+CARRY_LAG_DAYS = 60
+"""`through` is the Monday at least this many days before the day the carry is built."""
+MIN_WINDOW_DAYS = 28
+"""A carry serves days at least this long after `through` (the rules look back 14 days)."""
+MAX_WINDOW_DAYS = 120
+"""After this long the window has grown too wide: the next write builds a newer carry."""
+LEAD_DAYS = 7
+"""Check-ins and activities are read from this long before `through` (next-day rises and
+last week's pain and minutes)."""
+
+
+def gently_since(journal: Journal, on: date) -> date | None:
+    """The date of the review in force when it advised "carry on gently": sessions up to it
+    no longer set the dose, so the routine starts again at the easiest level."""
+    review = journal.review_on(on)
+    return review.date if review is not None and review.advice == "gently" else None
+
+
+def done_since(choices: PlanChoices, exercise_id: str, gently: date | None) -> date | None:
+    """Results of an exercise on or before this date no longer count (turned back on, or a
+    review advised carrying on gently)."""
+    days = [d for d in (choices.enabled_since(exercise_id), gently) if d is not None]
+    return max(days, default=None)
+
+
+@dataclass(frozen=True)
+class PlanCarry:
+    """What the plan needs of the records before `through`, built with `since` per exercise."""
+
+    through: date
+    started_on: date
+    week_target: int
+    catalog: str
+    since: dict[str, date | None] = field(default_factory=dict)
+    tracks: dict[str, Track] = field(default_factory=dict)
+
+    def fits(self, catalog: Catalog, journal: Journal, on: date) -> bool:
+        """Whether the plan of `on` may start from this carry (else: the whole journal)."""
+        profile = journal.profile
+        if profile is None or profile.started_on != self.started_on:
+            return False
+        if catalog_key(catalog) != self.catalog:
+            return False
+        if on < self.through + timedelta(days=MIN_WINDOW_DAYS):
+            return False
+        gently = gently_since(journal, on)
+        for exercise_id, built in self.since.items():
+            since = done_since(profile.plan, exercise_id, gently)
+            if since != built and (since is None or since < self.through - timedelta(days=1)):
+                return False
+        return True
+
+    def prior(self, exercise_id: str, since: date | None) -> Track:
+        """The exercise's track before `through` (none when `since` is inside the window)."""
+        if since != self.since.get(exercise_id) or exercise_id not in self.tracks:
+            return Track()
+        return self.tracks[exercise_id]
+
+
+def catalog_key(catalog: Catalog) -> str:
+    """What of the exercises a track depends on (ids, levels, repetition ranges)."""
+    parts = sorted(f"{e.id}:{e.max_level}:{e.dosage.reps}" for e in catalog.exercises)
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+
+
+def carry_through(today: date) -> date:
+    """The Monday a carry built on `today` folds the records before."""
+    return week_start(today - timedelta(days=CARRY_LAG_DAYS))
+
+
+def build_carry(
+    catalog: Catalog, journal: Journal, today: date, defaults: PlanDefaults = DEFAULTS
+) -> PlanCarry | None:
+    """The carry of the whole `journal` built on `today`; None when the journal is too
+    young to need one (it then is its own window) or has no profile yet."""
+    profile = journal.profile
+    through = carry_through(today)
+    if profile is None or profile.started_on >= through:
+        return None
+    before = journal.sorted().up_to(through - timedelta(days=1))
+    gently = gently_since(journal, today)
+    lowered = lowered_days(_rises(before, defaults), defaults)
+    since: dict[str, date | None] = {}
+    tracks: dict[str, Track] = {}
+    for ex in catalog.exercises:
+        since[ex.id] = done_since(profile.plan, ex.id, gently)
+        done = [x for x in _performed(before, ex.id) if since[ex.id] is None or x.on > since[ex.id]]
+        tracks[ex.id] = extend_track(ex, Track(), done, lowered)
+    target = week_target(catalog.aerobic, before, through).minutes
+    return PlanCarry(through, profile.started_on, target, catalog_key(catalog), since, tracks)
+
+
+def plan_window(journal: Journal, through: date, on: date) -> Journal:
+    """The records a plan of `on` with a carry through `through` reads (sorted)."""
+    cut = journal.sorted().up_to(on)
+    lead = through - timedelta(days=LEAD_DAYS)
+    return Journal(
+        profile=cut.profile,
+        checkins=tuple(c for c in cut.checkins if c.date >= lead),
+        sessions=tuple(s for s in cut.sessions if s.date >= through),
+        activities=tuple(a for a in cut.activities if a.date >= lead),
+        function=(),
+        reviews=cut.reviews,
+    )
+
+
+# ---------------------------------------------------------------- stored as JSON text
+
+
+def _day(value: date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _undate(value: Any) -> date | None:
+    return None if value is None else date.fromisoformat(value)
+
+
+def _done_out(x: _Done | None) -> list[Any] | None:
+    if x is None:
+        return None
+    r = x.result
+    return [x.on.isoformat(), r.id, r.level, r.reps, r.hurt, r.pain, r.skipped]
+
+
+def _done_in(v: Any) -> _Done | None:
+    if v is None:
+        return None
+    on, ex, level, reps, hurt, pain, skipped = v
+    return _Done(date.fromisoformat(on), ExerciseResult(ex, level, reps, hurt, pain, skipped))
+
+
+def _track_out(t: Track) -> dict[str, Any]:
+    run = t.run
+    return {
+        "last": _done_out(t.last),
+        "before": _done_out(t.before),
+        "last_ok": None if t.last_ok is None else [t.last_ok.level, t.last_ok.reps],
+        "run": None
+        if run is None
+        else [run.dose.level, run.dose.reps, run.first.isoformat(), _done_out(run.last)]
+        + [run.comfortable],
+    }
+
+
+def _track_in(v: dict[str, Any]) -> Track:
+    ok, run = v["last_ok"], v["run"]
+    last_run = None
+    if run is not None:
+        level, reps, first, last, comfortable = run
+        done = _done_in(last)
+        assert done is not None
+        last_run = _Run(_Dose(level, reps), date.fromisoformat(first), done, comfortable)
+    return Track(
+        _done_in(v["last"]),
+        _done_in(v["before"]),
+        None if ok is None else _Dose(ok[0], ok[1]),
+        last_run,
+    )
+
+
+CARRY_FORMAT = 1
+
+
+def carry_to_text(carry: PlanCarry) -> str:
+    return json.dumps(
+        {
+            "format": CARRY_FORMAT,
+            "through": carry.through.isoformat(),
+            "started_on": carry.started_on.isoformat(),
+            "week_target": carry.week_target,
+            "catalog": carry.catalog,
+            "since": {k: _day(v) for k, v in carry.since.items()},
+            "tracks": {k: _track_out(v) for k, v in carry.tracks.items()},
+        },
+        separators=(",", ":"),
+    )
+
+
+def carry_from_text(text: str | None) -> PlanCarry | None:
+    """The stored carry; None when there is none or it is of another format."""
+    if not text:
+        return None
+    v = json.loads(text)
+    if v.get("format") != CARRY_FORMAT:
+        return None
+    return PlanCarry(
+        through=date.fromisoformat(v["through"]),
+        started_on=date.fromisoformat(v["started_on"]),
+        week_target=int(v["week_target"]),
+        catalog=str(v["catalog"]),
+        since={k: _undate(d) for k, d in v["since"].items()},
+        tracks={k: _track_in(t) for k, t in v["tracks"].items()},
+    )

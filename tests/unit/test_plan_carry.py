@@ -1,0 +1,111 @@
+"""Today's plan from a carry plus a bounded window equals the plan from the whole journal
+(hypothesis, over random journals of more than a year with carries built on random days)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sicoach.content import load_catalog
+from sicoach.domain.journal import (
+    Activity,
+    CheckIn,
+    ClinicianReview,
+    ExerciseResult,
+    Journal,
+    PlanChoices,
+    Profile,
+    Session,
+)
+from sicoach.domain.plan import plan_day
+from sicoach.domain.plan_carry import (
+    MAX_WINDOW_DAYS,
+    MIN_WINDOW_DAYS,
+    build_carry,
+    carry_from_text,
+    carry_to_text,
+    plan_window,
+)
+from sicoach.domain.safety import evaluate
+
+START = date(2025, 6, 2)
+SPAN = 400
+CATALOG = load_catalog()
+IDS = ["bridge", "cat_cow", "pelvic_tilt"]
+offsets = st.integers(0, SPAN)
+
+
+def _day(offset: int) -> date:
+    return START + timedelta(days=offset)
+
+
+@st.composite
+def journals(draw: st.DrawFn) -> Journal:
+    pains = st.one_of(st.none(), st.integers(0, 7))
+    days = sorted(set(draw(st.lists(offsets, max_size=120))))
+    checkins = tuple(CheckIn(date=_day(d), pain=draw(pains)) for d in days)
+    result = st.builds(
+        ExerciseResult,
+        id=st.sampled_from(IDS),
+        level=st.integers(0, 2),
+        reps=st.integers(3, 12),
+        hurt=st.integers(0, 7).map(lambda n: n == 0),
+        pain=st.one_of(st.none(), st.integers(0, 3), st.integers(0, 7)),
+        skipped=st.integers(0, 9).map(lambda n: n == 0),
+    )
+    sessions = tuple(
+        Session(
+            started_at=datetime.combine(_day(d), time(8)),
+            exercises=tuple(draw(st.lists(result, max_size=3, unique_by=lambda r: r.id))),
+        )
+        for d in sorted(set(draw(st.lists(offsets, max_size=90))))
+    )
+    activities = tuple(
+        Activity(date=_day(d), kind="walking", minutes=draw(st.integers(10, 60)))
+        for d in draw(st.lists(offsets, max_size=60))
+    )
+    reviews = tuple(
+        ClinicianReview(date=_day(d), advice=draw(st.sampled_from(["carry_on", "gently"])))
+        for d in draw(st.lists(offsets, max_size=2))
+    )
+    enabled = tuple(
+        (draw(st.sampled_from(IDS)), _day(d)) for d in draw(st.lists(offsets, max_size=2))
+    )
+    training = tuple(sorted(set(draw(st.lists(st.integers(0, 6), min_size=1, max_size=7)))))
+    profile = Profile(
+        started_on=START - timedelta(days=draw(st.integers(0, 30))),
+        plan=PlanChoices(training_days=training, enabled_on=enabled),
+    )
+    return Journal(profile, checkins, sessions, activities, (), reviews).sorted()
+
+
+@settings(max_examples=300, deadline=None)
+@given(journals(), st.integers(100, SPAN), st.integers(MIN_WINDOW_DAYS, MAX_WINDOW_DAYS))
+def test_the_plan_from_a_carry_and_its_window_is_the_plan_from_the_whole_journal(
+    journal: Journal, built_offset: int, later: int
+) -> None:
+    built = _day(built_offset)
+    carry = build_carry(CATALOG, journal, built)
+    assert carry is not None
+    carry = carry_from_text(carry_to_text(carry))  # as stored
+    assert carry is not None
+    on = carry.through + timedelta(days=later)
+    whole = journal.up_to(on)
+    if not carry.fits(CATALOG, whole, on):
+        return  # the caller plans from the whole journal (a review or turn-on since)
+    assessment = evaluate(whole, on)
+    window = plan_window(journal, carry.through, on)
+    assert plan_day(CATALOG, window, on, assessment, carry=carry) == plan_day(
+        CATALOG, whole, on, assessment
+    )
+
+
+def test_a_carry_fits_the_days_after_it_was_built() -> None:
+    days = [_day(d) for d in range(SPAN)]
+    journal = Journal(Profile(started_on=days[0]), checkins=tuple(CheckIn(d, pain=3) for d in days))
+    carry = build_carry(CATALOG, journal, days[-1])
+    assert carry is not None
+    assert carry.fits(CATALOG, journal, days[-1])
+    assert len(plan_window(journal, carry.through, days[-1]).checkins) < 130

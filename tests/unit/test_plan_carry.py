@@ -19,11 +19,13 @@ from sicoach.domain.journal import (
     Profile,
     Session,
 )
+from sicoach.domain.journal_window import safety_window
 from sicoach.domain.plan import plan_day
 from sicoach.domain.plan_carry import (
     MAX_WINDOW_DAYS,
     MIN_WINDOW_DAYS,
     build_carry,
+    carried_journal,
     carry_from_text,
     carry_to_text,
     plan_window,
@@ -34,6 +36,7 @@ START = date(2025, 6, 2)
 SPAN = 400
 CATALOG = load_catalog()
 IDS = ["bridge", "cat_cow", "pelvic_tilt"]
+SIGNS = ["pain_worse_sitting", "fever", "saddle_numbness", "night_pain"]
 offsets = st.integers(0, SPAN)
 
 
@@ -45,7 +48,17 @@ def _day(offset: int) -> date:
 def journals(draw: st.DrawFn) -> Journal:
     pains = st.one_of(st.none(), st.integers(0, 7))
     days = sorted(set(draw(st.lists(offsets, max_size=120))))
-    checkins = tuple(CheckIn(date=_day(d), pain=draw(pains)) for d in days)
+    signs = st.lists(st.sampled_from(SIGNS), max_size=1).map(tuple)
+    checkins = tuple(
+        CheckIn(
+            date=_day(d),
+            pain=draw(pains),
+            worst_pain=draw(pains),
+            mobility=draw(pains),
+            symptoms=draw(signs) if draw(st.integers(0, 9)) == 0 else (),
+        )
+        for d in days
+    )
     result = st.builds(
         ExerciseResult,
         id=st.sampled_from(IDS),
@@ -58,6 +71,8 @@ def journals(draw: st.DrawFn) -> Journal:
     sessions = tuple(
         Session(
             started_at=datetime.combine(_day(d), time(8)),
+            pain_before=draw(pains),
+            pain_after=draw(pains),
             exercises=tuple(draw(st.lists(result, max_size=3, unique_by=lambda r: r.id))),
         )
         for d in sorted(set(draw(st.lists(offsets, max_size=90))))
@@ -96,7 +111,9 @@ def test_the_plan_from_a_carry_and_its_window_is_the_plan_from_the_whole_journal
     if not carry.fits(CATALOG, whole, on):
         return  # the caller plans from the whole journal (a review or turn-on since)
     assessment = evaluate(whole, on)
-    window = plan_window(journal, carry.through, on)
+    read = carried_journal(journal, carry, on)  # what the store reads
+    assert evaluate(safety_window(read, on), on) == assessment
+    window = plan_window(read, carry.through, on)
     assert plan_day(CATALOG, window, on, assessment, carry=carry) == plan_day(
         CATALOG, whole, on, assessment
     )

@@ -45,7 +45,6 @@ from sicoach.domain.plan_history import (
     _days_text,
     _Decision,
     _Done,
-    _Dose,
     _fmt,
     _lowered_on,
     _next_step,
@@ -206,7 +205,11 @@ class _History:
 
 
 def _histories(
-    catalog: Catalog, journal: Journal, on: date, rises: list[_Rise], d: PlanDefaults,
+    catalog: Catalog,
+    journal: Journal,
+    on: date,
+    rises: list[_Rise],
+    d: PlanDefaults,
     carry: PlanCarry | None,
 ) -> dict[str, _History]:
     choices = journal.profile.plan if journal.profile is not None else PlanChoices()

@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 from typing import Any
 
 from sicoach.domain.aerobic import week_start, week_target
 from sicoach.domain.exercises import Catalog
 from sicoach.domain.journal import ExerciseResult, Journal, PlanChoices
+from sicoach.domain.journal_window import WINDOW_DAYS, Firsts, carries_warning_sign, firsts_of
 from sicoach.domain.plan_history import (
     Track,
     _Done,
@@ -71,6 +72,17 @@ class PlanCarry:
     catalog: str
     since: dict[str, date | None] = field(default_factory=dict)
     tracks: dict[str, Track] = field(default_factory=dict)
+    firsts: Firsts = field(default_factory=Firsts)
+    """The first day of each kind of record (the safety rules' first-week baselines)."""
+    earlier: tuple[date, ...] = ()
+    """The days before `through` whose check-in the safety rules may read: those with a
+    warning sign, and the last one."""
+
+    def reads(self, on: date) -> tuple[tuple[date, date], ...]:
+        """The day ranges (both ends included) whose every record the plan and the safety
+        triage of `on` read; with the `earlier` check-ins, nothing else is read."""
+        lo = min(self.through - timedelta(days=LEAD_DAYS), on - timedelta(days=WINDOW_DAYS))
+        return ((lo, on), *self.firsts.spans(on)[1:])
 
     def fits(self, catalog: Catalog, journal: Journal, on: date) -> bool:
         """Whether the plan of `on` may start from this carry (else: the whole journal)."""
@@ -121,11 +133,44 @@ def build_carry(
     since: dict[str, date | None] = {}
     tracks: dict[str, Track] = {}
     for ex in catalog.exercises:
-        since[ex.id] = done_since(profile.plan, ex.id, gently)
-        done = [x for x in _performed(before, ex.id) if since[ex.id] is None or x.on > since[ex.id]]
+        cut = since[ex.id] = done_since(profile.plan, ex.id, gently)
+        done = [x for x in _performed(before, ex.id) if cut is None or x.on > cut]
         tracks[ex.id] = extend_track(ex, Track(), done, lowered)
     target = week_target(catalog.aerobic, before, through).minutes
-    return PlanCarry(through, profile.started_on, target, catalog_key(catalog), since, tracks)
+    latest = before.checkins[-1:]
+    earlier = sorted(
+        {c.date for c in before.checkins if carries_warning_sign(c)} | {c.date for c in latest}
+    )
+    return PlanCarry(
+        through,
+        profile.started_on,
+        target,
+        catalog_key(catalog),
+        since,
+        tracks,
+        firsts_of(before),
+        tuple(earlier),
+    )
+
+
+def carried_journal(journal: Journal, carry: PlanCarry, on: date) -> Journal:
+    """The records of `journal` the store reads for `on` beside `carry` (`PlanCarry.reads`):
+    enough for `plan_window` and for `safety_window` (the same triage as the whole)."""
+    cut = journal.sorted().up_to(on)
+    spans = carry.reads(on)
+    earlier = set(carry.earlier)
+
+    def kept(day: date) -> bool:
+        return any(a <= day <= b for a, b in spans)
+
+    return Journal(
+        profile=cut.profile,
+        checkins=tuple(c for c in cut.checkins if kept(c.date) or c.date in earlier),
+        sessions=tuple(s for s in cut.sessions if kept(s.date)),
+        activities=tuple(a for a in cut.activities if kept(a.date)),
+        function=cut.function,
+        reviews=cut.reviews,
+    )
 
 
 def plan_window(journal: Journal, through: date, on: date) -> Journal:
@@ -175,8 +220,13 @@ def _track_out(t: Track) -> dict[str, Any]:
         "last_ok": None if t.last_ok is None else [t.last_ok.level, t.last_ok.reps],
         "run": None
         if run is None
-        else [run.dose.level, run.dose.reps, run.first.isoformat(), _done_out(run.last)]
-        + [run.comfortable],
+        else [
+            run.dose.level,
+            run.dose.reps,
+            run.first.isoformat(),
+            _done_out(run.last),
+            run.comfortable,
+        ],
     }
 
 
@@ -196,7 +246,7 @@ def _track_in(v: dict[str, Any]) -> Track:
     )
 
 
-CARRY_FORMAT = 1
+CARRY_FORMAT = 2
 
 
 def carry_to_text(carry: PlanCarry) -> str:
@@ -209,6 +259,8 @@ def carry_to_text(carry: PlanCarry) -> str:
             "catalog": carry.catalog,
             "since": {k: _day(v) for k, v in carry.since.items()},
             "tracks": {k: _track_out(v) for k, v in carry.tracks.items()},
+            "firsts": {f.name: _day(getattr(carry.firsts, f.name)) for f in fields(Firsts)},
+            "earlier": [d.isoformat() for d in carry.earlier],
         },
         separators=(",", ":"),
     )
@@ -228,4 +280,6 @@ def carry_from_text(text: str | None) -> PlanCarry | None:
         catalog=str(v["catalog"]),
         since={k: _undate(d) for k, d in v["since"].items()},
         tracks={k: _track_in(t) for k, t in v["tracks"].items()},
+        firsts=Firsts(**{k: _undate(d) for k, d in v["firsts"].items()}),
+        earlier=tuple(date.fromisoformat(d) for d in v["earlier"]),
     )

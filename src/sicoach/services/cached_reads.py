@@ -28,18 +28,37 @@ def load_journal(ctx: Context) -> Journal:
     return cache_for(ctx).get("journal", lambda: journal.load_journal(ctx))
 
 
+RECENT_DAYS = 14
+"""The today page shows the last two weeks' pain and this week's sessions."""
+
+
+def recent_journal(ctx: Context) -> Journal:
+    """The profile and the last `RECENT_DAYS` days' records (what the today page shows)."""
+    from datetime import timedelta
+
+    def read() -> Journal:
+        today = ctx.clock.today()
+        with ctx.uow(read_only=True) as uow:
+            return uow.journal.load_window(
+                ((today - timedelta(days=RECENT_DAYS - 1), today),), today
+            )
+
+    return cache_for(ctx).get("recent", read)
+
+
 def has_profile(ctx: Context) -> bool:
     """Whether first use is done (the journal service's get_profile would create one)."""
-    return load_journal(ctx).profile is not None
+    return recent_journal(ctx).profile is not None
 
 
 def plan_today(ctx: Context, on: date | None = None) -> DayPlan:
-    """Today's plan from the memo's journal (one read serves the plan and the page); another
-    day's plan (`on`) is worked out afresh."""
+    """Today's plan (from the stored carry and its window when it fits, so the first page
+    after a write costs the same in year ten as in year one); another day's plan (`on`) is
+    worked out afresh."""
     from sicoach.services import plan
 
     if on is None:
-        return cache_for(ctx).get("plan", lambda: plan.plan_today(ctx, journal=load_journal(ctx)))
+        return cache_for(ctx).get("plan", lambda: plan.plan_today(ctx))
     return plan.plan_today(ctx, on=on)
 
 
@@ -60,4 +79,4 @@ def today_view(ctx: Context, on: date | None = None) -> TodayView:
     """The today page's read model (`on` previews another day, e.g. tomorrow)."""
     from sicoach.services import views
 
-    return views.today_view(ctx, on=on, plan=plan_today(ctx, on=on), journal=load_journal(ctx))
+    return views.today_view(ctx, on=on, plan=plan_today(ctx, on=on), journal=recent_journal(ctx))

@@ -26,9 +26,16 @@ from sicoach.services.errors import InputError
 def plan_today(ctx: Context, on: date | None = None, journal: Journal | None = None) -> DayPlan:
     """The routine for `on` (default today) from the journal as it stood that day (`journal`
     when the caller already holds the whole of it). The safety check reads only its window
-    (the same answer as the whole journal's, see `sicoach.domain.journal_window`)."""
+    (the same answer as the whole journal's, see `sicoach.domain.journal_window`); without
+    `journal`, the plan reads the stored carry and the weeks after it when it fits
+    (`sicoach.services.plan_state`)."""
     day = on if on is not None else ctx.clock.today()
     if journal is None:
+        from sicoach.services.plan_state import windowed_plan
+
+        windowed = windowed_plan(ctx, day)
+        if windowed is not None:
+            return windowed
         with ctx.uow(read_only=True) as uow:
             journal = uow.journal.load()
     journal = journal.sorted().up_to(day)

@@ -238,9 +238,9 @@ def assess_in(uow: UnitOfWork, day: date) -> Assessment:
 
 def due_in(uow: UnitOfWork, day: date) -> tuple[ScreenQuestion, ...]:
     """The screen's questions not yet answered on `day`, as an open unit of work sees them."""
-    journal = uow.journal.load()
+    profile = uow.journal.get_profile()  # the questions depend on the profile alone
     answered = uow.screenings.answered_on(day)
-    return tuple(q for q in _questions_for(journal, day) if q.code not in answered)
+    return tuple(q for q in _questions_for(Journal(profile), day) if q.code not in answered)
 
 
 def screen_due(ctx: Context, on: date | None = None) -> list[ScreenQuestion]:

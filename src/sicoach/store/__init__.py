@@ -8,14 +8,19 @@ person's row is created if missing.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from sicoach.services.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 
 def make_uow_factory(
-    database_url: str, person: str = "default", pool_size: int = 5, slow_query_ms: int = 0
+    database_url: str,
+    person: str = "default",
+    pool_size: int = 5,
+    slow_query_ms: int = 0,
+    on_write: Callable[[Any], None] | None = None,
 ) -> UnitOfWorkFactory:
     from sqlalchemy.exc import DBAPIError
 
@@ -32,6 +37,6 @@ def make_uow_factory(
         raise describe_failure(database_url, err) from err
 
     def factory(*, read_only: bool = False) -> UnitOfWork:
-        return SqlUnitOfWork(engine, pid, read_only=read_only, url=database_url)
+        return SqlUnitOfWork(engine, pid, read_only=read_only, url=database_url, on_write=on_write)
 
     return factory

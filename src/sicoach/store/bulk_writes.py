@@ -41,6 +41,9 @@ class BulkWrites:
     conn: Connection
     person_id: int
     written: bool  # set by any write, so the unit of work bumps the person's version
+
+    def _wrote(self, day: date) -> None: ...
+
     save_profile: Callable[[Profile], None]  # the repository's own
 
     def forget_everything(self) -> None:
@@ -49,7 +52,7 @@ class BulkWrites:
         On SQLite, `secure_delete` overwrites the freed pages, so the deleted text does not
         linger inside the file.
         """
-        self.written = True
+        self._wrote(date.min)
         from sicoach.store.tables import metadata
 
         pid = self.person_id
@@ -88,7 +91,7 @@ class BulkWrites:
         Without `replace` the caller has checked that no day of the journal is taken.
         `progress(done, total)` is called after each batch of records.
         """
-        self.written = True
+        self._wrote(date.min)
         pid = self.person_id
         if replace:
             self._delete_days(checkin, {c.date for c in journal.checkins})

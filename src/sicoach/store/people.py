@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sqlalchemy import Engine, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from sicoach.store.tables import person
+
+if TYPE_CHECKING:
+    from sicoach.store.unit_of_work import SqlUnitOfWork
 
 
 def person_id(engine: Engine, name: str) -> int:
@@ -25,3 +30,19 @@ def person_id(engine: Engine, name: str) -> int:
             except IntegrityError:
                 conn.rollback()
     raise RuntimeError(f"could not create the person {name!r}")
+
+
+def all_person_ids(url: str) -> list[int]:
+    """Every person's id in the database at `url` (for maintenance commands)."""
+    from sicoach.store.engine import get_engine
+
+    with get_engine(url).connect() as conn:
+        return [int(i) for i in conn.execute(select(person.c.id).order_by(person.c.id)).scalars()]
+
+
+def uow_for(url: str, pid: int) -> SqlUnitOfWork:
+    """A writing unit of work on one person's journal, by id (for maintenance commands)."""
+    from sicoach.store.engine import get_engine
+    from sicoach.store.unit_of_work import SqlUnitOfWork
+
+    return SqlUnitOfWork(get_engine(url), pid, url=url)

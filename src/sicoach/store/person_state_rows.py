@@ -35,3 +35,20 @@ def bump_version(conn: Connection, person_id: int) -> None:
     )
     if bumped.rowcount == 0:
         conn.execute(insert(person_state).values(person_id=person_id, version=1, stamp=stamp))
+
+
+def read_plan_carry(conn: Connection, person_id: int) -> str | None:
+    """Today's plan's stored carry (JSON text), None when there is none."""
+    return conn.execute(
+        select(person_state.c.plan_carry).where(person_state.c.person_id == person_id)
+    ).scalar()
+
+
+def save_plan_carry(conn: Connection, person_id: int, text: str | None) -> None:
+    """Store the carry in the person's row (inside the writing transaction)."""
+    mine = person_state.c.person_id == person_id
+    saved = conn.execute(update(person_state).where(mine).values(plan_carry=text))
+    if saved.rowcount == 0:
+        conn.execute(
+            insert(person_state).values(person_id=person_id, version=0, stamp=0, plan_carry=text)
+        )

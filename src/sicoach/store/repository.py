@@ -45,6 +45,13 @@ class SqlJournalRepository(BulkWrites):
         self.person_id = person_id
         self.written = False
         """Whether this transaction wrote; the unit of work then bumps the version."""
+        self.reaches: date | None = None
+        """The earliest day a write of this transaction touched (`date.min` for the profile
+        and reviews, which change what the plan's carry was built with)."""
+
+    def _wrote(self, day: date) -> None:
+        self.written = True
+        self.reaches = day if self.reaches is None else min(self.reaches, day)
 
     # -- reading -------------------------------------------------------------------------
 
@@ -168,7 +175,7 @@ class SqlJournalRepository(BulkWrites):
     # -- writing -------------------------------------------------------------------------
 
     def save_profile(self, value: Profile) -> None:
-        self.written = True
+        self._wrote(date.min)
         pid = self.person_id
         row = mapping.profile_to_row(value, pid)
         self._insert_or_update(profile, profile.c.person_id == pid, row)
@@ -181,7 +188,7 @@ class SqlJournalRepository(BulkWrites):
             self.conn.execute(insert(plan_enabled), enabled)
 
     def upsert_checkin(self, value: CheckIn) -> bool:
-        self.written = True
+        self._wrote(value.date)
         row = mapping.checkin_to_row(value, self.person_id)
         where = (checkin.c.person_id == self.person_id) & (checkin.c.day == value.date)
         return self._insert_or_update(checkin, where, row)
@@ -204,12 +211,12 @@ class SqlJournalRepository(BulkWrites):
         return False
 
     def add_activity(self, value: Activity) -> None:
-        self.written = True
+        self._wrote(value.date)
         self.conn.execute(insert(activity).values(mapping.activity_to_row(value, self.person_id)))
 
     def add_function_rating(self, rating: FunctionRating) -> None:
         """Store a rating; a second rating of the same activity on the same day replaces it."""
-        self.written = True
+        self._wrote(rating.date)
         self.conn.execute(
             delete(function_rating).where(
                 (function_rating.c.person_id == self.person_id)
@@ -223,14 +230,14 @@ class SqlJournalRepository(BulkWrites):
 
     def add_review(self, review: ClinicianReview) -> None:
         """Store a clinician review (several on one day are kept, in the order saved)."""
-        self.written = True
+        self._wrote(date.min)
         self.conn.execute(
             insert(clinician_review).values(mapping.review_to_row(review, self.person_id))
         )
 
     def start_session(self, value: Session) -> int:
         """Store a new session, marked partial until `finish_session`; returns its id."""
-        self.written = True
+        self._wrote(value.date)
         row = mapping.session_to_row(value, self.person_id)
         row["partial"] = True
         session_id = int(
@@ -246,20 +253,24 @@ class SqlJournalRepository(BulkWrites):
             )
         return session_id
 
-    def _own_session(self, session_id: int) -> None:
+    def _own_session(self, session_id: int) -> date:
+        """The session's day (KeyError when it is not this person's)."""
         if not 0 < session_id <= MAX_ROW_ID:  # the database could not even look it up
             raise KeyError(f"no session {session_id} for this person")
         found = self.conn.execute(
-            select(session.c.id).where(
+            select(session.c.started_at).where(
                 (session.c.id == session_id) & (session.c.person_id == self.person_id)
             )
         ).first()
         if found is None:
             raise KeyError(f"no session {session_id} for this person")
+        started = found[0]
+        if not isinstance(started, datetime):
+            started = datetime.fromisoformat(str(started))
+        return started.date()
 
     def add_session_exercise(self, session_id: int, result: ExerciseResult) -> None:
-        self.written = True
-        self._own_session(session_id)
+        self._wrote(self._own_session(session_id))
         last = self.conn.execute(
             select(exercise_result.c.position)
             .where(exercise_result.c.session_id == session_id)
@@ -311,8 +322,7 @@ class SqlJournalRepository(BulkWrites):
         return mapping.row_to_session(row, self.session_exercises(session_id))
 
     def finish_session(self, session_id: int, pain_after: int | None, partial: bool) -> None:
-        self.written = True
-        self._own_session(session_id)
+        self._wrote(self._own_session(session_id))
         self.conn.execute(
             update(session)
             .where(session.c.id == session_id)
@@ -324,6 +334,26 @@ class SqlJournalRepository(BulkWrites):
     def version(self) -> tuple[int, int] | None:
         """The person's (version, stamp), None before the first write."""
         return person_state_rows.read_version(self.conn, self.person_id)
+
+    def plan_carry_text(self) -> str | None:
+        """Today's plan's stored carry (`sicoach.domain.plan_carry`), None when there is none."""
+        return person_state_rows.read_plan_carry(self.conn, self.person_id)
+
+    def save_plan_carry(self, text: str | None) -> None:
+        """Store (or clear) the carry, in the writing transaction."""
+        person_state_rows.save_plan_carry(self.conn, self.person_id, text)
+
+    def load_window(
+        self,
+        spans: tuple[tuple[date, date], ...],
+        on: date,
+        checkin_days: tuple[date, ...] = (),
+    ) -> Journal:
+        """The records in `spans` (day ranges up to `on`) and the check-ins of
+        `checkin_days`, with the profile, the activity ratings and the reviews."""
+        from sicoach.store.window_reads import load_window
+
+        return load_window(self.conn, self.person_id, spans, on, self.get_profile(), checkin_days)
 
     def load_safety_window(self, on: date) -> Journal:
         """What the triage of `on` reads (see `sicoach.domain.journal_window`)."""

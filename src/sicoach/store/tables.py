@@ -166,6 +166,9 @@ person_state = Table(
     # random number drawn at each bump, so a restored older copy never repeats a version.
     Column("version", BigInteger, nullable=False, default=0),
     Column("stamp", BigInteger, nullable=False, default=0),
+    # Today's plan's folded history before a date (`sicoach.domain.plan_carry`, JSON text),
+    # rebuilt in the writing transaction when a write reaches before that date.
+    Column("plan_carry", Text, nullable=True),
 )
 """One derived-state row per person: what readers check before trusting a cached answer.
 The clinician workspace adds its worklist columns (safety level, adherence, last seen) here."""

@@ -12,6 +12,7 @@ a person can act on (busy, full, read-only) leaves the block as a `StoreError` k
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from types import TracebackType
 from typing import Self
 
@@ -29,8 +30,14 @@ class SqlUnitOfWork:
     screenings: SqlScreeningRepository
 
     def __init__(
-        self, engine: Engine, person_id: int, read_only: bool = False, url: str = ""
+        self,
+        engine: Engine,
+        person_id: int,
+        read_only: bool = False,
+        url: str = "",
+        on_write: Callable[[SqlJournalRepository], None] | None = None,
     ) -> None:
+        self._on_write = on_write
         self._engine = engine
         self._url = url or engine.url.render_as_string(hide_password=False)
         self._person_id = person_id
@@ -75,10 +82,14 @@ class SqlUnitOfWork:
     def commit(self) -> None:
         conn = self._connection()
         if self.journal.written:  # same transaction: no reader sees the write without the bump
+            if self._on_write is not None:
+                self._on_write(self.journal)  # the derived state, e.g. the plan's carry
             bump_version(conn, self._person_id)
             self.journal.written = False
+            self.journal.reaches = None
         conn.commit()
 
     def rollback(self) -> None:
         self._connection().rollback()
         self.journal.written = False
+        self.journal.reaches = None

@@ -60,7 +60,7 @@ def today(request: Request, date: str | None = None) -> Response:
         return RedirectResponse("/welcome", status_code=303)
     view = reads.today_view(ctx, on=_day(request, date))
     page: dict[str, Any] = {name: getattr(view, name) for name in TODAY_FIELDS}
-    page |= today_extras(ctx, view, reads.load_journal(ctx))
+    page |= today_extras(ctx, view, reads.recent_journal(ctx))
     page["pain_chart"] = charts.pain_strip(page["pain_points"], page["today"])
     aerobic = page["plan"].aerobic
     page["aerobic_meter"] = charts.minutes_meter(

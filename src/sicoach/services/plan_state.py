@@ -1,0 +1,87 @@
+"""Today's plan at a cost that does not grow with the years: the stored carry and its window.
+
+Every write commits, in its own transaction, a carry that still fits (`keep_carry`): a
+write dated before the carry's date, a profile or review change, or a carry grown too old
+rebuilds it from the whole journal; a write of today leaves it alone. Reads plan from the
+carry and the weeks after it (`windowed_plan`), or from the whole journal when the carry
+does not fit (a young journal, another day than the carry serves). `rebuild_carries`
+rebuilds every person's carry (after an upgrade, or a change of the exercises).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import Any
+
+from sicoach.domain.clock import Clock
+from sicoach.domain.exercises import Catalog
+from sicoach.domain.journal_window import safety_window
+from sicoach.domain.plan import DayPlan, plan_day
+from sicoach.domain.plan_carry import (
+    MAX_WINDOW_DAYS,
+    MIN_WINDOW_DAYS,
+    build_carry,
+    carry_from_text,
+    carry_through,
+    carry_to_text,
+    catalog_key,
+    plan_window,
+)
+from sicoach.domain.safety import evaluate
+from sicoach.services.context import Context
+
+
+def keep_carry(catalog: Callable[[], Catalog], clock: Clock) -> Callable[[Any], None]:
+    """The hook the unit of work calls in every writing transaction, before it commits."""
+
+    def maintain(repo: Any) -> None:
+        today = clock.today()
+        carry = carry_from_text(repo.plan_carry_text())
+        if carry is not None:
+            fresh = today < carry.through + timedelta(days=MAX_WINDOW_DAYS)
+            untouched = repo.reaches is not None and repo.reaches >= carry.through
+            if fresh and untouched and carry.catalog == catalog_key(catalog()):
+                return
+        else:
+            profile = repo.get_profile()
+            if profile is None or profile.started_on >= carry_through(today):
+                if repo.plan_carry_text() is not None:
+                    repo.save_plan_carry(None)
+                return
+        built = build_carry(catalog(), repo.load(), today)
+        repo.save_plan_carry(None if built is None else carry_to_text(built))
+
+    return maintain
+
+
+def windowed_plan(ctx: Context, day: date) -> DayPlan | None:
+    """The plan of `day` from the stored carry and the records after it; None when there
+    is no carry that fits (the caller then plans from the whole journal)."""
+    with ctx.uow(read_only=True) as uow:
+        carry = carry_from_text(uow.journal.plan_carry_text())
+        if carry is None:
+            return None
+        if day < carry.through + timedelta(days=MIN_WINDOW_DAYS):
+            return None
+        read = uow.journal.load_window(carry.reads(day), day, carry.earlier)
+    if not carry.fits(ctx.catalog, read, day):
+        return None
+    assessment = evaluate(safety_window(read, day), day)
+    return plan_day(
+        ctx.catalog, plan_window(read, carry.through, day), day, assessment, carry=carry
+    )
+
+
+def rebuild_carries(ctx: Context) -> int:
+    """Rebuild the carry of every person in the database; returns how many were stored."""
+    from sicoach.store.people import all_person_ids, uow_for
+
+    stored = 0
+    for person_id in all_person_ids(ctx.settings.database_url):
+        with uow_for(ctx.settings.database_url, person_id) as uow:
+            built = build_carry(ctx.catalog, uow.journal.load(), ctx.clock.today())
+            uow.journal.save_plan_carry(None if built is None else carry_to_text(built))
+            uow.commit()
+            stored += built is not None
+    return stored

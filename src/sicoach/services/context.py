@@ -77,7 +77,7 @@ class Context:
 
     @cached_property
     def uow_factory(self) -> UnitOfWorkFactory:
-        from sicoach.services.plan_state import keep_carry
+        from sicoach.services.plan_state import after_write, keep_carry
         from sicoach.store import make_uow_factory
 
         settings = self.settings
@@ -86,7 +86,7 @@ class Context:
             person=self.person,
             pool_size=settings.pool_size,
             slow_query_ms=settings.slow_query_ms,
-            on_write=keep_carry(lambda: self.catalog, self.clock),
+            on_write=after_write(keep_carry(lambda: self.catalog, self.clock)),
         )
 
     def uow(self, read_only: bool = False) -> UnitOfWork:

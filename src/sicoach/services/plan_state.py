@@ -55,6 +55,18 @@ def keep_carry(catalog: Callable[[], Catalog], clock: Clock) -> Callable[[Any], 
     return maintain
 
 
+def after_write(keep: Callable[[Any], None]) -> Callable[[Any], None]:
+    """The writing transaction's hook: keep the carry, and forget the version this request
+    read (so a page drawn after the write in the same request reads it again)."""
+    from sicoach.services.read_cache import forget_request_versions
+
+    def hook(repo: Any) -> None:
+        keep(repo)
+        forget_request_versions()
+
+    return hook
+
+
 def windowed_plan(ctx: Context, day: date) -> DayPlan | None:
     """The plan of `day` from the stored carry and the records after it; None when there
     is no carry that fits (the caller then plans from the whole journal)."""

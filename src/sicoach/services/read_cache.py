@@ -16,13 +16,38 @@ A day change is part of the key.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any, TypeVar
 
 from sicoach.services.context import Context
 
 T = TypeVar("T")
 _UNSEEN = object()
+
+_REQUEST_VERSIONS: ContextVar[dict[int, object] | None] = ContextVar(
+    "sicoach_request_versions", default=None
+)
+"""Within one request, the version each cache read (one query per request, not per read);
+any write in the request forgets them (`forget_request_versions`)."""
+
+
+@contextmanager
+def one_version_per_request() -> Iterator[None]:
+    """Around one request: the journal's version is read once, at its first cached read."""
+    token = _REQUEST_VERSIONS.set({})
+    try:
+        yield
+    finally:
+        _REQUEST_VERSIONS.reset(token)
+
+
+def forget_request_versions() -> None:
+    """After a write: the request's next cached read reads the version again."""
+    seen = _REQUEST_VERSIONS.get()
+    if seen is not None:
+        seen.clear()
 
 
 class ReadCache:
@@ -35,7 +60,13 @@ class ReadCache:
     def _current_version(self) -> object:
         from sicoach.services.journal import journal_version
 
-        return journal_version(self._ctx)
+        seen = _REQUEST_VERSIONS.get()
+        if seen is not None and id(self) in seen:
+            return seen[id(self)]
+        version = journal_version(self._ctx)
+        if seen is not None:
+            seen[id(self)] = version
+        return version
 
     def close(self) -> None:
         with self._lock:

@@ -64,6 +64,24 @@ class JournalRepository(Protocol):
 
     def finish_session(self, session_id: int, pain_after: int | None, partial: bool) -> None: ...
 
+    def load_window(
+        self,
+        spans: tuple[tuple[date, date], ...],
+        on: date,
+        checkin_days: tuple[date, ...] = (),
+    ) -> Journal:
+        """The records in `spans` (day ranges up to `on`) and the check-ins of
+        `checkin_days`, with the profile, the activity ratings and the reviews."""
+        ...
+
+    def plan_carry_text(self) -> str | None:
+        """Today's plan's stored carry (`sicoach.domain.plan_carry`), None when there is none."""
+        ...
+
+    def save_plan_carry(self, text: str | None) -> None:
+        """Store (or clear) the carry, inside the writing transaction."""
+        ...
+
     def load_safety_window(self, on: date) -> Journal:
         """The records the triage of `on` reads: a bounded window, not the whole journal."""
         ...

@@ -1,11 +1,13 @@
-"""Benchmark: the today page of a 3-year journal under concurrent clients.
+"""Benchmark: the today page of a long journal under concurrent clients, and after writes.
 
-Starts `sicoach serve` on a free loopback port with a temporary SQLite file holding three
-years of daily check-ins, sessions and walks, then sends the same number of requests to the
-today page and to the bare /healthz endpoint of that server, a bounded number at a time, and
-prints p50/p95 latency and requests per second for both (target: today p95 under 50 ms).
+Starts `sicoach serve` on a free loopback port with a temporary SQLite file holding `--years`
+of daily check-ins, sessions and walks, then sends the same number of requests to the
+today page and to the bare /healthz endpoint of that server, a bounded number at a time,
+then saves a walk and loads the today page `--writes` times (one client, /healthz in the same
+loop as its reference), and prints p50/p95 latency and requests per second (target: today
+p95 under 50 ms, right after a write too).
 
-    .venv/bin/python bench/web.py [--requests 400] [--concurrency 8]
+    .venv/bin/python bench/web.py [--years 10] [--requests 400] [--concurrency 4]
 """
 
 from __future__ import annotations
@@ -136,11 +138,15 @@ async def hammer(url: str, total: int, concurrency: int) -> tuple[list[float], f
     return latencies, wall, first
 
 
-def after_writes(base: str, times: int) -> list[float]:
-    """Latency of the today page right after each of `times` writes (an activity saved)."""
-    latencies = []
+def after_writes(base: str, times: int) -> tuple[list[float], list[float]]:
+    """Latency of the today page right after each of `times` writes (an activity saved),
+    and of /healthz in the same loop, one client (the reference for the same moments)."""
+    latencies, bare = [], []
     with httpx.Client(base_url=base, timeout=30) as client:
         for _ in range(times):
+            began = time.perf_counter()
+            client.get("/healthz")
+            bare.append(time.perf_counter() - began)
             saved = client.post("/api/v1/activities", json={"kind": "walking", "minutes": 5})
             if saved.status_code != 201:
                 raise RuntimeError(f"saving an activity: HTTP {saved.status_code}")
@@ -148,7 +154,7 @@ def after_writes(base: str, times: int) -> list[float]:
             if client.get("/").status_code != 200:
                 raise RuntimeError("/: the today page failed after a write")
             latencies.append(time.perf_counter() - began)
-    return latencies
+    return latencies, bare
 
 
 def report(name: str, latencies: list[float], wall: float, first: float) -> float:
@@ -215,9 +221,10 @@ def main() -> int:
             print(f"server: {base}, {args.concurrency} clients at a time")
             bare = asyncio.run(hammer(base + "/healthz", args.requests, args.concurrency))
             today = asyncio.run(hammer(base + "/", args.requests, args.concurrency))
-            written = after_writes(base, args.writes)
+            written, alone = after_writes(base, args.writes)
             report("/healthz", *bare)
             p95 = report("/ (today)", *today)
+            report("/healthz 1", alone, sum(alone), alone[0])
             p95_written = report("after write", written, sum(written), written[0])
             print(
                 f"target: today p95 under 50 ms -> {'met' if p95 < 50 else 'NOT met'}; "

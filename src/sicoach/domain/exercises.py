@@ -7,6 +7,7 @@ The content pack (TOML files) is validated and turned into these objects by
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 POSITIONS: tuple[str, ...] = ("supine", "side_lying", "hands_and_knees", "standing", "seated")
 """Body positions an exercise or variant can start from (`supine` is lying on the back)."""
@@ -107,8 +108,9 @@ class Exercise:
     def progression(self, level: int) -> Progression | None:
         return next((p for p in self.progressions if p.level == level), None)
 
-    @property
+    @cached_property
     def max_level(self) -> int:
+        """The top level (worked out once: the plan asks for it for every past result)."""
         return max((p.level for p in self.progressions), default=0)
 
 

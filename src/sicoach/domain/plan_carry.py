@@ -107,10 +107,20 @@ class PlanCarry:
         return self.tracks[exercise_id]
 
 
+_KEYS: dict[int, tuple[Catalog, str]] = {}
+
+
 def catalog_key(catalog: Catalog) -> str:
     """What of the exercises a track depends on (ids, levels, repetition ranges)."""
+    known = _KEYS.get(id(catalog))
+    if known is not None and known[0] is catalog:
+        return known[1]
     parts = sorted(f"{e.id}:{e.max_level}:{e.dosage.reps}" for e in catalog.exercises)
-    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+    key = hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+    if len(_KEYS) > 8:
+        _KEYS.clear()
+    _KEYS[id(catalog)] = (catalog, key)
+    return key
 
 
 def carry_through(today: date) -> date:

@@ -300,3 +300,13 @@ def _refs(schema: object, components: dict[str, Any]) -> list[str]:
         elif isinstance(part, list):
             stack.extend(part)
     return found
+
+
+def test_a_pregnancy_answers_only_its_own_date(client: WebClient) -> None:
+    """The profile's pregnancy keeps the journal's shape: a due date, or a delivery date."""
+    pregnant = {"status": "pregnant", "due_date": "2027-02-20"}
+    assert client.put("/api/v1/profile", json={"pregnancy": pregnant}).json()["pregnancy"] == (
+        pregnant
+    )
+    born = {"status": "postpartum", "delivery_date": "2026-10-01"}
+    assert client.put("/api/v1/profile", json={"pregnancy": born}).json()["pregnancy"] == born

@@ -66,10 +66,14 @@ class ReviewSavedOut(_Open):
     safety: AssessmentOut = Field(description="Today's safety after the review.")
 
 
-class PregnancyOut(_Open):
-    status: str = Field(description="pregnant or postpartum.")
-    due_date: str | None = Field(None, description="When pregnant (YYYY-MM-DD).")
-    delivery_date: str | None = Field(None, description="After the birth (YYYY-MM-DD).")
+class PregnantOut(_Open):
+    status: str = Field(description="pregnant")
+    due_date: str | None = Field(description="The due date (YYYY-MM-DD).")
+
+
+class AfterBirthOut(_Open):
+    status: str = Field(description="postpartum")
+    delivery_date: str | None = Field(description="The day of the birth (YYYY-MM-DD).")
 
 
 class EnabledOut(_Open):
@@ -88,7 +92,7 @@ class ProfileOut(_Open):
     started_on: str = Field(description="First day of the program (YYYY-MM-DD).")
     birth_year: int | None
     sex: str | None
-    pregnancy: PregnancyOut | None
+    pregnancy: PregnantOut | AfterBirthOut | None
     sedentary_job: bool
     overweight: bool
     frequent_lifting: bool

@@ -7,12 +7,14 @@ personal mode there are no accounts, and these pages answer "not found".
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
 from sicoach.services import accounts, audit, signin
+from sicoach.services.context import Context
 from sicoach.services.errors import InputError, NotFound
 from sicoach.web.clinic import clear_cookie, set_session_cookie, who_of
 from sicoach.web.forms import Form
@@ -27,6 +29,11 @@ router = APIRouter(dependencies=[Depends(verify_csrf)], include_in_schema=False)
 def _clinic_only(request: Request) -> None:
     if not context_of(request).settings.clinic:
         raise HTTPException(status_code=404)
+
+
+def _typed(form: Form, name: str) -> str:
+    """A password field exactly as typed (spaces are part of a password)."""
+    return str(form.data.get(name) or "")
 
 
 def _who(request: Request) -> signin.Current:
@@ -82,7 +89,7 @@ async def signin_submit(request: Request) -> Response:
     _clinic_only(request)
     form = Form(await request.form())
     email, keep = form.text("email"), form.text("keep") == "yes"
-    password = str(form.data.get("password") or "")
+    password = _typed(form, "password")
     address = request.client.host if request.client else "unknown"
     try:
         signed = signin.sign_in(
@@ -146,7 +153,7 @@ async def join_submit(request: Request, token: str) -> Response:
     ctx = context_of(request)
     try:
         account = accounts.accept_invitation(
-            ctx, token, str(form.data.get("password") or ""), str(form.data.get("confirm") or "")
+            ctx, token, _typed(form, "password"), _typed(form, "confirm")
         )
     except InputError as wrong:
         return _join_page(request, token, {wrong.field: wrong.message}, 400)
@@ -195,37 +202,48 @@ def signout_everywhere(request: Request) -> Response:
     return response
 
 
-@router.post("/account/password")
-async def change_password(request: Request) -> Response:
+Reauthenticated = Callable[[Context, signin.Current, Form], object]
+"""An account change that asks for the password again (the service checks it)."""
+
+
+async def _reauthenticated(
+    request: Request, change: Reauthenticated, prefix: str = ""
+) -> Response | None:
+    """Run `change` with the signed-in account and the form; refused, the account page with
+    the mistake under its field (`prefix` + the field the service names), else None."""
     who = _who(request)
     form = Form(await request.form())
     try:
-        signin.change_password(
-            context_of(request),
-            who,
-            str(form.data.get("current_password") or ""),
-            str(form.data.get("new_password") or ""),
-            str(form.data.get("confirm") or ""),
-        )
+        change(context_of(request), who, form)
     except InputError as wrong:
-        return _account_page(request, {wrong.field: wrong.message}, 400)
-    return RedirectResponse("/account?saved=Your+password+is+changed.", status_code=303)
+        return _account_page(request, {prefix + wrong.field: wrong.message}, 400)
+    return None
+
+
+@router.post("/account/password")
+async def change_password(request: Request) -> Response:
+    refused = await _reauthenticated(
+        request,
+        lambda ctx, who, form: signin.change_password(
+            ctx,
+            who,
+            _typed(form, "current_password"),
+            _typed(form, "new_password"),
+            _typed(form, "confirm"),
+        ),
+    )
+    return refused or RedirectResponse("/account?saved=Your+password+is+changed.", status_code=303)
 
 
 @router.post("/account/email")
 async def change_email(request: Request) -> Response:
-    who = _who(request)
-    form = Form(await request.form())
-    try:
-        signin.change_email(
-            context_of(request),
-            who,
-            str(form.data.get("email_password") or ""),
-            form.text("new_email"),
-        )
-    except InputError as wrong:
-        return _account_page(request, {wrong.field: wrong.message}, 400)
-    return RedirectResponse("/account?saved=Your+email+is+changed.", status_code=303)
+    refused = await _reauthenticated(
+        request,
+        lambda ctx, who, form: signin.change_email(
+            ctx, who, _typed(form, "email_password"), form.text("new_email")
+        ),
+    )
+    return refused or RedirectResponse("/account?saved=Your+email+is+changed.", status_code=303)
 
 
 @router.get("/account/audit")
@@ -242,17 +260,15 @@ def my_audit(request: Request) -> Response:
 
 @router.post("/account/delete")
 async def delete_account(request: Request) -> Response:
-    who = _who(request)
-    form = Form(await request.form())
-    try:
-        accounts.delete_own_account(
-            context_of(request),
-            who.account.id,
-            str(form.data.get("password") or ""),
-            form.text("confirm") == "yes",
-        )
-    except InputError as wrong:
-        return _account_page(request, {f"delete_{wrong.field}": wrong.message}, 400)
+    refused = await _reauthenticated(
+        request,
+        lambda ctx, who, form: accounts.delete_own_account(
+            ctx, who.account.id, _typed(form, "password"), form.text("confirm") == "yes"
+        ),
+        prefix="delete_",
+    )
+    if refused is not None:
+        return refused
     response = RedirectResponse("/signin", status_code=303)
     clear_cookie(request, response)
     return response

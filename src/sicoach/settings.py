@@ -43,6 +43,9 @@ class Settings:
     public_url: str | None = None
     clinician_session_hours: int = 12
     patient_session_days: int = 90
+    stopped_after_days: int = 5
+    """SICOACH_STOPPED_DAYS: a patient with no session or check-in for this many days shows
+    as "stopped" on the clinician's worklist."""
 
     @property
     def clinic(self) -> bool:
@@ -95,6 +98,7 @@ def resolve_settings(db_path: Path | None = None, env: dict[str, str] | None = N
         public_url=(env.get("SICOACH_PUBLIC_URL") or "").strip().rstrip("/") or None,
         clinician_session_hours=_whole_number(env, "SICOACH_CLINICIAN_SESSION_HOURS", 12) or 12,
         patient_session_days=_whole_number(env, "SICOACH_PATIENT_SESSION_DAYS", 90) or 90,
+        stopped_after_days=_whole_number(env, "SICOACH_STOPPED_DAYS", 5) or 5,
     )
 
 

@@ -120,3 +120,13 @@ def reset(ctx: typer.Context, email: EmailOption) -> None:
     services = context(ctx)
     account = accounts.find_account(services, email)
     _print_invitation(services, accounts.reset_invitation(services, account.id).token)
+
+
+@people.command("refresh")
+def refresh(ctx: typer.Context) -> None:
+    """Rebuild every person's worklist state (safety level, adherence, last seen, pain
+    against the first week) from their journals: after an upgrade, or once a night."""
+    from sicoach.services.person_state import refresh_everyone
+
+    count = refresh_everyone(context(ctx))
+    console.print(f"Rebuilt the state of {count} {'person' if count == 1 else 'people'}.")

@@ -296,6 +296,18 @@ def _function(journal: Journal) -> FunctionSummary:
     return FunctionSummary(activities, first, latest, meaning, summary)
 
 
+def pain_trend(journal: Journal, start: date | None, on: date) -> Trend:
+    """The pain trend of a sorted journal cut at `on` (the worklist's "pain against the
+    first week"; `compute_progress` gives the same)."""
+    return _trend("pain", journal.checkins, "pain", start, on, lower_is_better=True)
+
+
+def adherence_since(journal: Journal, start: date | None, on: date, since: date) -> Adherence:
+    """Sessions on the planned training days from `since` to `on` (the worklist's recent
+    adherence; the same count as a report period's)."""
+    return _adherence(journal, start, on, since=since)
+
+
 def compute_progress(
     journal: Journal,
     on: date,

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 ACTION_WORDS = {
     "journal.read": "looked at the diary",
     "program.change": "changed the program",
+    "alerts.seen": "marked the alerts as seen",
     "signin": "signed in",
     "signin.failed": "a sign-in failed",
     "signout": "signed out",

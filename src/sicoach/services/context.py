@@ -77,6 +77,7 @@ class Context:
 
     @cached_property
     def uow_factory(self) -> UnitOfWorkFactory:
+        from sicoach.services.person_state import summariser
         from sicoach.services.plan_state import after_write, keep_carry
         from sicoach.store import make_uow_factory
 
@@ -87,6 +88,7 @@ class Context:
             pool_size=settings.pool_size,
             slow_query_ms=settings.slow_query_ms,
             on_write=after_write(keep_carry(lambda: self.catalog, self.clock)),
+            summarise=summariser(self.clock),
         )
 
     def uow(self, read_only: bool = False) -> UnitOfWork:

@@ -20,6 +20,7 @@ from sicoach.domain.journal import (
     Profile,
     Session,
 )
+from sicoach.domain.person_summary import PersonSummary
 
 
 class JournalRepository(Protocol):
@@ -84,6 +85,15 @@ class JournalRepository(Protocol):
 
     def load_safety_window(self, on: date) -> Journal:
         """The records the triage of `on` reads: a bounded window, not the whole journal."""
+        ...
+
+    def load_summary_window(self, on: date) -> Journal:
+        """The records the worklist summary of `on` reads (every check-in, the last two
+        weeks' sessions and activities and the latest of each)."""
+        ...
+
+    def stored_summary(self) -> PersonSummary | None:
+        """The derived state on the person's row, None before the first write."""
         ...
 
     def version(self) -> tuple[int, int] | None:

@@ -2,8 +2,9 @@
 
 CONTRACT: `make_uow_factory(database_url, person)` returns a callable giving a fresh
 `UnitOfWork` (see `sicoach.services.unit_of_work`), read-only when called with
-`read_only=True`; the database is upgraded on first use (once per URL per process) and the
-person's row is created if missing.
+`read_only=True`; `summarise` (given by the services) rewrites the person's derived
+state in every writing transaction; the database is upgraded on first use (once per URL per
+process) and the person's row is created if missing.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from sicoach.services.unit_of_work import UnitOfWork, UnitOfWorkFactory
+    from sicoach.store.unit_of_work import Summarise
 
 
 def make_uow_factory(
@@ -21,6 +23,7 @@ def make_uow_factory(
     pool_size: int = 5,
     slow_query_ms: int = 0,
     on_write: Callable[[Any], None] | None = None,
+    summarise: Summarise | None = None,
 ) -> UnitOfWorkFactory:
     from sqlalchemy.exc import DBAPIError
 
@@ -37,6 +40,13 @@ def make_uow_factory(
         raise describe_failure(database_url, err) from err
 
     def factory(*, read_only: bool = False) -> UnitOfWork:
-        return SqlUnitOfWork(engine, pid, read_only=read_only, url=database_url, on_write=on_write)
+        return SqlUnitOfWork(
+            engine,
+            pid,
+            read_only=read_only,
+            url=database_url,
+            on_write=on_write,
+            summarise=summarise,
+        )
 
     return factory

@@ -9,9 +9,11 @@ never repeats a (version, stamp) pair a cache has seen.
 from __future__ import annotations
 
 import secrets
+from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
+from sicoach.domain.person_summary import PersonSummary
 from sicoach.store.tables import person_state
 
 
@@ -52,3 +54,64 @@ def save_plan_carry(conn: Connection, person_id: int, text: str | None) -> None:
         conn.execute(
             insert(person_state).values(person_id=person_id, version=0, stamp=0, plan_carry=text)
         )
+
+
+def summary_values(summary: PersonSummary) -> dict[str, Any]:
+    """The row's columns for a summary (reasons space-separated)."""
+    return {
+        "state_on": summary.on,
+        "level": summary.level,
+        "reasons": " ".join(summary.reasons),
+        "sign": summary.sign,
+        "sign_message": summary.sign_message,
+        "sign_date": summary.sign_date,
+        "start_day": summary.start,
+        "last_seen": summary.last_seen,
+        "pain_first_week": summary.pain_first_week,
+        "pain_now": summary.pain_now,
+        "pain_meaning": summary.pain_meaning,
+        "adherence_done": summary.adherence_done,
+        "adherence_planned": summary.adherence_planned,
+        "aerobic_week": summary.aerobic_week,
+        "birth_year": summary.birth_year,
+    }
+
+
+def summary_of(row: Any) -> PersonSummary | None:
+    """The summary a row holds (None before its first summary was written)."""
+    if row["state_on"] is None:
+        return None
+    return PersonSummary(
+        on=row["state_on"],
+        level=row["level"],
+        reasons=tuple(str(row["reasons"] or "").split()),
+        sign=row["sign"] or "",
+        sign_message=row["sign_message"] or "",
+        sign_date=row["sign_date"],
+        start=row["start_day"],
+        last_seen=row["last_seen"],
+        pain_first_week=row["pain_first_week"],
+        pain_now=row["pain_now"],
+        pain_meaning=row["pain_meaning"] or "unknown",
+        adherence_done=int(row["adherence_done"] or 0),
+        adherence_planned=int(row["adherence_planned"] or 0),
+        aerobic_week=int(row["aerobic_week"] or 0),
+        birth_year=row["birth_year"],
+    )
+
+
+def write_summary(conn: Connection, person_id: int, summary: PersonSummary) -> None:
+    """Store the summary on the person's row (made if missing), in the caller's transaction."""
+    values = summary_values(summary)
+    mine = person_state.c.person_id == person_id
+    if conn.execute(update(person_state).where(mine).values(**values)).rowcount == 0:
+        conn.execute(insert(person_state).values(person_id=person_id, version=0, stamp=0, **values))
+
+
+def read_summary(conn: Connection, person_id: int) -> PersonSummary | None:
+    row = (
+        conn.execute(select(person_state).where(person_state.c.person_id == person_id))
+        .mappings()
+        .first()
+    )
+    return None if row is None else summary_of(row)

@@ -22,6 +22,7 @@ from sicoach.domain.journal import (
     Profile,
     Session,
 )
+from sicoach.domain.person_summary import PersonSummary
 from sicoach.store import mapping, person_state_rows
 from sicoach.store.bulk_writes import BulkWrites
 from sicoach.store.tables import (
@@ -360,3 +361,13 @@ class SqlJournalRepository(BulkWrites):
         from sicoach.store.window_reads import load_safety_window
 
         return load_safety_window(self.conn, self.person_id, on, self.get_profile())
+
+    def load_summary_window(self, on: date) -> Journal:
+        """What the worklist summary of `on` reads (see `sicoach.store.summary_reads`)."""
+        from sicoach.store.summary_reads import load_summary_window
+
+        return load_summary_window(self.conn, self.person_id, on, self.get_profile())
+
+    def stored_summary(self) -> PersonSummary | None:
+        """The derived state on the person's row (None before the first write)."""
+        return person_state_rows.read_summary(self.conn, self.person_id)

@@ -14,6 +14,7 @@ from sqlalchemy import (
     Column,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -169,9 +170,29 @@ person_state = Table(
     # Today's plan's folded history before a date (`sicoach.domain.plan_carry`, JSON text),
     # rebuilt in the writing transaction when a write reaches before that date.
     Column("plan_carry", Text, nullable=True),
+    # The worklist's facts (`sicoach.domain.person_summary`), rewritten with every write.
+    Column("state_on", Date, nullable=True),
+    Column("level", String(16), nullable=True),
+    Column("reasons", String(500), nullable=True),
+    Column("sign", String(60), nullable=True),
+    Column("sign_message", String(500), nullable=True),
+    Column("sign_date", Date, nullable=True),
+    Column("start_day", Date, nullable=True),
+    Column("last_seen", Date, nullable=True),
+    Column("pain_first_week", Float, nullable=True),
+    Column("pain_now", Float, nullable=True),
+    Column("pain_meaning", String(16), nullable=True),
+    Column("adherence_done", Integer, nullable=True),
+    Column("adherence_planned", Integer, nullable=True),
+    Column("aerobic_week", Integer, nullable=True),
+    Column("birth_year", Integer, nullable=True),
+    # The alerts a clinician acknowledged ("seen"): their key, who and when.
+    Column("seen_key", String(600), nullable=True),
+    Column("seen_by", String(254), nullable=True),
+    Column("seen_at", DateTime, nullable=True),
 )
-"""One derived-state row per person: what readers check before trusting a cached answer.
-The clinician workspace adds its worklist columns (safety level, adherence, last seen) here."""
+"""One derived-state row per person: the version readers check before trusting a cached
+answer, and the clinician worklist's facts, so the worklist never reads the journals."""
 
 app_secret = Table(
     "app_secret",

@@ -19,10 +19,14 @@ from typing import Self
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 
+from sicoach.domain.person_summary import PersonSummary
 from sicoach.store.engine import PERSON_LOCK, READ_ONLY, describe_failure, failure_kind
-from sicoach.store.person_state_rows import bump_version
+from sicoach.store.person_state_rows import bump_version, write_summary
 from sicoach.store.repository import SqlJournalRepository
 from sicoach.store.screenings import SqlScreeningRepository
+
+Summarise = Callable[[SqlJournalRepository], PersonSummary]
+"""Works out a person's derived state from their journal, inside the writing transaction."""
 
 
 class SqlUnitOfWork:
@@ -36,9 +40,11 @@ class SqlUnitOfWork:
         read_only: bool = False,
         url: str = "",
         on_write: Callable[[SqlJournalRepository], None] | None = None,
+        summarise: Summarise | None = None,
     ) -> None:
         self._on_write = on_write
         self._engine = engine
+        self._summarise = summarise
         self._url = url or engine.url.render_as_string(hide_password=False)
         self._person_id = person_id
         self._read_only = read_only
@@ -85,6 +91,8 @@ class SqlUnitOfWork:
             if self._on_write is not None:
                 self._on_write(self.journal)  # the derived state, e.g. the plan's carry
             bump_version(conn, self._person_id)
+            if self._summarise is not None:
+                write_summary(conn, self._person_id, self._summarise(self.journal))
             self.journal.written = False
             self.journal.reaches = None
         conn.commit()

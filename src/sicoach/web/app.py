@@ -35,6 +35,7 @@ from sicoach.web.routes import (
     accounts,
     clinic,
     figures,
+    glance,
     health,
     journal,
     library,
@@ -48,6 +49,7 @@ from sicoach.web.routes import (
     settings,
     today,
     welcome,
+    worklist,
 )
 from sicoach.web.security import CsrfSigner, Guard, allowed_hosts, load_secret
 from sicoach.web.templating import STATIC_DIR, render
@@ -68,6 +70,8 @@ AREAS = (
     phone,  # calendar feed, reminders, the phone page
     pairing,  # serve --phone: pairing a phone, its certificate
     accounts,  # clinic mode: sign-in, invitations, your account
+    glance,  # a patient at a glance (their clinician's page)
+    worklist,  # clinic mode: the clinician's worklist (before the patients pages)
     clinic,  # clinic mode: a clinician's patients, an admin's accounts
 )
 """Every area's router, in the order their paths are matched."""

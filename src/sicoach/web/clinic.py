@@ -19,7 +19,7 @@ import anyio.to_thread
 from starlette.datastructures import Headers
 from starlette.responses import JSONResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Match
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sicoach.services import signin
 from sicoach.services.context import Context
@@ -31,6 +31,14 @@ REFUSED_HEADER = "x-sicoach-refused"
 """Set on the gate's own refusals (the same for a journal that is not there and one you may
 not see, so it tells nothing), so tests can tell them from a route's own answers."""
 PATIENT_PREFIX = re.compile(r"^/patients/([0-9]{1,9})(/.*)?$")
+PREFIX_STATE = "patient_prefix"
+"""`request.state` key holding "/patients/ID" while a clinician reads a patient's pages."""
+OWN_PATHS = re.compile(
+    r"/(?!patients\b|static/|account\b|signout\b|signin\b|admin\b|icons/|manifest|sw\.js"
+    r"|figures/|exercises\b|learn\b|/)"
+)
+"""Paths that belong inside a patient's pages (not the clinician's own, nor shared files)."""
+_LINK = re.compile(r'\b(href|action|formaction)="(' + OWN_PATHS.pattern + r'[^"]*)"')
 SECURE_COOKIE = "__Host-sicoach_session"
 PLAIN_COOKIE = "sicoach_session"
 
@@ -110,7 +118,19 @@ class ClinicGate:
         if response is not None:
             await response(scope, receive, send)
             return
-        await self.app(scope, receive, send)
+        if subject is None:
+            await self.app(scope, receive, send)
+            return
+        prefix = f"/patients/{subject}"
+        scope["state"][PREFIX_STATE] = prefix
+
+        async def send_prefixed(message: Message) -> None:
+            # A redirect inside a patient's pages stays inside them (never the clinician's own).
+            if message["type"] == "http.response.start":
+                message = {**message, "headers": _prefixed_location(message["headers"], prefix)}
+            await send(message)
+
+        await self.app(scope, receive, send_prefixed)
 
     def _need(self, scope: Scope) -> Need | None:
         """The matched route's need (None: a route with no entry, refused); PUBLIC when no
@@ -173,6 +193,25 @@ def _not_found(scope: Scope) -> Response:
     if _is_api(scope):
         return JSONResponse({"detail": "Not found"}, 404, headers=headers)
     return PlainTextResponse("We could not find that page.", 404, headers=headers)
+
+
+def _prefixed_location(headers: Any, prefix: str) -> list[tuple[bytes, bytes]]:
+    out = []
+    for key, value in headers:
+        if key.lower() == b"location" and OWN_PATHS.match(value.decode("latin-1")):
+            value = prefix.encode() + value
+        out.append((key, value))
+    return out
+
+
+def prefixed_links(html: str, prefix: str) -> str:
+    """The page's links and forms that lead to the patient's own pages, under `prefix`."""
+    return _LINK.sub(lambda m: f'{m.group(1)}="{prefix}{m.group(2)}"', html)
+
+
+def patient_prefix(request: Any) -> str | None:
+    """ "/patients/ID" while a clinician reads a patient's pages, else None."""
+    return getattr(request.state, PREFIX_STATE, None)
 
 
 def who_of(request: Any) -> signin.Current | None:

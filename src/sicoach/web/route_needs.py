@@ -81,6 +81,7 @@ NEEDS: dict[tuple[str, str], Need] = {
     ("GET", "/progress"): R,
     ("GET", "/api/v1/progress"): R,
     ("GET", "/report"): R,
+    ("GET", "/overview"): R,
     ("GET", "/report.html"): R,
     ("GET", "/report.pdf"): R,
     ("GET", "/export/sicoach-fhir.json"): R,
@@ -129,6 +130,8 @@ NEEDS: dict[tuple[str, str], Need] = {
     ("GET", "/patients"): C,
     ("POST", "/patients/invite"): C,
     ("POST", "/patients/import"): C,
+    ("POST", "/patients/seen"): C,
+    ("GET", "/patients/worklist.csv"): C,
     # Accounts and links.
     ("GET", "/admin"): A,
     ("POST", "/admin/accounts"): A,

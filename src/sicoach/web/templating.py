@@ -114,7 +114,15 @@ def render(
         **_signed_in_values(request),
     }
     values.update(context or {})
-    return templates.TemplateResponse(request, name, values, status_code=status_code)
+    response = templates.TemplateResponse(request, name, values, status_code=status_code)
+    from sicoach.web.clinic import patient_prefix, prefixed_links
+
+    prefix = patient_prefix(request)
+    if prefix is None:
+        return response
+    body = prefixed_links(bytes(response.body).decode("utf-8"), prefix)
+    headers = {k: v for k, v in response.headers.items() if k.lower() != "content-length"}
+    return HTMLResponse(body, status_code=status_code, headers=headers)
 
 
 def _signed_in_values(request: Request) -> dict[str, Any]:

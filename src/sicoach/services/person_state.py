@@ -1,0 +1,56 @@
+"""Each person's derived state (`sicoach.domain.person_summary`), kept on their row.
+
+Every writing unit of work stores a fresh summary in the same transaction as the write
+(`summariser`, handed to the store by the composition root), so a worklist reads rows and
+never journals. `refresh_everyone` rebuilds every row from the whole journals (after an
+upgrade, or each night so "this week" and "two weeks" move on without a write).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from sicoach.domain.clock import Clock
+from sicoach.domain.person_summary import PersonSummary, summarise
+from sicoach.services.context import Context
+from sicoach.services.unit_of_work import JournalRepository
+
+
+def summariser(clock: Clock) -> Callable[[Any], PersonSummary]:
+    """The summary of today from the windows the store reads (inside the write)."""
+
+    def summary_of(journal: JournalRepository) -> PersonSummary:
+        today = clock.today()
+        return summarise(
+            journal.load_safety_window(today), journal.load_summary_window(today), today
+        )
+
+    return summary_of
+
+
+def fresh_summary(ctx: Context) -> PersonSummary:
+    """The summary worked out now from the whole journal (what the stored row must equal)."""
+    today = ctx.clock.today()
+    with ctx.uow(read_only=True) as uow:
+        whole = uow.journal.load()
+    return summarise(whole, whole, today)
+
+
+def stored_summary(ctx: Context) -> PersonSummary | None:
+    """The summary on the person's row (None before their first write or refresh)."""
+    with ctx.uow(read_only=True) as uow:
+        return uow.journal.stored_summary()
+
+
+def refresh_everyone(ctx: Context, progress: Callable[[int, int], None] | None = None) -> int:
+    """Rebuild every person's row from their whole journal; returns how many."""
+    from sicoach.store.summaries import refresh_all
+
+    today = ctx.clock.today()
+
+    def whole(journal: Any) -> PersonSummary:
+        full = journal.load()
+        return summarise(full, full, today)
+
+    return refresh_all(ctx.settings.database_url, whole, progress)

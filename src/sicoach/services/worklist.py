@@ -1,0 +1,299 @@
+"""The clinician's worklist: every linked patient, sorted by what needs their attention.
+
+It reads the derived-state rows only (`sicoach.services.person_state` keeps them with each
+write), one query per page, so 2,000 patients cost one indexed join and a sort, never 2,000
+journals. "Needs attention" means an alert the clinician has not yet acknowledged: opening
+the patient or pressing "seen" stores the alerts' key (audited), and a new alert has a new
+key, so the patient comes back to the top.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import IntEnum
+
+from sicoach.domain.accounts import Role
+from sicoach.domain.person_summary import PersonSummary
+from sicoach.domain.progress_model import fmt_number
+from sicoach.services.context import Context
+from sicoach.services.errors import Forbidden, InputError, NotFound
+
+LOW_ADHERENCE = 0.5
+"""Under half of the planned training days of the last two weeks is low adherence."""
+PAGE_SIZE = 50
+LEVELS = ("emergency", "urgent", "see_doctor", "continue")
+LEVEL_WORDS = {
+    "emergency": "Emergency",
+    "urgent": "Urgent",
+    "see_doctor": "See a doctor",
+    "continue": "No warning signs",
+}
+
+
+class Need(IntEnum):
+    """Why a patient is on top, most pressing first."""
+
+    WARNING_SIGN = 0
+    SEE_DOCTOR = 1
+    STOPPED = 2
+    PAIN_WORSE = 3
+    LOW_ADHERENCE = 4
+    NONE = 5
+
+
+NEED_WORDS = {
+    Need.WARNING_SIGN: "Warning sign",
+    Need.SEE_DOCTOR: "See a doctor",
+    Need.STOPPED: "Stopped",
+    Need.PAIN_WORSE: "Pain worse",
+    Need.LOW_ADHERENCE: "Few sessions",
+    Need.NONE: "",
+}
+
+
+@dataclass(frozen=True)
+class WorklistRow:
+    account_id: int
+    name: str
+    email: str
+    summary: PersonSummary | None
+    need: Need
+    alert_key: str
+    unseen: bool
+    """An alert the clinician has not acknowledged yet."""
+    seen_by: str | None
+    seen_at: datetime | None
+    age: int | None
+    weeks: int | None
+    days_away: int | None
+    sign_words: str
+    """The most serious sign in a few words ("Calf pain or swelling"), "" without one."""
+
+    @property
+    def level(self) -> str:
+        return self.summary.level if self.summary else "continue"
+
+    @property
+    def level_words(self) -> str:
+        return LEVEL_WORDS.get(self.level, self.level)
+
+    @property
+    def need_words(self) -> str:
+        return NEED_WORDS[self.need]
+
+    @property
+    def pain_change(self) -> float | None:
+        s = self.summary
+        if s is None or s.pain_now is None or s.pain_first_week is None:
+            return None
+        return round(s.pain_now - s.pain_first_week, 2)
+
+    @property
+    def pain_words(self) -> str:
+        s = self.summary
+        if s is None or s.pain_now is None:
+            return "no pain scores lately"
+        now = f"{fmt_number(s.pain_now)} of 10"
+        change = self.pain_change
+        if change is None or s.pain_meaning == "unknown":
+            return f"{now} (too early to compare with week 1)"
+        sign = "+" if change > 0 else ("−" if change < 0 else "±")
+        meaning = {"better": "clearly better", "worse": "clearly worse", "small": "about the same"}
+        said = meaning.get(s.pain_meaning, "not known yet")
+        return f"{now}, {sign}{fmt_number(abs(change))} since week 1: {said}"
+
+    @property
+    def adherence_words(self) -> str:
+        s = self.summary
+        if s is None or s.adherence_planned == 0:
+            return "no training days yet"
+        percent = round(100 * s.adherence_done / s.adherence_planned)
+        return f"{s.adherence_done} of {s.adherence_planned} days ({percent}%)"
+
+
+@dataclass(frozen=True)
+class Worklist:
+    rows: tuple[WorklistRow, ...]
+    total: int
+    """Patients matching the filter (all pages)."""
+    page: int
+    pages: int
+    level: str
+    query: str
+    needing: int
+    """Patients (matching) with an alert not yet seen."""
+
+
+def _need(summary: PersonSummary | None, today: date, stopped_after: int) -> Need:
+    if summary is None:
+        return Need.NONE
+    if summary.level in ("emergency", "urgent"):
+        return Need.WARNING_SIGN
+    if summary.level == "see_doctor":
+        return Need.SEE_DOCTOR
+    if summary.last_seen is None or (today - summary.last_seen).days >= stopped_after:
+        return Need.STOPPED
+    if summary.pain_meaning == "worse":
+        return Need.PAIN_WORSE
+    share = summary.adherence
+    if share is not None and share < LOW_ADHERENCE:
+        return Need.LOW_ADHERENCE
+    return Need.NONE
+
+
+def _alert_key(summary: PersonSummary | None, need: Need) -> str:
+    """What the alert is: a new sign, a new level or a new "stopped" spell gives a new key."""
+    if summary is None or need is Need.NONE:
+        return ""
+    sign_day = summary.sign_date.isoformat() if summary.sign_date else ""
+    parts = [need.name, summary.level, " ".join(summary.reasons), sign_day]
+    if need is Need.STOPPED:
+        parts.append(summary.last_seen.isoformat() if summary.last_seen else "never")
+    return "|".join(parts)
+
+
+def _clinician(ctx: Context) -> int:
+    principal = ctx.principal
+    if principal is None or principal.role not in (Role.CLINICIAN, Role.ADMIN):
+        raise Forbidden("only a clinician has a worklist")
+    return principal.account_id
+
+
+def _all_rows(ctx: Context) -> list[WorklistRow]:
+    from sicoach.store.summaries import worklist_rows
+
+    clinician = _clinician(ctx)
+    today = ctx.clock.today()
+    stopped_after = ctx.settings.stopped_after_days
+    with ctx.accounts_uow(read_only=True) as uow:
+        found = worklist_rows(uow.accounts.conn, clinician)
+    rows = []
+    for r in found:
+        s = r.summary
+        need = _need(s, today, stopped_after)
+        key = _alert_key(s, need)
+        start = s.start if s else None
+        rows.append(
+            WorklistRow(
+                account_id=r.account_id,
+                name=r.name,
+                email=r.email,
+                summary=s,
+                need=need,
+                alert_key=key,
+                unseen=bool(key) and key != r.seen_key,
+                seen_by=r.seen_by,
+                seen_at=r.seen_at,
+                age=today.year - s.birth_year if s and s.birth_year else None,
+                weeks=(today - start).days // 7 + 1 if start and start <= today else None,
+                days_away=(today - s.last_seen).days if s and s.last_seen else None,
+                sign_words=_sign_words(ctx, s),
+            )
+        )
+    return rows
+
+
+def _sign_words(ctx: Context, summary: PersonSummary | None) -> str:
+    """The sign's short label from the vocabulary, else the first sentence of its message."""
+    if summary is None or not summary.sign:
+        return ""
+    code = ctx.catalog.symptom(summary.sign)
+    if code is not None:
+        return code.label
+    return summary.sign_message.split(". ")[0].rstrip(".")
+
+
+def _order(row: WorklistRow) -> tuple[object, ...]:
+    """Unseen alerts first by need (emergency before urgent, newest sign first), then the
+    rest by need, then by name."""
+    s = row.summary
+    level_rank = -LEVELS.index(row.level) if row.level in LEVELS else 0
+    sign_day = -(s.sign_date.toordinal()) if s and s.sign_date else 0
+    return (not row.unseen, row.need, -level_rank, sign_day, row.name.lower(), row.account_id)
+
+
+def worklist(
+    ctx: Context, level: str = "", query: str = "", page: int = 1, per_page: int = PAGE_SIZE
+) -> Worklist:
+    """One page of the signed-in clinician's patients, most in need first; `level` keeps one
+    safety level, `query` keeps names or emails holding it (any case)."""
+    if level and level not in LEVELS:
+        raise InputError("level", f"{level!r} is not a level; use {', '.join(LEVELS)}")
+    if page < 1:
+        raise InputError("page", "must be 1 or more")
+    words = query.strip().lower()
+    rows = [
+        r
+        for r in _all_rows(ctx)
+        if (not level or r.level == level)
+        and (not words or words in r.name.lower() or words in r.email.lower())
+    ]
+    rows.sort(key=_order)
+    pages = max(1, -(-len(rows) // per_page))
+    shown = rows[(page - 1) * per_page : page * per_page]
+    needing = sum(1 for r in rows if r.unseen)
+    return Worklist(tuple(shown), len(rows), min(page, pages), pages, level, query, needing)
+
+
+def mark_seen(ctx: Context, patient_account: int) -> bool:
+    """The clinician acknowledges the patient's current alerts (recorded with who and when,
+    and in the audit log); False when there was nothing new to acknowledge."""
+    from sicoach.services import audit
+    from sicoach.store.summaries import mark_seen as store_seen
+
+    mine = {r.account_id: r for r in _all_rows(ctx)}
+    row = mine.get(patient_account)
+    if row is None:
+        raise NotFound("patient", patient_account)
+    if not row.unseen:
+        return False
+    principal = ctx.principal
+    assert principal is not None  # _all_rows checked it
+    with ctx.accounts_uow() as uow:
+        store_seen(
+            uow.accounts.conn, patient_account, row.alert_key, principal.label, ctx.clock.now()
+        )
+        uow.commit()
+    audit.record(ctx, "alerts.seen", subject=patient_account, detail=row.need_words)
+    return True
+
+
+CSV_COLUMNS = (
+    "name", "email", "age", "weeks_in_program", "level", "warning_sign", "sign_date",
+    "pain_now", "pain_first_week", "pain_meaning", "training_days_done", "training_days_planned",
+    "aerobic_minutes_this_week", "last_seen", "needs", "seen_by", "seen_at",
+)  # fmt: skip
+
+
+def worklist_csv(ctx: Context) -> str:
+    """The whole worklist (every linked patient, in the worklist's order) as CSV."""
+    rows = sorted(_all_rows(ctx), key=_order)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for r in rows:
+        s = r.summary
+        writer.writerow(
+            [
+                _safe(r.name), r.email, r.age or "", r.weeks or "", r.level,
+                _safe(r.sign_words), s.sign_date or "" if s else "",
+                _num(s.pain_now if s else None), _num(s.pain_first_week if s else None),
+                s.pain_meaning if s else "", s.adherence_done if s else "",
+                s.adherence_planned if s else "", s.aerobic_week if s else "",
+                s.last_seen or "" if s else "", r.need_words if r.unseen else "",
+                r.seen_by or "", r.seen_at.isoformat(timespec="minutes") if r.seen_at else "",
+            ]
+        )  # fmt: skip
+    return out.getvalue()
+
+
+def _num(value: float | None) -> str:
+    return "" if value is None else fmt_number(value)
+
+
+def _safe(text: str) -> str:
+    """A cell a spreadsheet will not run as a formula."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text

@@ -1,0 +1,62 @@
+"""The patient at a glance (for their clinician, at /patients/ID/overview): the same read
+models the patient's own pages use (progress, history, the day's plan, open signs and
+reviews), laid out on one page. Opening it acknowledges the patient's current alerts."""
+
+from __future__ import annotations
+
+import contextlib
+from datetime import timedelta
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+
+from sicoach.interchange import report as report_render
+from sicoach.services import reports, reviews, views, worklist
+from sicoach.services.errors import NotFound
+from sicoach.services.policy import Access
+from sicoach.web.clinic import who_of
+from sicoach.web.templating import context_of, render
+
+router = APIRouter(include_in_schema=False)
+
+CHART_DAYS = 56
+NOTES = 8
+
+
+def _acknowledge(request: Request) -> None:
+    """A clinician opening their patient has seen the current alerts."""
+    ctx = context_of(request)
+    if who_of(request) is None or ctx.subject_account is None:
+        return
+    if ctx.journal_access >= Access.OWNER:
+        return  # the patient reading their own page acknowledges nothing
+    with contextlib.suppress(NotFound):  # an admin reading unlinked has no worklist row
+        worklist.mark_seen(ctx, ctx.subject_account)
+
+
+@router.get("/overview")
+def overview(request: Request) -> Response:
+    _acknowledge(request)
+    ctx = context_of(request)
+    p = reports.progress(ctx)
+    today = views.today_view(ctx)
+    history = views.history(ctx, limit=NOTES * 4)
+    values: dict[str, Any] = {
+        "p": p,
+        "today": today,
+        "history": history,
+        "notes": [c for c in history.checkins if c.note][:NOTES],
+        "open_signs": reviews.open_signs(ctx),
+        "reviews": tuple(reversed(reviews.review_history(ctx)))[:5],
+        "advice_words": reviews.ADVICE_WORDS,
+    }
+    if p.start is not None:
+        first = max(p.start, p.on - timedelta(days=CHART_DAYS - 1))
+        values["pain_svg"] = report_render.rating_chart(
+            p.pain, first, p.on, report_render.PAIN_COLOUR, "glance-pain", compact=True
+        )
+        values["minutes_svg"] = report_render.minutes_chart(
+            list(p.aerobic.weeks[-8:]), p.aerobic.goal, "glance-minutes", compact=True
+        )
+    return render(request, "glance.html", values, active="today")

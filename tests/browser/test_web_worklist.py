@@ -1,0 +1,135 @@
+"""The clinician's workspace in a real browser: a clinician with three patients sees the
+one with an urgent sign first, opens them (the alert is acknowledged), and reads them at a
+glance; at phone size and on a laptop (screenshots to look at)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import datetime, timedelta
+from typing import Any
+
+import pytest
+
+from sicoach.domain.clock import FixedClock
+from sicoach.services import accounts, journal
+from sicoach.services.context import Context
+from sicoach.settings import CLINIC, Settings, sqlite_url
+from tests.browser.conftest import SCREENSHOTS, axe_violations
+from tests.live_server import LiveServer
+
+pytestmark = pytest.mark.xdist_group("clinic_browser")
+PASSWORD = "blue kettle morning walk"
+NOW = datetime(2026, 11, 20, 8)
+SIZES = {"phone": {"width": 390, "height": 844}, "laptop": {"width": 1280, "height": 800}}
+
+
+def _patient(ctx: Context, doc_id: int, email: str, name: str) -> Context:
+    account = accounts.add_account(ctx, email, "patient", name, PASSWORD)
+    accounts.link(ctx, doc_id, account.id)
+    mine = replace(ctx, person=account.journal)
+    journal.update_profile(mine, started_on=NOW.date() - timedelta(days=24), birth_year=1988)
+    return mine
+
+
+@pytest.fixture(scope="module")
+def clinic(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    folder = tmp_path_factory.mktemp("worklist")
+    db = folder / "clinic.sqlite3"
+    ctx = Context(Settings(sqlite_url(db), folder, mode=CLINIC), clock=FixedClock(NOW))
+    doc = accounts.add_account(ctx, "doc@clinic.example", "clinician", "Dr Lee", PASSWORD)
+    calm = _patient(ctx, doc.id, "calm@home.example", "Ann Calm")
+    away = _patient(ctx, doc.id, "away@home.example", "Bea Away")
+    sick = _patient(ctx, doc.id, "sick@home.example", "Cy Sick")
+    for back in range(20, 0, -1):
+        day = NOW.date() - timedelta(days=back)
+        journal.log_checkin(calm, pain=5 if back > 13 else 3, day=day, note="")
+        journal.log_activity(calm, "walking", 25, day=day)
+        if back > 8:
+            journal.log_checkin(away, pain=4, day=day)
+        journal.log_checkin(sick, pain=4, day=day)
+    journal.log_checkin(calm, pain=3, note="Stairs were easier today.")
+    journal.log_checkin(sick, pain=6, symptoms=("calf_swelling",), note="Left calf is sore.")
+    server = LiveServer.start(
+        {
+            "SICOACH_FAKE_NOW": NOW.isoformat(),
+            "SICOACH_DATA_DIR": str(folder),
+            "SICOACH_DB": str(db),
+            "SICOACH_MODE": CLINIC,
+        },
+        folder / "server.log",
+        base_env={k: v for k, v in os.environ.items() if k != "SICOACH_DATABASE_URL"},
+    )
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def _page(browser: Any, server: LiveServer, size: str) -> Any:
+    context = browser.new_context(
+        viewport=SIZES[size], base_url=server.base_url, service_workers="block"
+    )
+    return context.new_page()
+
+
+def _shot(page: Any, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"worklist-{name}.png"), full_page=True)
+
+
+def _sign_in(page: Any, email: str) -> None:
+    page.goto("/signin")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+
+
+def test_the_urgent_patient_first_then_acknowledged(browser: Any, clinic: LiveServer) -> None:
+    doc = _page(browser, clinic, "laptop")
+    _sign_in(doc, "doc@clinic.example")
+    doc.wait_for_url("**/patients")
+    names = doc.locator("table.worklist tbody th[scope=row] a")
+    assert names.all_inner_texts() == ["Cy Sick", "Bea Away", "Ann Calm"]
+    first = doc.locator("table.worklist tbody tr").first
+    assert "Urgent" in first.inner_text() and "Warning sign" in first.inner_text()
+    assert "20 Nov" in first.inner_text()
+    # Ann has done no session in two weeks: few sessions is an alert too, after the others.
+    assert "3 patients need your attention" in doc.locator(".worklist-count").inner_text()
+    _shot(doc, "laptop")
+    assert axe_violations(doc) == []
+
+    doc.get_by_role("link", name="Cy Sick").click()
+    doc.get_by_role("heading", name="Cy Sick at a glance").wait_for()
+    assert doc.get_by_text("Left calf is sore.").is_visible()
+    assert doc.locator("#signs-title + ul").inner_text().count("last reported") == 1
+    _shot(doc, "glance-laptop")
+    for link in doc.locator("main a").all():
+        href = link.get_attribute("href") or ""
+        own = ("/patients", "/exercises", "/account")
+        assert not href.startswith("/") or href.startswith(own), href
+    doc.goto("/patients")
+    rows = doc.locator("table.worklist tbody tr")
+    assert rows.first.locator("th a").inner_text() == "Bea Away"
+    cy = doc.locator("tr", has=doc.get_by_role("link", name="Cy Sick"))
+    assert "Seen by Dr Lee" in cy.inner_text()
+    assert "2 patients need your attention" in doc.locator(".worklist-count").inner_text()
+
+    doc.get_by_role("button", name="Seen").first.click()
+    doc.get_by_text("1 patient needs your attention").wait_for()
+    doc.get_by_label("Safety level").select_option("urgent")
+    doc.get_by_role("button", name="Show").click()
+    doc.wait_for_url("**/patients?*level=urgent*")
+    assert names.all_inner_texts() == ["Cy Sick"]
+    doc.context.close()
+
+    phone = _page(browser, clinic, "phone")
+    _sign_in(phone, "doc@clinic.example")
+    phone.wait_for_url("**/patients")
+    _shot(phone, "phone")
+    assert axe_violations(phone) == []
+    phone.get_by_role("link", name="Ann Calm").click()
+    phone.get_by_role("heading", name="Ann Calm at a glance").wait_for()
+    _shot(phone, "glance-phone")
+    phone.context.close()

@@ -1,0 +1,97 @@
+"""The clinician's worklist, through the services on SQLite and PostgreSQL: the order by
+need, "seen" (audited) and a new alert bringing a patient back up, filters, paging, the
+CSV, and who may read it."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import timedelta
+
+import pytest
+
+from sicoach.services import accounts, audit, journal, signin, worklist
+from sicoach.services.context import Context
+from sicoach.services.errors import Forbidden, InputError, NotFound
+from sicoach.services.worklist import Need
+
+PASSWORD = "blue kettle morning walk"
+
+
+def _signed(ctx: Context, email: str) -> Context:
+    token = signin.sign_in(ctx, email, PASSWORD, "10.0.0.9").token
+    who = signin.current(ctx, token)
+    assert who is not None
+    return signin.acting_on(ctx, who)
+
+
+def _patient(ctx: Context, doc: Context, email: str, name: str) -> Context:
+    invited = accounts.invite_patient(doc, email, name)
+    accounts.accept_invitation(ctx, invited.token, PASSWORD, PASSWORD)
+    me = _signed(ctx, email)
+    journal.update_profile(me, started_on=ctx.clock.today() - timedelta(days=20), birth_year=1990)
+    return me
+
+
+def test_order_seen_and_a_new_alert(store_context: Context) -> None:
+    ctx = store_context
+    accounts.add_account(ctx, "doc@clinic.example", "clinician", "Dr Lee", PASSWORD)
+    doc = _signed(ctx, "doc@clinic.example")
+    calm = _patient(ctx, doc, "calm@home.example", "Ann Calm")
+    away = _patient(ctx, doc, "away@home.example", "Bea Away")
+    sick = _patient(ctx, doc, "sick@home.example", "Cy Sick")
+    journal.log_checkin(calm, pain=3)
+    journal.log_checkin(away, pain=3, day=ctx.clock.today() - timedelta(days=9))
+    journal.log_checkin(sick, pain=4, symptoms=("calf_swelling",))
+
+    rows = worklist.worklist(doc).rows
+    assert [r.name for r in rows] == ["Cy Sick", "Bea Away", "Ann Calm"]
+    assert rows[0].need is Need.WARNING_SIGN and rows[0].unseen and rows[0].level == "urgent"
+    assert rows[0].summary is not None and rows[0].summary.sign_date == ctx.clock.today()
+    assert rows[1].need is Need.STOPPED and rows[1].days_away == 9
+    assert rows[2].need is Need.LOW_ADHERENCE and rows[2].age == 36  # no session in 2 weeks
+
+    assert worklist.mark_seen(doc, rows[0].account_id) is True
+    assert worklist.mark_seen(doc, rows[0].account_id) is False  # nothing new
+    after = worklist.worklist(doc)
+    assert [r.name for r in after.rows] == ["Bea Away", "Ann Calm", "Cy Sick"]
+    assert after.needing == 2 and after.rows[2].seen_by == "Dr Lee"
+    actions = [(e.action, e.subject_id) for e in audit.all_events(_admin(ctx))]
+    assert ("alerts.seen", rows[0].account_id) in actions
+
+    ctx.clock.advance(days=1)  # type: ignore[attr-defined]
+    journal.log_checkin(sick, pain=5, symptoms=("saddle_numbness",))
+    back = worklist.worklist(doc).rows
+    assert back[0].name == "Cy Sick" and back[0].level == "emergency" and back[0].unseen
+
+    assert [r.name for r in worklist.worklist(doc, level="continue").rows] == [
+        "Bea Away",
+        "Ann Calm",
+    ]
+    assert [r.name for r in worklist.worklist(doc, query="BEA").rows] == ["Bea Away"]
+    paged = worklist.worklist(doc, page=2, per_page=2)
+    assert paged.pages == 2 and [r.name for r in paged.rows] == ["Ann Calm"]
+    with pytest.raises(InputError):
+        worklist.worklist(doc, level="fine")
+
+    table = list(csv.DictReader(io.StringIO(worklist.worklist_csv(doc))))
+    assert table[0]["name"] == "Cy Sick" and table[0]["level"] == "emergency"
+    assert table[0]["pain_now"] and table[0]["needs"] == "Warning sign"
+    assert table[0]["warning_sign"]
+
+    with pytest.raises(Forbidden):
+        worklist.worklist(calm)
+    with pytest.raises(NotFound):
+        worklist.mark_seen(doc, 99999)
+
+
+def _admin(ctx: Context) -> Context:
+    accounts.add_account(ctx, "admin@clinic.example", "admin", "Ada", PASSWORD)
+    return _signed(ctx, "admin@clinic.example")
+
+
+def test_people_refresh_rebuilds_every_row(store_cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    assert store_cli("checkin", "--pain", "4").exit_code == 0
+    result = store_cli("people", "refresh")
+    assert result.exit_code == 0, result.stderr
+    assert "Rebuilt the state of 1 person." in result.stdout

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sicoach.domain.journal import Journal
-from sicoach.domain.progress import adherence_since, pain_trend
+from sicoach.domain.progress import adherence_since, pain_now
 from sicoach.domain.safety import evaluate
 from sicoach.domain.safety.levels import Level
 
@@ -70,20 +70,20 @@ def _sign_date(journal: Journal, code: str, on: date) -> date:
 
 
 def summarise(safety_window: Journal, recent: Journal, on: date) -> PersonSummary:
-    """The summary from the safety rules' window and a journal holding at least every
-    check-in, the sessions and activities of the last two weeks and the latest of each (the
-    whole journal will do for both)."""
+    """The summary from the safety rules' window and a journal holding at least the date
+    and pain of every check-in, the sessions and activities of the last two weeks and the
+    latest of each (the whole journal will do for both)."""
     recent = recent.sorted().up_to(on)
     assessment = evaluate(safety_window, on)
     worst = max(assessment.reasons, key=lambda r: r.level.rank, default=None)
     sign, message, sign_date = "", "", None
     if worst is not None and worst.level > Level.CONTINUE:
         sign, message = worst.code, worst.message
-        sign_date = _sign_date(recent, worst.code, on)
+        sign_date = _sign_date(safety_window.up_to(on), worst.code, on)
     start = recent.start_date
     if start is not None and start > on:
         start = None
-    trend = pain_trend(recent, start, on)
+    now, change = pain_now(recent, start, on)
     since = on - timedelta(days=ADHERENCE_DAYS - 1)
     adherence = adherence_since(recent, start, on, since)
     monday = on - timedelta(days=on.weekday())
@@ -97,9 +97,9 @@ def summarise(safety_window: Journal, recent: Journal, on: date) -> PersonSummar
         sign_date=sign_date,
         start=start,
         last_seen=_last_seen(recent),
-        pain_first_week=_rounded(trend.change.baseline),
-        pain_now=_rounded(trend.days[-1].average if trend.days else None),
-        pain_meaning=trend.change.meaning.value,
+        pain_first_week=_rounded(change.baseline),
+        pain_now=_rounded(now),
+        pain_meaning=change.meaning.value,
         adherence_done=adherence.done_days,
         adherence_planned=adherence.planned_days,
         aerobic_week=sum(a.minutes for a in recent.activities if monday <= a.date <= on),

@@ -73,8 +73,26 @@ def _trend(
         return Trend(name, (), None, None, Change(None, None, None, None, Meaning.UNKNOWN, summary))
     days: list[DayValue] = []
     for day in _days(start, on):
-        window = [by_day[d] for d in _days(day - timedelta(days=6), day) if d in by_day]
-        days.append(DayValue(day, by_day.get(day), _mean(window)))
+        days.append(DayValue(day, by_day.get(day), _week_mean(by_day, day)))
+    first, first_end, change = _first_week_change(
+        name, checkins, by_day, start, on, lower_is_better
+    )
+    return Trend(name, tuple(days), first, first_end, change)
+
+
+def _week_mean(by_day: dict[date, int], day: date) -> float | None:
+    """The mean of the 7 days ending on `day` (the chart's line)."""
+    return _mean([by_day[d] for d in _days(day - timedelta(days=6), day) if d in by_day])
+
+
+def _first_week_change(
+    name: str,
+    checkins: tuple[CheckIn, ...],
+    by_day: dict[date, int],
+    start: date,
+    on: date,
+    lower_is_better: bool,
+) -> tuple[date, date, Change]:
     # The same first week as the safety rules: the program's, or this measure's own when it
     # was not rated then (docs/clinical-notes.md §2).
     program_week = measures.program_first_week(start, (c.date for c in checkins)) or start
@@ -82,8 +100,7 @@ def _trend(
     first_end = first + timedelta(days=measures.FIRST_WEEK_DAYS - 1)
     baseline = _mean([v for d, v in by_day.items() if measures.in_week(d, first)])
     latest = _mean([v for d, v in by_day.items() if measures.in_recent_week(d, on, first)])
-    change = _change(name, baseline, latest, on <= first_end, lower_is_better)
-    return Trend(name, tuple(days), first, first_end, change)
+    return first, first_end, _change(name, baseline, latest, on <= first_end, lower_is_better)
 
 
 def _change(
@@ -296,10 +313,17 @@ def _function(journal: Journal) -> FunctionSummary:
     return FunctionSummary(activities, first, latest, meaning, summary)
 
 
-def pain_trend(journal: Journal, start: date | None, on: date) -> Trend:
-    """The pain trend of a sorted journal cut at `on` (the worklist's "pain against the
-    first week"; `compute_progress` gives the same)."""
-    return _trend("pain", journal.checkins, "pain", start, on, lower_is_better=True)
+def pain_now(journal: Journal, start: date | None, on: date) -> tuple[float | None, Change]:
+    """The pain of the last 7 days (the chart line's last point) and its change from the
+    first week, for a sorted journal cut at `on`: the figures `compute_progress` gives,
+    without working out every day of the program."""
+    by_day = {c.date: c.pain for c in journal.checkins if isinstance(c.pain, int)}
+    if start is None:
+        return None, _trend("pain", (), "pain", None, on, lower_is_better=True).change
+    _first, _end, change = _first_week_change(
+        "pain", journal.checkins, by_day, start, on, lower_is_better=True
+    )
+    return _week_mean(by_day, on), change
 
 
 def adherence_since(journal: Journal, start: date | None, on: date, since: date) -> Adherence:

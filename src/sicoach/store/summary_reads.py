@@ -1,6 +1,6 @@
-"""The rows the worklist summary of a day reads (`sicoach.domain.person_summary`): every
-check-in (one small row a day), and only the last two weeks' sessions and activities plus
-the latest of each, so a write's summary costs the same after a year as after a week."""
+"""The rows the worklist summary of a day reads (`sicoach.domain.person_summary`): the
+date and pain of every check-in (two columns a day), and only the last two weeks' sessions
+and activities plus the latest of each, so a write's summary stays cheap after a year."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import Connection, func, or_, select
 
-from sicoach.domain.journal import ExerciseResult, Journal, Profile
+from sicoach.domain.journal import CheckIn, ExerciseResult, Journal, Profile
 from sicoach.domain.person_summary import ADHERENCE_DAYS
 from sicoach.store import mapping
 from sicoach.store.tables import activity, checkin, exercise_result, session
@@ -18,11 +18,11 @@ def load_summary_window(conn: Connection, pid: int, on: date, profile: Profile |
     """The records `summarise(..., recent, on)` needs, and no more."""
     since = on - timedelta(days=ADHERENCE_DAYS)
     c = checkin.c
-    checkins = tuple(
-        mapping.row_to_checkin(r)
-        for r in conn.execute(
-            select(checkin).where(c.person_id == pid, c.day <= on).order_by(c.day)
-        ).mappings()
+    checkins = tuple(  # the date and pain only: all the summary reads of a check-in
+        CheckIn(day, pain=pain)
+        for day, pain in conn.execute(
+            select(c.day, c.pain).where(c.person_id == pid, c.day <= on).order_by(c.day)
+        ).all()
     )
     s = session.c
     end = datetime.combine(on + timedelta(days=1), time())

@@ -340,6 +340,19 @@ def test_long_report_dates_red_flag_advice_from_the_day_it_was_reported(context:
     assert "goal of 150 reached in 0 of them" in html
 
 
+ROUTINE = (
+    "knee_to_chest",
+    "double_knee_to_chest",
+    "inner_thigh_squeeze",
+    "figure_four",
+    "supine_twist",
+    "side_lying_quad_stretch",
+    "cat_cow",
+    "triangle_pose",
+)
+"""The routine's exercises besides the pelvic tilt and the bridge (a whole table's worth)."""
+
+
 def _twelve_weeks() -> Journal:
     """A realistic default-period record: 12 weeks of daily check-ins (pain 6 -> 3), mobility
     twice a week, sessions Mon/Wed/Fri with two that hurt, walks, weekly activity ratings,
@@ -369,7 +382,12 @@ def _twelve_weeks() -> Journal:
         checkins.append(CheckIn(d, pain, pain + 2, mobility, symptoms, notes.get(n, "")))
         if d.weekday() in (0, 2, 4) and n % 11 != 3:
             hurt = ExerciseResult("bridge", hurt=True, pain=5) if n in (16, 30) else None
-            results = (ExerciseResult("pelvic_tilt", reps=10), hurt or ExerciseResult("bridge"))
+            level = 1 if n > 50 else 0
+            results = (
+                ExerciseResult("pelvic_tilt", level=level, reps=10),
+                *(ExerciseResult(e, reps=3) for e in ROUTINE),
+                hurt or ExerciseResult("bridge"),
+            )
             sessions.append(
                 Session(datetime(d.year, d.month, d.day, 7, 30), pain, pain - 1, results)
             )
@@ -390,6 +408,23 @@ def _twelve_weeks() -> Journal:
     return Journal(profile, tuple(checkins), tuple(sessions), tuple(walks), tuple(ratings))
 
 
+def _routine_names(context: Context) -> list[str]:
+    return [context.catalog.exercise(e).name for e in ROUTINE]
+
+
+def test_report_names_the_patient_when_their_account_does(context: Context) -> None:
+    import dataclasses
+
+    from sicoach.services import accounts
+
+    store(context, _twelve_weeks())
+    assert "progress report:" not in reports.render_report_html(context)  # no name: none made up
+    patient = accounts.add_account(context, "ana@example.org", "patient", "Ana Silva")
+    named = dataclasses.replace(context, subject_account=patient.id)
+    assert reports.build_report(named).patient_name == "Ana Silva"
+    assert "<h1>SI Coach progress report: Ana Silva</h1>" in reports.render_report_html(named)
+
+
 def test_report_of_twelve_realistic_weeks_fits_on_two_pages(
     context: Context, tmp_path: Path
 ) -> None:
@@ -402,6 +437,13 @@ def test_report_of_twelve_realistic_weeks_fits_on_two_pages(
     for expected in ("self-reported", "2026-08-24 to 2026-11-15", "Fever", "2026-10-05", "Bridge"):
         assert expected in text, expected
     assert len(reader.pages) == 2
+    # the physio's minute: a table of every exercise, and the pain around the sessions
+    second = " ".join(reader.pages[1].extract_text().split())
+    assert "Exercises in this period" in second
+    assert "5.1 before, 4.1 after (33 sessions with both ratings)" in second
+    assert "Pelvic tilt 1 of 1 33 0" in second  # level reached, sessions done, times it hurt
+    assert "Bridge basic 31 2" in second
+    assert all(catalog_name in second for catalog_name in _routine_names(context))
     html = reports.render_report_html(context)
     assert "Week by week" in html  # the numbers behind the charts stay in the web page
 

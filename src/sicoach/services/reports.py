@@ -26,12 +26,14 @@ from sicoach.interchange.report import (
     ProgressCallback,
     RaisedReason,
     Report,
+    exercise_rows,
     period_rows,
     render_html,
     render_pdf,
+    session_pain,
 )
 from sicoach.services.context import Context
-from sicoach.services.errors import InputError
+from sicoach.services.errors import InputError, NotFound
 from sicoach.services.journal import checked_day, load_journal
 
 TARGET_WEEKS = 4
@@ -194,7 +196,22 @@ def build_report(
         raised=tuple(raised),
         raised_step_days=step,
         reviews=journal.sorted().reviews,
+        patient_name=_patient_name(ctx),
+        exercises=tuple(exercise_rows(journal, first, last, ctx.catalog)),
+        session_pain=session_pain(journal, first, last),
     )
+
+
+def _patient_name(ctx: Context) -> str:
+    """The name on the account owning this journal (clinic mode); "" when there is none."""
+    if ctx.subject_account is None:
+        return ""
+    from sicoach.services.accounts import get_account
+
+    try:
+        return get_account(ctx, ctx.subject_account).display_name.strip()
+    except NotFound:
+        return ""
 
 
 BUILD_STEPS = 3

@@ -23,7 +23,9 @@ from sicoach.interchange.report.model import (
     ProgressCallback,
     RaisedReason,
     Report,
+    exercise_rows,
     period_rows,
+    session_pain,
 )
 from sicoach.interchange.report.progress_json import progress_to_dict
 from sicoach.interchange.report.render import print_css, profile_lines, render_html, render_pdf
@@ -41,6 +43,7 @@ __all__ = [
     "_figure",
     "accessible_svg",
     "day_edges",
+    "exercise_rows",
     "minutes_chart",
     "period_rows",
     "print_css",
@@ -49,4 +52,5 @@ __all__ = [
     "rating_chart",
     "render_html",
     "render_pdf",
+    "session_pain",
 ]

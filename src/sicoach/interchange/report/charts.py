@@ -123,8 +123,21 @@ def _date_axis(ax: Any, first: date, last: date) -> None:
 def _legend(fig: Any, ax: Any, compact: bool, bottom: float) -> None:
     """Beside the plot on a page; under it on a phone-sized chart."""
     if compact:
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2, fontsize=9, frameon=False)
-        fig.subplots_adjust(left=0.12, right=0.97, top=0.96, bottom=0.36)
+        # Margins in inches (as on the 4.6 x 3.2 phone chart), so a smaller chart keeps room
+        # for its tick labels and the legend under them.
+        width, height = fig.get_figwidth(), fig.get_figheight()
+        columns = 2 if width >= 3.6 else 1  # a narrow chart's key: one entry a line
+        rows = -(-len(ax.get_legend_handles_labels()[0]) // columns)
+        top, low = 1 - 0.13 / height, (0.77 + 0.19 * rows) / height
+        below = 0.38 / ((top - low) * height)
+        ax.legend(
+            loc="upper center",
+            bbox_to_anchor=(0.5, -below),
+            ncol=columns,
+            fontsize=9,
+            frameon=False,
+        )
+        fig.subplots_adjust(left=0.55 / width, right=1 - 0.14 / width, top=top, bottom=low)
     else:
         ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
         fig.subplots_adjust(left=0.08, right=0.74, top=0.95, bottom=bottom + 0.04)
@@ -138,12 +151,14 @@ def rating_chart(
     key: str,
     compact: bool = False,
     text_as_paths: bool = True,
+    size: tuple[float, float] | None = None,
 ) -> Markup:
     """Daily 0-10 ratings as dots, the 7-day average as a line, the first week shaded.
 
-    `compact` draws a narrower chart with the legend underneath, for phone screens.
+    `compact` draws a narrower chart with the legend underneath, for phone screens; `size`
+    (inches) draws it as big as it prints, so its words print at about 8 points.
     """
-    fig, ax = _figure(4.6, 3.2) if compact else _figure()
+    fig, ax = _figure(*(size or (4.6, 3.2))) if compact else _figure()
     days = [d for d in trend.days if first <= d.date <= last]
     dots = [(d.date, d.value) for d in days if d.value is not None]
     line = [(d.date, d.average) for d in days if d.average is not None]
@@ -215,9 +230,10 @@ def minutes_chart(
     key: str,
     compact: bool = False,
     text_as_paths: bool = True,
+    size: tuple[float, float] | None = None,
 ) -> Markup:
     """Aerobic minutes as weekly bars against the week's target and the weekly goal."""
-    fig, ax = _figure(4.6, 3.4) if compact else _figure(9.0, 2.0)
+    fig, ax = _figure(*(size or (4.6, 3.4))) if compact else _figure(9.0, 2.0)
     xs = list(range(len(weeks)))
     ax.bar(xs, [w.minutes for w in weeks], color=BAR_COLOUR, width=0.75, label="Minutes done")
     if any(w.target != goal for w in weeks):

@@ -6,7 +6,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from sicoach.domain.journal import ClinicianReview, Profile
+from sicoach.domain.exercises import Catalog
+from sicoach.domain.journal import ClinicianReview, Journal, Profile
+from sicoach.domain.measures import is_done, it_hurt
 from sicoach.domain.progress import Adherence, Progress
 from sicoach.domain.safety import Assessment, Reason
 
@@ -47,6 +49,27 @@ class RaisedReason:
 
 
 @dataclass(frozen=True)
+class ExerciseRow:
+    """One exercise over the period: the highest level done, the sessions it was done in,
+    and how often it hurt (marked "it hurts" or rated 6 or more)."""
+
+    name: str
+    level: int | None
+    max_level: int
+    sessions_done: int
+    hurt: int
+
+
+@dataclass(frozen=True)
+class SessionPain:
+    """Pain before and after the guided sessions of the period (sessions with both)."""
+
+    sessions: int
+    mean_before: float | None
+    mean_after: float | None
+
+
+@dataclass(frozen=True)
 class Report:
     """Everything the report shows; built by `sicoach.services.reports.build_report`."""
 
@@ -65,6 +88,10 @@ class Report:
     raised_step_days: int = 1
     reviews: tuple[ClinicianReview, ...] = ()
     """Visits to a doctor, physio or midwife and their advice (whole program, oldest first)."""
+    patient_name: str = ""
+    """The name the person's account gives, when there is one (clinic mode)."""
+    exercises: tuple[ExerciseRow, ...] = ()
+    session_pain: SessionPain | None = None
 
     @property
     def program_start(self) -> date | None:
@@ -79,6 +106,44 @@ DOTS_UP_TO_DAYS = 120
 
 def _mean(values: list[int]) -> float | None:
     return sum(values) / len(values) if values else None
+
+
+def exercise_rows(journal: Journal, start: date, end: date, catalog: Catalog) -> list[ExerciseRow]:
+    """Every exercise played in [start, end], in the catalog's order."""
+    played: dict[str, list[tuple[bool, bool, int]]] = {}
+    for session in journal.sessions:
+        if start <= session.date <= end:
+            for r in session.exercises:
+                played.setdefault(r.id, []).append((is_done(r), it_hurt(r), r.level))
+    order = {e.id: n for n, e in enumerate(catalog.exercises)}
+    rows = []
+    for exercise_id in sorted(played, key=lambda i: order.get(i, len(order))):
+        known = catalog.has_exercise(exercise_id)
+        done_levels = [level for done, _, level in played[exercise_id] if done]
+        rows.append(
+            ExerciseRow(
+                name=catalog.exercise(exercise_id).name if known else exercise_id,
+                level=max(done_levels) if done_levels else None,
+                max_level=catalog.exercise(exercise_id).max_level if known else 0,
+                sessions_done=len(done_levels),
+                hurt=sum(1 for _, hurt, _ in played[exercise_id] if hurt),
+            )
+        )
+    return rows
+
+
+def session_pain(journal: Journal, start: date, end: date) -> SessionPain:
+    """The mean pain before and after the period's sessions that recorded both."""
+    pairs = [
+        (s.pain_before, s.pain_after)
+        for s in journal.sessions
+        if start <= s.date <= end and s.pain_before is not None and s.pain_after is not None
+    ]
+    return SessionPain(
+        sessions=len(pairs),
+        mean_before=_mean([b for b, _ in pairs]),
+        mean_after=_mean([a for _, a in pairs]),
+    )
 
 
 def period_rows(

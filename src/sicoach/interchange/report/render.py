@@ -30,6 +30,13 @@ _env = Environment(
 )
 
 
+PRINT_CHART = (4.2, 2.6)
+"""A chart's size in inches: a half of an A4 page's width, so it prints at its own size and
+its words at 8 to 10 points."""
+PRINT_BARS = (3.3, 2.9)
+"""The aerobic chart sits beside the exercise table, in a narrower column."""
+
+
 def _number(value: float | None) -> str:
     return "–" if value is None else fmt_number(value)
 
@@ -67,6 +74,7 @@ def render_html(report: Report, progress_cb: ProgressCallback | None = None) -> 
         "report-pain",
         compact=True,
         text_as_paths=False,
+        size=PRINT_CHART,
     )
     tick("Drawing the mobility chart", 1)
     mob_svg = rating_chart(
@@ -77,10 +85,13 @@ def render_html(report: Report, progress_cb: ProgressCallback | None = None) -> 
         "report-mob",
         compact=True,
         text_as_paths=False,
+        size=PRINT_CHART,
     )
     tick("Drawing the aerobic minutes chart", 2)
     weeks = [w for w in p.aerobic.weeks if w.week_start + timedelta(days=6) >= report.start]
-    minutes_svg = minutes_chart(weeks, p.aerobic.goal, "report-minutes", text_as_paths=False)
+    minutes_svg = minutes_chart(
+        weeks, p.aerobic.goal, "report-minutes", compact=True, text_as_paths=False, size=PRINT_BARS
+    )
     tick("Putting the page together", 3)
     html = _env.get_template("report.html").render(
         r=report,

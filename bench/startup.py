@@ -4,7 +4,8 @@ Each figure is the median of several real processes (a fresh interpreter each ti
 includes what a person waits for: the interpreter, our launcher and the help. Wall time
 swings with the machine's load, so the CPU time the process used is printed beside it. The
 difference between `python -c pass` and `sicoach --help` is what SI Coach itself costs at
-start-up; `sicoach today --help` and the bare Typer import show what the full app costs.
+start-up; `sicoach today --help` and the bare Typer import show what the full app costs
+(Typer 0.29 builds every parameter of a command through pydantic, so any command loads it).
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ def timed(label: str, args: Sequence[str]) -> float:
     runs = [_run(args) for _ in range(RUNS)]
     wall = statistics.median(w for w, _ in runs) * 1000
     cpu = statistics.median(c for _, c in runs) * 1000
-    print(f"{label:<44} wall median {wall:7.1f} ms   CPU median {cpu:7.1f} ms   ({RUNS} runs)")
+    print(f"{label:<48} wall median {wall:7.1f} ms   CPU median {cpu:7.1f} ms   ({RUNS} runs)")
     return cpu
 
 
@@ -49,6 +50,10 @@ def main() -> None:
     _run([sicoach, "--help"])
     reference = timed("python -c pass (reference)", [sys.executable, "-c", "pass"])
     timed("python -c 'import typer' (reference)", [sys.executable, "-c", "import typer"])
+    timed(
+        "python -c 'import typer, pydantic' (reference)",
+        [sys.executable, "-c", "import typer, pydantic"],
+    )
     help_cpu = timed("sicoach --help", [sicoach, "--help"])
     timed("sicoach today --help (the Typer app)", [sicoach, "today", "--help"])
     print(f"sicoach --help costs {help_cpu - reference:.1f} ms of CPU above python -c pass")

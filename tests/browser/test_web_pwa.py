@@ -201,12 +201,17 @@ def test_a_session_played_offline_is_sent_once_when_the_connection_returns(
     assert again == session
 
 
-def test_a_check_in_made_offline_is_sent_once_when_the_connection_returns(page, server) -> None:  # type: ignore[no-untyped-def]
+def test_a_check_in_and_a_walk_made_offline_are_sent_once_when_the_connection_returns(
+    page, server
+) -> None:  # type: ignore[no-untyped-def]
     first_use(page)
     page.wait_for_url("**/?saved=*")
     page.goto("/checkin")
-    before = server.client.get("/api/v1/checkins").json()
+    walk = page.context.new_page()
+    walk.goto(server.base + "/activity")
+    before = server.client.get("/api/v1/journal").json()
     page.context.set_offline(True)
+
     page.get_by_label("Day", exact=True).fill("2026-11-19")
     choose(page, "pain", 7)
     page.locator('input[name="symptoms"]').first.check()
@@ -215,18 +220,29 @@ def test_a_check_in_made_offline_is_sent_once_when_the_connection_returns(page, 
     saved.wait_for()
     assert "Saved on this device" in saved.inner_text()
     assert "warning signs only once they are sent" in saved.inner_text()
-    waiting = page.locator("#outbox-count")
-    assert waiting.inner_text().startswith("1 result is saved on this device")
+
+    walk.get_by_label("Day", exact=True).fill("2026-11-19")
+    walk.get_by_label("How many minutes?").fill("25")
+    walk.get_by_role("button", name="Save activity").click()
+    walk.locator(".offline-saved").wait_for()
+    waiting = walk.locator("#outbox-count")
+    assert waiting.inner_text().startswith("2 results are saved on this device")
     page.shots("offline-checkin")
-    assert server.client.get("/api/v1/checkins").json() == before, "nothing sent while offline"
+    assert server.client.get("/api/v1/journal").json() == before, "nothing sent while offline"
 
     page.context.set_offline(False)
+    # Both tabs send what waits, maybe the same entry at once: the server takes each once.
     waiting.wait_for(state="hidden")
-    after = server.client.get("/api/v1/checkins").json()
-    (sent,) = [c for c in after if c["date"] == "2026-11-19"]
+    after = server.client.get("/api/v1/journal").json()
+    (sent,) = [c for c in after["checkins"] if c["date"] == "2026-11-19"]
     assert sent["pain"] == 7 and len(sent["symptoms"]) == 1
-    assert len(after) == len(before) + 1
+    (walked,) = [a for a in after["activities"] if a["date"] == "2026-11-19"]
+    assert walked["minutes"] == 25
+    assert len(after["checkins"]) == len(before["checkins"]) + 1
+    assert len(after["activities"]) == len(before["activities"]) + 1
 
-    page.reload()  # the outbox is empty: nothing is sent twice
-    assert page.locator("#outbox-count").is_hidden()
-    assert server.client.get("/api/v1/checkins").json() == after
+    for tab in (page, walk):  # the outbox is empty: nothing is sent twice
+        tab.reload()
+        assert tab.locator("#outbox-count").is_hidden()
+    assert server.client.get("/api/v1/journal").json() == after
+    walk.close()

@@ -74,6 +74,21 @@ def test_activities_api(client: WebClient) -> None:
     assert future.status_code == 422 and "future" in future.json()["detail"]
 
 
+def test_an_activity_resent_with_its_client_id_is_stored_once(client: WebClient) -> None:
+    walk = {"kind": "walking", "minutes": 20, "date": "2026-11-19", "client_id": "a1b2c3d4e5f6"}
+    for _ in range(3):  # an app offline sends again when it never saw the answer
+        answer = client.post("/api/v1/activities", json=walk)
+        assert answer.status_code == 201, answer.text
+        assert answer.json()["saved"]["minutes"] == 20
+    other = {**walk, "client_id": "ffff0000eeee"}
+    assert client.post("/api/v1/activities", json=other).status_code == 201
+    assert client.post("/api/v1/activities", json={**walk, "client_id": None}).status_code == 201
+    walks = [a for a in client.get("/api/v1/activities").json() if a["date"] == "2026-11-19"]
+    assert len(walks) == 3  # one per client id, and one with none
+    bad = client.post("/api/v1/activities", json={**walk, "client_id": "no spaces!"})
+    assert bad.status_code == 422 and "client_id" in bad.json()["detail"]
+
+
 def test_plan_and_script_api(person: WebClient) -> None:
     plan = person.get("/api/v1/plan").json()
     assert plan["date"] == "2026-11-20"

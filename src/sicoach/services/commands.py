@@ -112,6 +112,8 @@ class LogActivity:
     kind: str
     minutes: int
     day: date | None = None
+    client_id: str | None = None
+    """Made by an app that saved it offline: a resend with the same id is stored once."""
 
 
 @dataclass(frozen=True)

@@ -68,7 +68,9 @@ def check_in(ctx: Context, command: LogCheckIn) -> tuple[CheckIn, bool]:
 
 
 def log_activity(ctx: Context, command: LogActivity) -> Activity:
-    return journal.log_activity(ctx, command.kind, command.minutes, day=command.day)
+    return journal.log_activity(
+        ctx, command.kind, command.minutes, day=command.day, client_id=command.client_id
+    )
 
 
 def change_profile(ctx: Context, command: ChangeProfile) -> Profile:

@@ -8,6 +8,7 @@ errors are raised before anything is written.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, fields
 from datetime import date, timedelta
@@ -192,8 +193,16 @@ def kept_warning_signs(earlier: CheckIn | None, new: CheckIn) -> tuple[str, ...]
     return tuple(s for s in earlier.symptoms if s in WARNING_SIGNS and s not in new.symptoms)
 
 
-def log_activity(ctx: Context, kind: str, minutes: int, day: date | None = None) -> Activity:
-    """Record an aerobic activity (walking, swimming, ...) of some minutes."""
+CLIENT_ID = re.compile(r"[A-Za-z0-9_-]{8,64}")
+
+
+def log_activity(
+    ctx: Context, kind: str, minutes: int, day: date | None = None, client_id: str | None = None
+) -> Activity:
+    """Record an aerobic activity (walking, swimming, ...) of some minutes. With the
+    `client_id` an offline app made, a resend is accepted once (and not stored again)."""
+    if client_id is not None and not CLIENT_ID.fullmatch(client_id):
+        raise InputError("client_id", "use 8 to 64 letters, digits, '-' or '_'")
     on = checked_day(ctx, day)
     try:
         activity = Activity(
@@ -204,7 +213,9 @@ def log_activity(ctx: Context, kind: str, minutes: int, day: date | None = None)
     except JournalError as err:
         raise _checked(err) from None
     with ctx.uow() as uow:
-        uow.journal.add_activity(activity)
+        if client_id is not None and uow.journal.has_activity_from(client_id):
+            return activity  # sent before (its answer was lost): already stored
+        uow.journal.add_activity(activity, client_id=client_id)
         uow.commit()
     return activity
 

@@ -211,9 +211,17 @@ class SqlJournalRepository(BulkWrites):
             return True
         return False
 
-    def add_activity(self, value: Activity) -> None:
+    def add_activity(self, value: Activity, client_id: str | None = None) -> None:
         self._wrote(value.date)
-        self.conn.execute(insert(activity).values(mapping.activity_to_row(value, self.person_id)))
+        row = mapping.activity_to_row(value, self.person_id)
+        self.conn.execute(insert(activity).values(**row, client_id=client_id))
+
+    def has_activity_from(self, client_id: str) -> bool:
+        """Whether an activity with this client's id is stored already."""
+        query = select(activity.c.id).where(
+            (activity.c.person_id == self.person_id) & (activity.c.client_id == client_id)
+        )
+        return self.conn.execute(query).first() is not None
 
     def add_function_rating(self, rating: FunctionRating) -> None:
         """Store a rating; a second rating of the same activity on the same day replaces it."""

@@ -102,7 +102,9 @@ activity = Table(
     Column("day", Date, nullable=False),
     Column("kind", String(32), nullable=False),
     Column("minutes", Integer, nullable=False),
+    Column("client_id", String(64), nullable=True),
     Index("ix_activity_person_day", "person_id", "day"),
+    Index("uq_activity_person_client", "person_id", "client_id", unique=True),
 )
 
 session = Table(

@@ -49,6 +49,11 @@ class ActivityIn(_Strict):
         description="walking, swimming, water_aerobics, cycling, tai_chi, other"
     )
     minutes: StrictInt = Field(description="Minutes, 1-1440.")
+    client_id: StrictStr | None = Field(
+        None,
+        description="An id the client made (8-64 of A-Z a-z 0-9 - _): a resend with the same "
+        "id is accepted once, so an app that saved it offline may send it again safely.",
+    )
 
 
 class PregnancyIn(_Strict):

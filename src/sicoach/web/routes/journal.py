@@ -273,7 +273,8 @@ def api_activities(ctx: ContextDep) -> list[dict[str, Any]]:
 )
 def api_add_activity(ctx: ContextDep, body: ActivityIn) -> dict[str, Any]:
     """Log minutes of walking or another gentle activity."""
-    activity = execute(ctx, LogActivity(body.kind, body.minutes, day=body.date))
+    command = LogActivity(body.kind, body.minutes, day=body.date, client_id=body.client_id)
+    activity = execute(ctx, command)
     return {"saved": activity_to_dict(activity)}
 
 

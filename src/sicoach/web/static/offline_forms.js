@@ -4,7 +4,8 @@
 //
 // While SI Coach answers, the form is sent as usual (the server checks it and shows its
 // own messages). A check-in is the day's one: sending it again replaces that day's answers
-// with the same ones, so a retry never adds a second check-in.
+// with the same ones, so a retry never adds a second check-in. An activity carries an id
+// made here (client_id), which the server accepts once.
 "use strict";
 
 import { send } from "/static/outbox.js";
@@ -18,7 +19,27 @@ function whole(value) {
   return value === null || value === "" ? null : Number.parseInt(String(value), 10);
 }
 
+function clientId() {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
 const BODIES = {
+  activity(form) {
+    const data = new FormData(form);
+    const minutes = whole(data.get("minutes"));
+    if (minutes === null || Number.isNaN(minutes)) return { missing: "Type how many minutes first." };
+    const day = form.elements.date;
+    return {
+      body: {
+        date: (day && (day.value || day.max)) || undefined,
+        kind: String(data.get("kind") || "walking"),
+        minutes,
+        client_id: clientId(),
+      },
+    };
+  },
   checkin(form) {
     const data = new FormData(form);
     const pain = whole(data.get("pain"));

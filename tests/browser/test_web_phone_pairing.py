@@ -82,6 +82,13 @@ def test_a_phone_pairs_over_https_and_strangers_see_only_the_pairing_page(
             "async () => (await fetch('/settings/phone/link', {method: 'POST'})).status"
         )
         assert status == 404
+        # Removed on the computer: the phone is back to the pairing page.
+        desk.goto("/settings/phone")
+        desk.get_by_role("button", name="Remove").click()
+        desk.wait_for_url("**/settings/phone#pair-title")
+        assert desk.get_by_role("button", name="Remove").count() == 0
+        hand.goto("/")
+        assert hand.url == phone_base + "/pair"
 
         other = stranger.new_page()
         for path in ("/", "/settings", "/session/play", "/history"):

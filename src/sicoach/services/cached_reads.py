@@ -17,6 +17,7 @@ from sicoach.services.read_cache import cache_for
 if TYPE_CHECKING:
     from sicoach.domain.journal import Journal
     from sicoach.domain.plan import DayPlan
+    from sicoach.domain.plan_carry import PlanCarry
     from sicoach.domain.safety import Assessment
     from sicoach.services.views import TodayView
 
@@ -32,16 +33,35 @@ RECENT_DAYS = 14
 """The today page shows the last two weeks' pain and this week's sessions."""
 
 
+def _today_window(ctx: Context) -> tuple[PlanCarry, Journal] | None:
+    """Today's carry and the records it needs: one read serves the plan and the page."""
+    from sicoach.services.plan_state import read_window
+
+    return cache_for(ctx).get("window", lambda: read_window(ctx, ctx.clock.today()))
+
+
 def recent_journal(ctx: Context) -> Journal:
     """The profile and the last `RECENT_DAYS` days' records (what the today page shows)."""
     from datetime import timedelta
 
+    from sicoach.domain.journal import Journal
+
     def read() -> Journal:
         today = ctx.clock.today()
-        with ctx.uow(read_only=True) as uow:
-            return uow.journal.load_window(
-                ((today - timedelta(days=RECENT_DAYS - 1), today),), today
+        since = today - timedelta(days=RECENT_DAYS - 1)
+        found = _today_window(ctx)
+        if found is not None and found[0].reads(today)[0][0] <= since:
+            read = found[1]  # the same records `load_window` of those days gives
+            return Journal(
+                read.profile,
+                tuple(c for c in read.checkins if c.date >= since),
+                tuple(s for s in read.sessions if s.date >= since),
+                tuple(a for a in read.activities if a.date >= since),
+                read.function,
+                read.reviews,
             )
+        with ctx.uow(read_only=True) as uow:
+            return uow.journal.load_window(((since, today),), today)
 
     return cache_for(ctx).get("recent", read)
 
@@ -57,8 +77,15 @@ def plan_today(ctx: Context, on: date | None = None) -> DayPlan:
     worked out afresh."""
     from sicoach.services import plan
 
+    def today() -> DayPlan:
+        from sicoach.services.plan_state import plan_from
+
+        found = _today_window(ctx)
+        planned = None if found is None else plan_from(ctx, *found, ctx.clock.today())
+        return planned if planned is not None else plan.plan_today(ctx)
+
     if on is None:
-        return cache_for(ctx).get("plan", lambda: plan.plan_today(ctx))
+        return cache_for(ctx).get("plan", today)
     return plan.plan_today(ctx, on=on)
 
 

@@ -16,11 +16,13 @@ from typing import Any
 
 from sicoach.domain.clock import Clock
 from sicoach.domain.exercises import Catalog
+from sicoach.domain.journal import Journal
 from sicoach.domain.journal_window import safety_window
 from sicoach.domain.plan import DayPlan, plan_day
 from sicoach.domain.plan_carry import (
     MAX_WINDOW_DAYS,
     MIN_WINDOW_DAYS,
+    PlanCarry,
     build_carry,
     carry_from_text,
     carry_through,
@@ -67,22 +69,32 @@ def after_write(keep: Callable[[Any], None]) -> Callable[[Any], None]:
     return hook
 
 
-def windowed_plan(ctx: Context, day: date) -> DayPlan | None:
-    """The plan of `day` from the stored carry and the records after it; None when there
-    is no carry that fits (the caller then plans from the whole journal)."""
+def read_window(ctx: Context, day: date) -> tuple[PlanCarry, Journal] | None:
+    """The stored carry and the records it needs for `day` (one read); None without a carry
+    that serves `day`."""
     with ctx.uow(read_only=True) as uow:
         carry = carry_from_text(uow.journal.plan_carry_text())
-        if carry is None:
+        if carry is None or day < carry.through + timedelta(days=MIN_WINDOW_DAYS):
             return None
-        if day < carry.through + timedelta(days=MIN_WINDOW_DAYS):
-            return None
-        read = uow.journal.load_window(carry.reads(day), day, carry.earlier)
+        return carry, uow.journal.load_window(carry.reads(day), day, carry.earlier)
+
+
+def plan_from(ctx: Context, carry: PlanCarry, read: Journal, day: date) -> DayPlan | None:
+    """The plan of `day` from a carry and its read (`read_window`); None when it does not
+    fit (the caller then plans from the whole journal)."""
     if not carry.fits(ctx.catalog, read, day):
         return None
     assessment = evaluate(safety_window(read, day), day)
     return plan_day(
         ctx.catalog, plan_window(read, carry.through, day), day, assessment, carry=carry
     )
+
+
+def windowed_plan(ctx: Context, day: date) -> DayPlan | None:
+    """The plan of `day` from the stored carry and the records after it; None when there
+    is no carry that fits (the caller then plans from the whole journal)."""
+    found = read_window(ctx, day)
+    return None if found is None else plan_from(ctx, *found, day)
 
 
 def rebuild_carries(ctx: Context) -> int:

@@ -219,10 +219,38 @@ def test_history_lists_recent_days(sicoach) -> None:  # type: ignore[no-untyped-
     result = sicoach("history", "--days", "3")
     assert result.exit_code == 0
     assert "Your last 3 days" in result.stdout
-    line = next(x for x in result.stdout.splitlines() if "2026-11-19" in x)
-    assert "6/10" in line and "8/10" in line and "pain_butt" in line and "45" in line
-    assert "2026-11-18" in result.stdout and "2026-11-17" not in result.stdout
+    line = next(x for x in result.stdout.splitlines() if "Thu 19 Nov" in x)
+    assert "6/10" in line and "8/10" in line and "Pain in the buttocks" in line and "45" in line
+    assert "Wed 18 Nov" in result.stdout and "Tue 17 Nov" not in result.stdout
     _refused(sicoach("history", "--days", "0"), "--days: 0 is not between 1 and 3650")
+
+
+@pytest.mark.parametrize("width", [32, 40, 60, 75, 76, 100])
+def test_history_never_splits_a_word_at_any_width(sicoach, monkeypatch, width: int) -> None:  # type: ignore[no-untyped-def]
+    from sicoach.cli import _common
+
+    sicoach(
+        "checkin",
+        "--pain",
+        "3",
+        "--worst",
+        "6",
+        "--mobility",
+        "7",
+        "--symptom",
+        "pain_worse_sitting",
+        "--symptom",
+        "pain_buttocks",
+    )
+    sicoach("activity", "walking", "20")
+    monkeypatch.setattr(_common.console, "width", width)
+    out = sicoach("history", "--days", "2").stdout
+    words = set(out.split())
+    for whole in ("Worse", "sitting,", "buttocks", "Worst", "Moving", "Symptoms", "Sessions"):
+        if width >= 76 or whole not in ("Worst", "Moving", "Symptoms", "Sessions"):
+            assert whole in words or whole.rstrip(",") in words, (width, whole, out)
+    assert "20" in out  # the active minutes are never dropped for want of room
+    assert all(len(line.rstrip()) <= width for line in out.splitlines())
 
 
 def test_import_and_export_json_round_trip(sicoach, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -133,3 +133,12 @@ def test_history_counts_an_exercise_that_hurt_as_not_done(person: WebClient) -> 
     person.post(url, json={"id": "cat_cow", "ending": "skipped"})
     page = person.get("/history").text
     assert "1 done; hurt: Bridge" in page  # as the player's summary says
+
+
+def test_history_shows_the_worst_pain_and_the_note_of_a_check_in(person: WebClient) -> None:
+    note = "Stiff after a long drive; better after a walk."
+    saved = person.post("/api/v1/checkins", json={"pain": 3, "worst_pain": 6, "note": note})
+    assert saved.status_code < 300, saved.text
+    page = person.get("/history").text
+    assert "pain 3 (worst 6)" in page
+    assert f'<span class="note-label">Your note:</span> {note}' in page

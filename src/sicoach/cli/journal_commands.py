@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from sicoach.domain.journal import CheckIn
     from sicoach.services.context import Context
+    from sicoach.services.views import DayRow
 
 
 def rating(value: int | None) -> str:
@@ -196,33 +197,75 @@ def history(
     days: str = typer.Option("14", "--days", metavar="N", help="How many days to show."),
 ) -> None:
     """Show your recent days: pain, movement, symptoms, sessions and activity."""
+    from rich import box
     from rich.markup import escape
     from rich.table import Table
 
     from sicoach.services.views import day_rows
 
-    rows = day_rows(context(ctx), parse_whole_number(days, "--days") or 0)
-    table = Table(title=f"Your last {len(rows)} days", title_justify="left")
+    c = context(ctx)
+    rows = day_rows(c, parse_whole_number(days, "--days") or 0)
+    labels = {code.code: code.label for code in c.catalog.symptoms}
+    # Columns wrap between words only: numbers never wrap, and a header is as wide as its
+    # longest word, so a narrow terminal never shows "Wors / t".
+    table = Table(title=f"Your last {len(rows)} days", title_justify="left", box=box.SIMPLE_HEAD)
     table.add_column("Date", no_wrap=True)
-    for name in ("Pain", "Worst", "Moving", "Symptoms", "Sessions", "Active min"):
-        table.add_column(name, overflow="fold")
+    for name in ("Pain", "Worst", "Moving"):
+        table.add_column(name, no_wrap=True, justify="right", min_width=len(name))
+    table.add_column("Symptoms", min_width=len("Symptoms"), ratio=1)
+    table.add_column("Sessions", min_width=len("Sessions"))
+    table.add_column("Active min", min_width=len("Active"), justify="right")
     for row in rows:
         ci = row.checkin
         sessions = str(row.sessions) if row.sessions else "-"
         if row.partial_sessions:
             sessions += f" (+{row.partial_sessions} unfinished)"
+        symptoms = [labels.get(code, code.replace("_", " ")) for code in ci.symptoms] if ci else []
         table.add_row(
-            f"{row.date:%a} {row.date.isoformat()}",
+            f"{row.date:%a %d %b}",
             rating(ci.pain) if ci else "-",
             rating(ci.worst_pain) if ci else "-",
             rating(ci.mobility) if ci else "-",
-            escape(", ".join(ci.symptoms)) if ci and ci.symptoms else "-",
+            escape(", ".join(symptoms)) if symptoms else "-",
             sessions,
             str(row.activity_minutes) if row.activity_minutes else "-",
         )
-    console.print(table)
+    if console.width >= HISTORY_TABLE_WIDTH:
+        console.print(table)
+    else:
+        _history_lines(rows, labels)
     if not any(r.checkin or r.sessions or r.activity_minutes for r in rows):
         console.print("Nothing logged yet. Start with: sicoach checkin --pain N")
+
+
+HISTORY_TABLE_WIDTH = 76
+"""Below this many columns the table would drop or squeeze columns: one line a day instead."""
+
+
+def _history_lines(rows: list[DayRow], labels: dict[str, str]) -> None:
+    """One line a day in plain words, wrapped between words by the terminal's width."""
+    from rich.markup import escape
+
+    console.print(f"[bold]Your last {len(rows)} days[/]", highlight=False)
+    for row in rows:
+        ci = row.checkin
+        parts = []
+        if ci and ci.pain is not None:
+            worst = f" (worst {rating(ci.worst_pain)})" if ci.worst_pain is not None else ""
+            parts.append(f"pain {rating(ci.pain)}{worst}")
+        if ci and ci.mobility is not None:
+            parts.append(f"moving {rating(ci.mobility)}")
+        if row.sessions:
+            parts.append(f"{row.sessions} session{'s' if row.sessions != 1 else ''}")
+        if row.partial_sessions:
+            parts.append(f"{row.partial_sessions} unfinished")
+        if row.activity_minutes:
+            parts.append(f"{row.activity_minutes} active minutes")
+        if ci and ci.symptoms:
+            named = ", ".join(labels.get(c, c.replace("_", " ")) for c in ci.symptoms)
+            parts.append(f"symptoms: {named}")
+        text = "; ".join(parts) if parts else "nothing logged"
+        console.print(f"{row.date:%a %d %b}: {escape(text)}", highlight=False)
 
 
 def register(app: typer.Typer) -> None:

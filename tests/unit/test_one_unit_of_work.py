@@ -198,3 +198,12 @@ def test_answers_that_leave_questions_due_start_no_session(context: Context) -> 
     assert "reduced_baby_movement" in {q.code for q in start.due}
     journal, answered = _stored(context)
     assert journal.sessions == () and "fever" in answered
+
+
+def test_no_answers_given_starts_the_session_as_before(context: Context) -> None:
+    """An empty screen (no question answered) records the screen's check-in and starts, as
+    a start without the screen does: only answers given can leave questions due."""
+    _welcome(context)
+    counted = _counted(context)
+    start = execute(context, StartSession(3, screen_answers={}))
+    assert start.session_id is not None and start.due == () and counted.commits == 1

@@ -72,7 +72,9 @@ def start_session(ctx: Context, command: StartSession) -> SessionStart:
     marked partial. Nothing is written when any part fails.
 
     No session starts when the safety check stops exercise that day, or when the answers
-    leave some of the day's questions unanswered; the answers are saved all the same.
+    given leave some of the day's questions unanswered (the list shown was older than the
+    profile); the answers are saved all the same. No answers (None, or none given) asks
+    nothing more, as before.
     """
     from sicoach.services import safety
 
@@ -89,7 +91,7 @@ def start_session(ctx: Context, command: StartSession) -> SessionStart:
         if command.screen_answers is not None:
             safety.save_screen(uow, command.screen_answers, day)
         assessment = safety.assess_in(uow, day)
-        if command.screen_answers is not None and not assessment.stops_exercise:
+        if command.screen_answers and not assessment.stops_exercise:
             due = safety.due_in(uow, day)
         session_id = None
         if not (assessment.stops_exercise or due):

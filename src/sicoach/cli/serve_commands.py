@@ -175,7 +175,7 @@ def _serve_with_phone(
         port=phone_port,
         ssl_certfile=str(files.cert_chain),
         ssl_keyfile=str(files.key),
-        **SERVER_OPTIONS,
+        **{**SERVER_OPTIONS, "timeout_graceful_shutdown": PHONE_GRACE_SECONDS},
     )
     phone_serving.run_both(
         [(uvicorn.Server(on_wifi), lan_listener), (uvicorn.Server(at_home), listener)]
@@ -214,6 +214,11 @@ SERVER_OPTIONS: dict[str, Any] = {
     "timeout_graceful_shutdown": 30,
 }
 """On SIGTERM or Ctrl+C: stop taking new requests, finish those in flight (up to 30 s)."""
+
+
+PHONE_GRACE_SECONDS = 5
+"""The phone listener's wait on Ctrl+C: a phone's idle HTTPS connection is closed with a TLS
+goodbye the phone may never answer, so it is not waited on for the usual 30 s."""
 
 
 def _run_workers(

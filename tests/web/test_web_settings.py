@@ -79,6 +79,12 @@ def test_import_upload_refuses_bad_file(person: WebClient) -> None:
     assert 'id="file-error"' in response.text
     not_json = _upload(person, b"hello")
     assert not_json.status_code == 422
+    no_version = _upload(person, json.dumps({"format": "sicoach.journal"}).encode())
+    assert no_version.status_code == 422
+    assert "This file is not an SI Coach diary: it has no version." in no_version.text
+    assert "every a journal" not in no_version.text
+    newer = _upload(person, json.dumps({**before, "version": 2}).encode())
+    assert "This diary is version 2, which this SI Coach cannot read" in newer.text
     binary = _upload(person, b"\xff\xfe\x00")
     assert binary.status_code == 400
     empty = person.post(

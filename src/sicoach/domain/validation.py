@@ -278,22 +278,28 @@ def validate_function(value: object, path: str, today: date) -> FunctionRating:
     )
 
 
+NOT_A_DIARY = "this file is not an SI Coach diary"
+
+
 def validate_journal(
     document: object, today: date, exercise_ids: Iterable[str] = EXERCISE_IDS
 ) -> Journal:
     """The journal a document describes; raises `JournalError` naming the first problem."""
     top = as_object(document, "document", "a journal")
-    check_fields(top, "", "a journal", TOP_FIELDS, ("format", "version"))
+    for needed in ("format", "version"):  # in plain words: the file is not ours at all
+        if needed not in top:
+            raise JournalError(needed, f"{NOT_A_DIARY}: it has no {needed}")
+    check_fields(top, "", "a journal", TOP_FIELDS)
     if top["format"] != FORMAT:
         raise JournalError(
-            "format",
-            f'{describe(top["format"])} is not "{FORMAT}"; this is not an SI Coach journal',
+            "format", f'{NOT_A_DIARY}: its format is {describe(top["format"])}, not "{FORMAT}"'
         )
     version = top["version"]
     if type(version) is not int or version != VERSION:  # not 1.0, 1E0 or true
         raise JournalError(
             "version",
-            f"{describe(version)} is not supported; this SI Coach reads version {VERSION}",
+            f"this diary is version {describe(version)}, which this SI Coach cannot read "
+            f"(it reads version {VERSION})",
         )
     ids = frozenset(exercise_ids)
     profile = validate_profile(top.get("profile"), "profile", today, ids)

@@ -56,6 +56,17 @@ def _checked(error: JournalError) -> InputError:
     return InputError.from_journal_error(error)
 
 
+def import_problem(error: Exception) -> str:
+    """An import's refusal as a sentence for a person: the file-level problems ("This file is
+    not an SI Coach diary: it has no version") stand alone; a record's names where it is."""
+    field, message = getattr(error, "field", None), getattr(error, "message", str(error))
+    if field is None:
+        return str(error)
+    if field in ("format", "version", "document"):
+        return message[:1].upper() + message[1:] + "."
+    return f"The file has a problem at {field}: {message}."
+
+
 def load_journal(ctx: Context, on: date | None = None) -> Journal:
     """The person's whole journal (as it stood at the end of `on`, when given)."""
     with ctx.uow(read_only=True) as uow:

@@ -208,7 +208,7 @@ async def settings_import(request: Request) -> Response:
     try:
         summary = journal.import_journal(ctx, text, replace=form.flag("replace"))
     except input_errors() as error:
-        form.errors["file"] = str(error)
+        form.errors["file"] = journal.import_problem(error)
         return _page(request, import_form=form, status=422)
     notice = (
         f"Imported {_count(summary.checkins, 'check-in')}, "

@@ -18,8 +18,10 @@ def register(app: typer.Typer) -> None:
 
 
 def rebuild_state(ctx: typer.Context) -> None:
-    """Rebuild every person's stored plan history (after an upgrade or new exercises); the
-    app keeps it up to date on every write, so this is never needed day to day."""
+    """Rebuild every person's stored plan history (after an upgrade or new exercises).
+
+    The app keeps it up to date on every write: this is never needed day to day.
+    """
     from sicoach.services import plan_state
 
     stored = plan_state.rebuild_carries(context(ctx))

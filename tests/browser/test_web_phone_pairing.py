@@ -70,8 +70,8 @@ def test_a_phone_pairs_over_https_and_strangers_see_only_the_pairing_page(
         desk.get_by_label("A phone is waiting? Type the six digits it shows").fill(code)
         desk.get_by_role("button", name="Let this phone in").click()
         assert "the phone is let in" in desk.locator("#pair-approved").inner_text()
-        hand.goto("/pair/wait")  # the page also reloads itself every 3 s
-        hand.wait_for_url("**/welcome")  # paired: SI Coach itself (first use)
+        # The waiting page reloads itself every 3 s and opens SI Coach once approved.
+        hand.wait_for_url("**/welcome", timeout=60_000)  # paired: first use
         secure = hand.evaluate(
             "async () => [window.isSecureContext, 'wakeLock' in navigator,"
             " !!(await navigator.serviceWorker.ready).active]"

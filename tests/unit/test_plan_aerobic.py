@@ -53,7 +53,7 @@ def test_growth_is_ten_percent_or_five_minutes_a_day_whichever_is_smaller() -> N
 
 def test_target_grows_each_week_up_to_the_goal() -> None:
     targets = [week_target(ITEM, j(), START + timedelta(weeks=w)).minutes for w in range(12)]
-    assert targets[:4] == [50, 55, 61, 68]
+    assert targets[:4] == [50, 55, 65, 75]  # 10% a week, rounded up to 5 minutes
     assert max(targets) == 150 and targets[-1] == 150
     assert all(b >= a for a, b in itertools.pairwise(targets))
 
@@ -88,7 +88,7 @@ def test_pain_up_less_than_a_point_is_not_rising() -> None:
 
 def test_hold_keeps_this_week_at_last_weeks_target() -> None:
     on = START + timedelta(weeks=2)
-    assert week_target(ITEM, j(), on).minutes == 61
+    assert week_target(ITEM, j(), on).minutes == 65
     assert week_target(ITEM, j(), on, hold=True).minutes == 55
     assert "seen a doctor" in plan_aerobic(ITEM, j(), on, hold=True).reason
 
@@ -134,3 +134,12 @@ def test_stop_means_no_activity() -> None:
     a = plan_aerobic(ITEM, j(), START, stop=True, stop_reason="No activity today: see a doctor.")
     assert a.today_minutes == 0 and a.today_kind is None
     assert a.reason == "No activity today: see a doctor."
+
+
+def test_every_target_and_suggestion_is_a_multiple_of_five_minutes() -> None:
+    for weeks in range(12):
+        on = START + timedelta(weeks=weeks)
+        assert week_target(ITEM, j(), on).minutes % 5 == 0
+        for day in range(7):
+            plan = plan_aerobic(ITEM, j(), on + timedelta(days=day))
+            assert plan.week_target_minutes % 5 == 0 and plan.today_minutes % 5 == 0

@@ -80,6 +80,11 @@ def growth(target: int, active_days: int) -> int:
     return max(1, min(math.ceil(target * GROWTH_FRACTION), GROWTH_MINUTES_PER_DAY * active_days))
 
 
+def round_up_to_five(minutes: int) -> int:
+    """Targets a person can keep in mind: whole multiples of 5 minutes (61 reads as 65)."""
+    return 5 * math.ceil(minutes / 5)
+
+
 def start_target(item: AerobicItem) -> int:
     """The guide's start: its shortest walk on each of the active days (5 x 10 = 50)."""
     return item.walking_start_minutes.min * item.sessions_per_week
@@ -125,7 +130,7 @@ def week_target(
         return sum(values) / len(values) if values else None
 
     logged_before = minutes_by_week[monday - timedelta(days=7)]
-    target = min(goal, max(start_target(item), logged_before))
+    target = min(goal, round_up_to_five(max(start_target(item), logged_before)))
     result = WeekTarget(target, False, False, logged_before > start_target(item))
     if carried is not None and carried[0] < this_monday:
         monday, target = carried
@@ -139,7 +144,7 @@ def week_target(
             new = target
         else:
             new = base + growth(base, item.sessions_per_week)
-        new = min(goal, new)
+        new = min(goal, round_up_to_five(new))
         result = WeekTarget(new, new > target and not rising, rising, done > target)
         target = new
         monday = next_monday
@@ -192,7 +197,10 @@ def plan_aerobic(
             "Extra gentle activity is welcome but not needed."
         )
     else:
-        today = min(daily_cap, max(start, math.ceil(remaining / days_left)))
+        today = min(
+            round_up_to_five(daily_cap),
+            round_up_to_five(max(start, math.ceil(remaining / days_left))),
+        )
         head = (
             f"About {today} minutes of {kind.replace('_', ' ')} today: "
             f"{remaining} minutes of this week's {target.minutes} were left when today began, "

@@ -95,3 +95,27 @@ def test_people_refresh_rebuilds_every_row(store_cli, tmp_path) -> None:  # type
     result = store_cli("people", "refresh")
     assert result.exit_code == 0, result.stderr
     assert "Rebuilt the state of 1 person." in result.stdout
+
+
+def test_a_clinicians_leave_out_records_who_when_and_why(store_context: Context) -> None:
+    from sicoach.services import views
+    from sicoach.services.commands import ChangeExercise, PlanChange
+    from sicoach.services.handlers import execute
+
+    ctx = store_context
+    accounts.add_account(ctx, "doc@clinic.example", "clinician", "Dr Lee", PASSWORD)
+    doc = _signed(ctx, "doc@clinic.example")
+    pat = _patient(ctx, doc, "pat@home.example", "Pat")
+    token = signin.sign_in(ctx, "doc@clinic.example", PASSWORD, "10.0.0.9").token
+    who = signin.current(ctx, token)
+    assert who is not None and pat.subject_account is not None
+    doc_on_pat = signin.acting_on(ctx, who, pat.subject_account)
+    with pytest.raises(InputError) as missing:
+        execute(doc_on_pat, ChangeExercise(PlanChange.LEAVE_OUT, "bridge", "  "))
+    assert missing.value.field == "reason"
+    assert "bridge" not in journal.get_profile(pat).plan.left_out  # nothing half-written
+    execute(doc_on_pat, ChangeExercise(PlanChange.LEAVE_OUT, "bridge", "wait until the review"))
+    assert "bridge" in journal.get_profile(pat).plan.left_out
+    execute(pat, ChangeExercise(PlanChange.LEAVE_OUT, "cat_cow"))  # the patient's own: no note
+    notes = views.program_notes(pat)
+    assert notes == ("Your physio Dr Lee left out Bridge on 20 Nov: “wait until the review”",)

@@ -209,3 +209,15 @@ class Journal:
         dates = [c.date for c in self.checkins] + [s.date for s in self.sessions]
         dates += [a.date for a in self.activities]
         return min(dates) if dates else None
+
+
+@dataclass(frozen=True)
+class ProgramChange:
+    """A clinician's change to the program: who (as their account names them), when, to
+    which exercise, what ("leave_out" or "include") and the short reason they gave."""
+
+    at: datetime
+    by: str
+    exercise_id: str
+    change: str
+    reason: str

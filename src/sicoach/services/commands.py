@@ -138,10 +138,12 @@ class PlanChange(StrEnum):
 
 @dataclass(frozen=True)
 class ChangeExercise:
-    """Leave an exercise out, bring it back, or turn it back on after it hurt twice."""
+    """Leave an exercise out, bring it back, or turn it back on after it hurt twice.
+    `reason`: a clinician's short reason (required from them; the patient sees it)."""
 
     change: PlanChange | str
     exercise_id: str
+    reason: str = ""
 
 
 @dataclass(frozen=True)

@@ -91,13 +91,20 @@ _EXERCISE_CHANGES: dict[PlanChange, Callable[[Context, str], PlanChoices]] = {
 
 
 def change_exercise(ctx: Context, command: ChangeExercise) -> PlanChoices:
-    """Leave out, bring back, or turn back on one exercise of the routine."""
+    """Leave out, bring back, or turn back on one exercise of the routine. A clinician's
+    leave-out or bring-back records who, when and their reason in the same transaction."""
     try:
         change = PlanChange(command.change)
     except ValueError:
         allowed = ", ".join(c.value for c in PlanChange)
         raise InputError("change", f"{command.change!r} is not a change; use {allowed}") from None
+    if ctx.journal_access < Access.OWNER and change in _RECORDED:
+        record = plan.clinician_record(ctx, command.exercise_id, change.value, command.reason)
+        return _RECORDED[change](ctx, command.exercise_id, record)
     return _EXERCISE_CHANGES[change](ctx, command.exercise_id)
+
+
+_RECORDED = {PlanChange.LEAVE_OUT: plan.leave_out, PlanChange.INCLUDE: plan.include}
 
 
 def set_training_days(ctx: Context, command: SetTrainingDays) -> PlanChoices:

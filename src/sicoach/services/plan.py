@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import date, time
 
 from sicoach.domain.field_checks import JournalError, check_time_of_day
-from sicoach.domain.journal import Journal, PlanChoices, Profile
+from sicoach.domain.journal import Journal, PlanChoices, Profile, ProgramChange
 from sicoach.domain.journal_window import safety_window
 from sicoach.domain.plan import Action as Action
 from sicoach.domain.plan import DayPlan, plan_day
@@ -57,19 +57,40 @@ def _check_id(ctx: Context, exercise_id: str, field: str = "exercise") -> str:
     return exercise_id
 
 
-def _update(ctx: Context, change: Callable[[PlanChoices], PlanChoices]) -> PlanChoices:
-    """Apply a change to the stored choices in one transaction (creating the profile)."""
+def _update(
+    ctx: Context,
+    change: Callable[[PlanChoices], PlanChoices],
+    record: ProgramChange | None = None,
+) -> PlanChoices:
+    """Apply a change to the stored choices in one transaction (creating the profile), with
+    the clinician's record of it when they made it."""
     with ctx.uow() as uow:
         profile = uow.journal.get_profile()
         if profile is None:
             profile = Profile(started_on=ctx.clock.today())
         choices = change(profile.plan)
         uow.journal.save_profile(profile.with_changes(plan=choices))
+        if record is not None:
+            uow.journal.add_program_change(record)
         uow.commit()
     return choices
 
 
-def leave_out(ctx: Context, exercise_id: str) -> PlanChoices:
+REASON_LENGTH = 200
+
+
+def clinician_record(ctx: Context, exercise_id: str, change: str, reason: str) -> ProgramChange:
+    """What a clinician's change records: who (their account's name), when, and why."""
+    words = " ".join(str(reason or "").split())
+    if not words:
+        raise InputError("reason", "say in a few words why (the patient sees it)")
+    if len(words) > REASON_LENGTH:
+        raise InputError("reason", f"keep it under {REASON_LENGTH} characters")
+    by = ctx.principal.label if ctx.principal is not None else "your clinician"
+    return ProgramChange(ctx.clock.now(), by, exercise_id, change, words)
+
+
+def leave_out(ctx: Context, exercise_id: str, record: ProgramChange | None = None) -> PlanChoices:
     """Leave an exercise out of the routine (it shows as skipped, with how to bring it back)."""
     _check_id(ctx, exercise_id)
 
@@ -78,14 +99,16 @@ def leave_out(ctx: Context, exercise_id: str) -> PlanChoices:
             return c
         return replace(c, left_out=(*c.left_out, exercise_id))
 
-    return _update(ctx, change)
+    return _update(ctx, change, record)
 
 
-def include(ctx: Context, exercise_id: str) -> PlanChoices:
+def include(ctx: Context, exercise_id: str, record: ProgramChange | None = None) -> PlanChoices:
     """Bring a left-out exercise back into the routine."""
     _check_id(ctx, exercise_id)
     return _update(
-        ctx, lambda c: replace(c, left_out=tuple(e for e in c.left_out if e != exercise_id))
+        ctx,
+        lambda c: replace(c, left_out=tuple(e for e in c.left_out if e != exercise_id)),
+        record,
     )
 
 

@@ -18,6 +18,7 @@ from sicoach.domain.journal import (
     FunctionRating,
     Journal,
     Profile,
+    ProgramChange,
     Session,
 )
 from sicoach.domain.person_summary import PersonSummary
@@ -94,6 +95,12 @@ class JournalRepository(Protocol):
     def load_summary_window(self, on: date) -> Journal:
         """The records the worklist summary of `on` reads (every check-in, the last two
         weeks' sessions and activities and the latest of each)."""
+        ...
+
+    def add_program_change(self, change: ProgramChange) -> None: ...
+
+    def program_changes(self, since: datetime) -> tuple[ProgramChange, ...]:
+        """A clinician's changes to the program from `since`, newest first."""
         ...
 
     def stored_summary(self) -> PersonSummary | None:

@@ -180,6 +180,9 @@ class TodayView:
     plan: DayPlan
     pain_days: tuple[PainDay, ...]
     today_checkin: CheckIn | None
+    program_notes: tuple[str, ...] = ()
+    """A clinician's recent changes to the program, in words ("Your physio Dr Lee left out
+    Bridge on 20 Nov: “wait until the review”")."""
 
     @property
     def tomorrow(self) -> date:
@@ -227,7 +230,29 @@ def today_view(
         plan=plan or plan_today(ctx, on=on),
         pain_days=recent_pain(record, today),
         today_checkin=record.checkin_on(today),
+        program_notes=program_notes(ctx),
     )
+
+
+PROGRAM_NOTE_DAYS = 28
+_CHANGE_WORDS = {"leave_out": "left out", "include": "brought back"}
+
+
+def program_notes(ctx: Context) -> tuple[str, ...]:
+    """A clinician's changes of the last 4 weeks, newest first, one sentence each."""
+    since = datetime.combine(
+        ctx.clock.today() - timedelta(days=PROGRAM_NOTE_DAYS), datetime.min.time()
+    )
+    with ctx.uow(read_only=True) as uow:
+        changes = uow.journal.program_changes(since)
+    out = []
+    for c in changes[:5]:
+        known = ctx.catalog.has_exercise(c.exercise_id)
+        name = ctx.catalog.exercise(c.exercise_id).name if known else c.exercise_id
+        what = _CHANGE_WORDS.get(c.change, c.change)
+        day = f"{c.at.day} {c.at.strftime('%b')}"
+        out.append(f"Your physio {c.by} {what} {name} on {day}: “{c.reason}”")
+    return tuple(out)
 
 
 def symptom_groups(ctx: Context, pregnancy: bool) -> list[tuple[str, str, list[Any]]]:

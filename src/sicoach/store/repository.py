@@ -20,6 +20,7 @@ from sicoach.domain.journal import (
     FunctionRating,
     Journal,
     Profile,
+    ProgramChange,
     Session,
 )
 from sicoach.domain.person_summary import PersonSummary
@@ -33,6 +34,7 @@ from sicoach.store.tables import (
     function_rating,
     plan_enabled,
     profile,
+    program_change,
     session,
 )
 
@@ -379,3 +381,26 @@ class SqlJournalRepository(BulkWrites):
     def stored_summary(self) -> PersonSummary | None:
         """The derived state on the person's row (None before the first write)."""
         return person_state_rows.read_summary(self.conn, self.person_id)
+
+    def add_program_change(self, change: ProgramChange) -> None:
+        """Record a clinician's change (inside the transaction that makes it)."""
+        self.conn.execute(
+            insert(program_change).values(
+                person_id=self.person_id,
+                at=change.at,
+                by_name=change.by[:254],
+                exercise_id=change.exercise_id,
+                change=change.change,
+                reason=change.reason[:300],
+            )
+        )
+
+    def program_changes(self, since: datetime) -> tuple[ProgramChange, ...]:
+        """A clinician's changes from `since`, newest first."""
+        p = program_change.c
+        rows = self.conn.execute(
+            select(p.at, p.by_name, p.exercise_id, p.change, p.reason)
+            .where(p.person_id == self.person_id, p.at >= since)
+            .order_by(p.at.desc(), p.id.desc())
+        ).all()
+        return tuple(ProgramChange(*row) for row in rows)

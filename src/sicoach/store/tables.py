@@ -196,6 +196,20 @@ person_state = Table(
 """One derived-state row per person: the version readers check before trusting a cached
 answer, and the clinician worklist's facts, so the worklist never reads the journals."""
 
+program_change = Table(
+    "program_change",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _person_fk(),
+    Column("at", DateTime, nullable=False),
+    Column("by_name", String(254), nullable=False),
+    Column("exercise_id", String(64), nullable=False),
+    Column("change", String(16), nullable=False),
+    Column("reason", String(300), nullable=False, default=""),
+    Index("ix_program_change_person_at", "person_id", "at"),
+)
+"""A clinician's change to a patient's program: who, when, what and why (shown on Today)."""
+
 app_secret = Table(
     "app_secret",
     metadata,

@@ -50,6 +50,9 @@ def overview(request: Request) -> Response:
         "open_signs": reviews.open_signs(ctx),
         "reviews": tuple(reversed(reviews.review_history(ctx)))[:5],
         "advice_words": reviews.ADVICE_WORDS,
+        "can_change": ctx.journal_access is Access.PROGRAM,
+        "left_out": [e for e in today.plan.exercises if e.status.value == "skipped"],
+        "notice": request.query_params.get("saved"),
     }
     if p.start is not None:
         first = max(p.start, p.on - timedelta(days=CHART_DAYS - 1))

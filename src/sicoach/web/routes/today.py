@@ -13,6 +13,7 @@ from sicoach.interchange.plan_json import day_plan_to_dict
 from sicoach.services import cached_reads as reads
 from sicoach.services.commands import ChangeExercise, PlanChange
 from sicoach.services.day_status import today_extras
+from sicoach.services.errors import InputError
 from sicoach.services.handlers import execute
 from sicoach.services.plan import Action
 from sicoach.web import charts
@@ -41,6 +42,7 @@ def _day(request: Request, raw: str | None) -> date | None:
 
 
 TODAY_FIELDS = (
+    "program_notes",
     "today",
     "day",
     "tomorrow",
@@ -85,13 +87,22 @@ async def plan_action(request: Request, ctx: ContextDep, action: str) -> Respons
         raise HTTPException(404, "No such change to the plan.")
     form = Form(await request.form())
     exercise_id = form.text("exercise")
-    execute(ctx, ChangeExercise(PAGE_ACTIONS[action], exercise_id))
+    change = PAGE_ACTIONS[action]
+    try:
+        execute(ctx, ChangeExercise(change, exercise_id, form.text("reason")))
+    except InputError as wrong:
+        raise HTTPException(400, f"{wrong.field}: {wrong.message}") from None
     name = ctx.catalog.exercise(exercise_id).name
-    notice = quote_plus(f"{name} is back in your routine, starting at the easiest level.")
-    return RedirectResponse(f"/?saved={notice}", status_code=303)
+    if change is PlanChange.LEAVE_OUT:
+        notice = quote_plus(f"{name} is left out of the routine.")
+    else:
+        notice = quote_plus(f"{name} is back in the routine, starting at the easiest level.")
+    back = "/overview" if form.text("back") == "/overview" else "/"
+    return RedirectResponse(f"{back}?saved={notice}", status_code=303)
 
 
 PAGE_ACTIONS = {
+    "leave_out": PlanChange.LEAVE_OUT,
     Action.INCLUDE.value: PlanChange.INCLUDE,
     Action.TURN_BACK_ON.value: PlanChange.TURN_BACK_ON,
     "enable": PlanChange.TURN_BACK_ON,  # the address pages used before actions were tokens

@@ -57,7 +57,7 @@ def test_roles_links_and_journal_access(store_context: Context) -> None:
     assert [x.minutes for x in load_journal(doc_on_a).activities] == [20]
     with pytest.raises(Forbidden):
         execute(doc_on_a, LogActivity("walking", 5))
-    execute(doc_on_a, ChangeExercise(PlanChange.LEAVE_OUT, "bridge"))
+    execute(doc_on_a, ChangeExercise(PlanChange.LEAVE_OUT, "bridge", "wait for the review"))
 
     for email, subject in (
         ("other@clinic.example", a.id),

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.browser.conftest import axe_violations, choose, first_use
 
 
@@ -90,3 +92,23 @@ def test_export_then_import_from_settings(page, server, tmp_path: Path) -> None:
     page.shots("imported")
     activities = server.client.get("/api/v1/activities").json()
     assert {"date": "2026-11-13", "kind": "swimming", "minutes": 40} in activities
+
+
+@pytest.mark.parametrize("viewport", ["phone"])
+def test_a_settings_mistake_comes_into_view_with_the_focus(page) -> None:  # type: ignore[no-untyped-def]
+    """The reminder time sits below the fold on a phone: after a mistake it is in view,
+    focused, and its message is what a screen reader reads with it."""
+    first_use(page)
+    page.wait_for_url("**/?saved=*")
+    page.goto("/settings")
+    page.get_by_label("Daily reminder time (optional)").fill("25:99")
+    page.get_by_role("button", name="Save routine").click()
+    field = page.locator("#reminder_time")
+    page.wait_for_function("document.activeElement?.id === 'reminder_time'")
+    assert field.get_attribute("aria-invalid") == "true"
+    assert "reminder_time-error" in (field.get_attribute("aria-describedby") or "").split()
+    box = field.bounding_box()
+    assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= 844
+    assert page.locator("#reminder_time-error").is_visible()
+    page.shots("reminder-error")
+    assert axe_violations(page) == []

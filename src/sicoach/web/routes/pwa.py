@@ -28,6 +28,7 @@ STATIC_ASSETS = (
     "progress.css",
     "player.js",
     "pwa.js",
+    "form_errors.js",
     "outbox.js",
     "offline_forms.js",
     "icon.svg",

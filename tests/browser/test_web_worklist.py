@@ -145,6 +145,8 @@ def test_the_urgent_patient_first_then_acknowledged(browser: Any, clinic: LiveSe
     patient.get_by_text(note).wait_for()
     tilt = patient.locator(".routine li", has=patient.get_by_role("link", name="Pelvic tilt"))
     assert "Skipped today" in tilt.inner_text()
+    assert "Your physio left this out" in tilt.inner_text()  # not the patient's own words
+    assert tilt.get_by_role("button").count() == 0  # only the physio brings it back
     _shot(patient, "patient-today-phone")
     script = patient.request.get("/api/v1/session/script").json()
     assert script["exercises"] and all(e["id"] != "pelvic_tilt" for e in script["exercises"])

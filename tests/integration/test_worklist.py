@@ -119,3 +119,38 @@ def test_a_clinicians_leave_out_records_who_when_and_why(store_context: Context)
     execute(pat, ChangeExercise(PlanChange.LEAVE_OUT, "cat_cow"))  # the patient's own: no note
     notes = views.program_notes(pat)
     assert notes == ("Your physio Dr Lee left out Bridge on 20 Nov: “wait until the review”",)
+
+
+def test_a_physios_leave_out_is_theirs_to_undo(store_context: Context) -> None:
+    """The patient's plan says the physio left it out and offers no way back; the patient's
+    own bring-back (or turn back on) is refused and writes nothing; the physio's works."""
+    from sicoach.services import plan
+    from sicoach.services.commands import ChangeExercise, PlanChange
+    from sicoach.services.handlers import execute
+
+    ctx = store_context
+    accounts.add_account(ctx, "doc@clinic.example", "clinician", "Dr Lee", PASSWORD)
+    doc = _signed(ctx, "doc@clinic.example")
+    pat = _patient(ctx, doc, "pat@home.example", "Pat")
+    who = signin.current(ctx, signin.sign_in(ctx, "doc@clinic.example", PASSWORD, "::1").token)
+    assert who is not None and pat.subject_account is not None
+    doc_on_pat = signin.acting_on(ctx, who, pat.subject_account)
+    execute(pat, ChangeExercise(PlanChange.LEAVE_OUT, "cat_cow"))  # the patient's own
+    execute(doc_on_pat, ChangeExercise(PlanChange.LEAVE_OUT, "bridge", "wait until the review"))
+
+    by_rule = {e.id: e for e in plan.plan_today(pat).exercises}
+    assert by_rule["cat_cow"].rule == "left_out" and by_rule["cat_cow"].action is not None
+    bridge = by_rule["bridge"]
+    assert bridge.rule == "left_out_by_physio" and bridge.action is None
+    assert "physio" in bridge.reason and "You left this out" not in bridge.reason
+    for change in (PlanChange.INCLUDE, PlanChange.TURN_BACK_ON):
+        with pytest.raises(InputError) as refused:
+            execute(pat, ChangeExercise(change, "bridge"))
+        assert refused.value.field == "exercise" and "physio" in refused.value.message
+        assert "bridge" in journal.get_profile(pat).plan.left_out  # nothing written
+
+    execute(doc_on_pat, ChangeExercise(PlanChange.INCLUDE, "bridge", "ready again"))
+    assert "bridge" not in journal.get_profile(pat).plan.left_out
+    execute(pat, ChangeExercise(PlanChange.LEAVE_OUT, "bridge"))  # now the patient's own
+    assert {e.id: e.rule for e in plan.plan_today(pat).exercises}["bridge"] == "left_out"
+    execute(pat, ChangeExercise(PlanChange.INCLUDE, "bridge"))

@@ -124,8 +124,9 @@ def reset(ctx: typer.Context, email: EmailOption) -> None:
 
 @people.command("refresh")
 def refresh(ctx: typer.Context) -> None:
-    """Rebuild every person's worklist state (safety level, adherence, last seen, pain
-    against the first week) from their journals: after an upgrade, or once a night."""
+    """Rebuild every person's worklist state from their journals.
+
+    Use it after an upgrade, or once a night."""
     from sicoach.services.person_state import refresh_everyone
 
     count = refresh_everyone(context(ctx))

@@ -8,7 +8,8 @@ text shown to the person and the source it rests on. The functions below only de
 rule applies to which exercise, in this order (the first that applies wins):
 
 1. safety stop (urgent or emergency): nothing today;
-2. left out by the person;
+2. left out by the person (or by their physio: `with_physio_choices` then says so and
+   offers no way back but the physio)
 3. a rest day (not one of the person's training days);
 4. kept off: it hurt again when offered after hurting (until the person turns it back on);
 5. hurt last time: skipped for a few days, then offered again at the easiest level;
@@ -28,7 +29,7 @@ carry it whenever the person is pregnant. Numbers the guide leaves open are in
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from sicoach.domain import safety as safety_rules
@@ -82,6 +83,7 @@ __all__ = [
     "Status",
     "estimate_seconds",
     "plan_day",
+    "with_physio_choices",
 ]
 
 
@@ -317,3 +319,18 @@ def plan_day(
         training_day=training_day,
         message=_day_message(assessment, training_day, choices, on),
     )
+
+
+def with_physio_choices(plan: DayPlan, left_out_by_physio: frozenset[str]) -> DayPlan:
+    """The plan with the exercises a physio left out said as theirs: the patient's own
+    "bring it back" is not offered for them (only the physio brings them back)."""
+    if not left_out_by_physio:
+        return plan
+    rule = RULES["left_out_by_physio"]
+    exercises = tuple(
+        replace(e, rule=rule.code, reason=rule.text, source=rule.source, action=None)
+        if e.rule == "left_out" and e.id in left_out_by_physio
+        else e
+        for e in plan.exercises
+    )
+    return replace(plan, exercises=exercises)

@@ -140,6 +140,13 @@ RULES: dict[str, Rule] = {
             Action.INCLUDE,
         ),
         Rule(
+            "left_out_by_physio",
+            Status.SKIPPED,
+            "Your physio left this out of your routine for now. Only they can bring it back: "
+            "ask them at your next visit if you want to do it again.",
+            "your physio's choice",
+        ),
+        Rule(
             "rest_day",
             Status.SKIPPED,
             "Rest day: you chose to train on {days}. Your next training day is {next_day}.",

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import replace
-from datetime import date, time
+from datetime import date, datetime, time
 
 from sicoach.domain.field_checks import JournalError, check_time_of_day
 from sicoach.domain.journal import Journal, PlanChoices, Profile, ProgramChange
 from sicoach.domain.journal_window import safety_window
 from sicoach.domain.plan import Action as Action
-from sicoach.domain.plan import DayPlan, plan_day
+from sicoach.domain.plan import DayPlan, plan_day, with_physio_choices
 from sicoach.domain.plan import PlannedExercise as PlannedExercise
 from sicoach.domain.plan import Status as Status
 from sicoach.domain.safety import evaluate
@@ -40,7 +40,35 @@ def plan_today(ctx: Context, on: date | None = None, journal: Journal | None = N
             journal = uow.journal.load()
     journal = journal.sorted().up_to(day)
     assessment = evaluate(safety_window(journal, day), day)
-    return plan_day(ctx.catalog, journal, day, assessment=assessment)
+    return physio_said(ctx, plan_day(ctx.catalog, journal, day, assessment=assessment))
+
+
+def physio_said(ctx: Context, planned: DayPlan) -> DayPlan:
+    """The plan with a physio's leave-outs said as theirs (read only when one is left out)."""
+    left_out = {e.id for e in planned.exercises if e.rule == "left_out"}
+    if not left_out:
+        return planned
+    return with_physio_choices(planned, left_out_by_physio(ctx) & left_out)
+
+
+def left_out_by_physio(ctx: Context) -> frozenset[str]:
+    """Exercises whose latest clinician change is a leave-out and that are still left out:
+    only the clinician brings these back (the patient's own bring-back is refused)."""
+    with ctx.uow(read_only=True) as uow:
+        changes = uow.journal.program_changes(datetime(1970, 1, 1))
+        profile = uow.journal.get_profile()
+    latest: dict[str, str] = {}
+    for c in changes:  # newest first
+        latest.setdefault(c.exercise_id, c.change)
+    still_out = set(profile.plan.left_out) if profile is not None else set()
+    return frozenset(e for e, change in latest.items() if change == "leave_out" and e in still_out)
+
+
+def _refuse_physio_choice(ctx: Context, exercise_id: str) -> None:
+    """A patient cannot undo their physio's leave-out; nothing is written."""
+    if exercise_id in left_out_by_physio(ctx):
+        name = ctx.catalog.exercise(exercise_id).name
+        raise InputError("exercise", f"your physio left out {name}; ask them if you want it back")
 
 
 def get_choices(ctx: Context) -> PlanChoices:
@@ -103,8 +131,11 @@ def leave_out(ctx: Context, exercise_id: str, record: ProgramChange | None = Non
 
 
 def include(ctx: Context, exercise_id: str, record: ProgramChange | None = None) -> PlanChoices:
-    """Bring a left-out exercise back into the routine."""
+    """Bring a left-out exercise back into the routine (a physio's leave-out: only by a
+    clinician, whose `record` says so)."""
     _check_id(ctx, exercise_id)
+    if record is None:
+        _refuse_physio_choice(ctx, exercise_id)
     return _update(
         ctx,
         lambda c: replace(c, left_out=tuple(e for e in c.left_out if e != exercise_id)),
@@ -162,6 +193,7 @@ def enable(ctx: Context, exercise_id: str) -> PlanChoices:
     is already on does not reset its progress; a left-out move is brought back as well.
     """
     _check_id(ctx, exercise_id)
+    _refuse_physio_choice(ctx, exercise_id)
     today = ctx.clock.today()
     off = exercise_id in kept_off(ctx, today)
 

@@ -84,9 +84,12 @@ def plan_from(ctx: Context, carry: PlanCarry, read: Journal, day: date) -> DayPl
     fit (the caller then plans from the whole journal)."""
     if not carry.fits(ctx.catalog, read, day):
         return None
+    from sicoach.services.plan import physio_said
+
     assessment = evaluate(safety_window(read, day), day)
-    return plan_day(
-        ctx.catalog, plan_window(read, carry.through, day), day, assessment, carry=carry
+    return physio_said(
+        ctx,
+        plan_day(ctx.catalog, plan_window(read, carry.through, day), day, assessment, carry=carry),
     )
 
 

@@ -121,6 +121,9 @@ async def settings_plan(request: Request) -> Response:
             form.errors["included"] = f"{item!r} is not an exercise"
     if not set(included) & set(ids) and "included" not in form.errors:
         form.errors["included"] = "keep at least one exercise in your routine"
+    for item in sorted(plan.left_out_by_physio(ctx) & set(included)):
+        name = ctx.catalog.exercise(item).name
+        form.errors["included"] = f"your physio left out {name}; ask them if you want it back"
     try:
         reminder = plan.parse_reminder(form.text("reminder_time"), "reminder_time")
     except input_errors() as error:

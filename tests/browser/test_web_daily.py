@@ -49,6 +49,13 @@ def test_log_a_walk(page, server) -> None:  # type: ignore[no-untyped-def]
     assert axe_violations(page) == []
     page.goto("/")
     assert "20 of" in page.locator("#aerobic-title + p").inner_text()
+    why = page.locator("details.why-number")
+    assert not why.locator("p").is_visible()
+    why.locator("summary").click()
+    assert "were left when today began" in why.locator("p").inner_text()
+    why.scroll_into_view_if_needed()
+    page.shots("why-this-number")
+    assert axe_violations(page) == []
     assert server.client.get("/api/v1/activities").json() == [
         {"date": "2026-11-20", "kind": "walking", "minutes": 20}
     ]

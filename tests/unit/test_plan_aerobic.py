@@ -143,3 +143,13 @@ def test_every_target_and_suggestion_is_a_multiple_of_five_minutes() -> None:
         for day in range(7):
             plan = plan_aerobic(ITEM, j(), on + timedelta(days=day))
             assert plan.week_target_minutes % 5 == 0 and plan.today_minutes % 5 == 0
+
+
+def test_the_headline_says_what_to_do_and_the_arithmetic_stays_behind_it() -> None:
+    thursday = START + timedelta(days=3)
+    a = plan_aerobic(ITEM, j(walks(START, 3, 10)), thursday)
+    assert a.headline == "About 10 minutes of walking today."
+    assert a.why_this_number.startswith("20 minutes of this week's 50 were left")
+    assert "never under 10 minutes" in a.why_this_number
+    assert GROWTH_RULE_TEXT in a.why_this_number and GROWTH_RULE_TEXT not in a.headline
+    assert a.reason == f"{a.headline} {a.why_this_number}"

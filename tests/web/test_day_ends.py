@@ -79,3 +79,14 @@ def test_a_walk_says_the_week_so_far_and_a_long_one_asks_first(person: WebClient
     assert len(person.get("/api/v1/activities").json()) == 1  # nothing saved yet
     sure = person.submit("/activity", {"kind": "walking", "minutes": "300", "sure": "on"})
     assert sure.status_code == 303 and len(person.get("/api/v1/activities").json()) == 2
+
+
+def test_today_says_the_walk_and_keeps_the_arithmetic_behind_why_this_number(
+    person: WebClient,
+) -> None:
+    page = html.unescape(person.get("/").text)
+    section = page.split('id="aerobic-title"')[1].split("</section>")[0]
+    main_text, behind = section.split("<summary>Why this number?</summary>")
+    assert "About 10 minutes of walking today." in main_text
+    assert "were left when today began" not in main_text and "Our own rule" not in main_text
+    assert "were left when today began" in behind and "Our own rule" in behind

@@ -49,6 +49,11 @@ class AerobicPlan:
     today_kind: str | None
     today_minutes: int
     reason: str
+    """The whole explanation: `headline` then `why_this_number` (API and terminal)."""
+    headline: str = ""
+    """What to do today, in a sentence or two (the main text on Today)."""
+    why_this_number: str = ""
+    """The arithmetic and the rule behind the numbers (behind "Why this number?")."""
 
 
 def week_start(on: date) -> date:
@@ -182,14 +187,14 @@ def plan_aerobic(
     done = minutes_between(journal, monday, on)
     done_before = minutes_between(journal, monday, on - timedelta(days=1))
     if stop:
-        return AerobicPlan(
-            goal, target.minutes, done, None, 0, stop_reason or "No activity today: stop first."
-        )
+        words = stop_reason or "No activity today: stop first."
+        return AerobicPlan(goal, target.minutes, done, None, 0, words, words)
     kind = usual_kind(journal, on)
     remaining = target.minutes - done_before
     days_left = 7 - on.weekday()
     start = item.walking_start_minutes.min
     daily_cap = max(start, math.ceil(target.minutes / item.sessions_per_week))
+    arithmetic = ""
     if remaining <= 0:
         today = 0
         head = (
@@ -201,10 +206,12 @@ def plan_aerobic(
             round_up_to_five(daily_cap),
             round_up_to_five(max(start, math.ceil(remaining / days_left))),
         )
-        head = (
-            f"About {today} minutes of {kind.replace('_', ' ')} today: "
+        head = f"About {today} minutes of {kind.replace('_', ' ')} today."
+        arithmetic = (
             f"{remaining} minutes of this week's {target.minutes} were left when today began, "
-            f"over {days_left} day{'s' if days_left != 1 else ''}."
+            f"over {days_left} day{'s' if days_left != 1 else ''}, so about {today} today (never "
+            f"under {start} minutes, nor more than the week's target shared over "
+            f"{item.sessions_per_week} days, in whole 5-minute steps). "
         )
         # Today's suggestion stays put when the person logs a walk; say what is logged so the
         # words agree with the week's bar (which counts today).
@@ -220,5 +227,5 @@ def plan_aerobic(
         why = "The target grew a little from last week."
     else:
         why = f"We start from the guide's {start}-minute walks and build up to {goal} a week."
-    reason = f"{head} {why} {GROWTH_RULE_TEXT}"
-    return AerobicPlan(goal, target.minutes, done, kind, today, reason)
+    behind = f"{arithmetic}{why} {GROWTH_RULE_TEXT}"
+    return AerobicPlan(goal, target.minutes, done, kind, today, f"{head} {behind}", head, behind)

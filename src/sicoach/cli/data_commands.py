@@ -1,4 +1,4 @@
-"""`sicoach backup`, `restore`, `forget` and `rebuild-state`: the journal as a whole."""
+"""`sicoach backup`, `restore` and `forget`: the journal as a whole."""
 
 from __future__ import annotations
 
@@ -14,22 +14,6 @@ def register(app: typer.Typer) -> None:
     app.command("backup")(backup)
     app.command("restore")(restore)
     app.command("forget")(forget)
-    app.command("rebuild-state")(rebuild_state)
-
-
-def rebuild_state(ctx: typer.Context) -> None:
-    """Rebuild every person's stored plan history (after an upgrade or new exercises).
-
-    The app keeps it up to date on every write: this is never needed day to day.
-    """
-    from sicoach.services import plan_state
-
-    stored = plan_state.rebuild_carries(context(ctx))
-    console.print(
-        f"Rebuilt the stored plan history: {stored} journal(s) long enough to need one.",
-        highlight=False,
-        markup=False,
-    )
 
 
 def backup(

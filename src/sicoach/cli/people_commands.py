@@ -124,10 +124,19 @@ def reset(ctx: typer.Context, email: EmailOption) -> None:
 
 @people.command("refresh")
 def refresh(ctx: typer.Context) -> None:
-    """Rebuild every person's worklist state from their journals.
+    """Rebuild everyone's stored state from their journals: after an upgrade, or nightly.
 
-    Use it after an upgrade, or once a night."""
-    from sicoach.services.person_state import refresh_everyone
+    The state is each person's plan history and worklist line (safety, adherence, last seen).
 
-    count = refresh_everyone(context(ctx))
-    console.print(f"Rebuilt the state of {count} {'person' if count == 1 else 'people'}.")
+    Every write keeps it current; "stopped" and "this week" move with the clock, hence nightly.
+    """
+    from rich.progress import Progress
+
+    from sicoach.services.person_state import rebuild_everyone
+
+    with Progress(console=console, transient=True) as bar:
+        task = bar.add_task("Rebuilding", total=None)
+        people, _ = rebuild_everyone(
+            context(ctx), lambda done, total: bar.update(task, completed=done, total=total)
+        )
+    console.print(f"Rebuilt the state of {people} {'person' if people == 1 else 'people'}.")

@@ -54,3 +54,15 @@ def refresh_everyone(ctx: Context, progress: Callable[[int, int], None] | None =
         return summarise(full, full, today)
 
     return refresh_all(ctx.settings.database_url, whole, progress)
+
+
+def rebuild_everyone(
+    ctx: Context, progress: Callable[[int, int], None] | None = None
+) -> tuple[int, int]:
+    """Both halves of every person's state row, from the whole journals: the stored plan
+    history (the carry) and the worklist summary. One command rebuilds the one row, so an
+    upgrade never leaves half of it stale. Returns (people, carries kept)."""
+    from sicoach.services.plan_state import rebuild_carries
+
+    carries = rebuild_carries(ctx)
+    return refresh_everyone(ctx, progress), carries

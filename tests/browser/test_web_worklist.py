@@ -137,12 +137,21 @@ def test_the_urgent_patient_first_then_acknowledged(browser: Any, clinic: LiveSe
     phone.get_by_role("button", name="Leave it out").click()
     phone.get_by_text("Pelvic tilt is left out of the routine.").wait_for()
     assert "/patients/" in phone.url and phone.url.split("?")[0].endswith("/overview")
+    phone.get_by_label("Exercise", exact=True).select_option(label="Bridge")
+    phone.get_by_label("Why (the patient sees it)").fill("keep it easy this week")
+    phone.get_by_role("button", name="Hold its dose").click()
+    phone.get_by_text("Bridge stays at its dose until you allow it to move up.").wait_for()
+    assert phone.get_by_text("Held at their dose now: Bridge.").is_visible()
+    phone.get_by_role("heading", name="Hold or allow moving up").scroll_into_view_if_needed()
+    phone.screenshot(path=str(SCREENSHOTS / "worklist-glance-controls-phone.png"))
     phone.context.close()
 
     patient = _page(browser, clinic, "phone")
     _sign_in(patient, "calm@home.example")
     note = "Your physio Dr Lee left out Pelvic tilt on 20 Nov: “wait until the review”"
     patient.get_by_text(note).wait_for()
+    held = "Your physio Dr Lee kept Bridge at the same dose on 20 Nov: “keep it easy this week”"
+    assert patient.get_by_text(held).is_visible()
     tilt = patient.locator(".routine li", has=patient.get_by_role("link", name="Pelvic tilt"))
     assert "Skipped today" in tilt.inner_text()
     assert "Your physio left this out" in tilt.inner_text()  # not the patient's own words

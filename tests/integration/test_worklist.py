@@ -154,3 +154,32 @@ def test_a_physios_leave_out_is_theirs_to_undo(store_context: Context) -> None:
     execute(pat, ChangeExercise(PlanChange.LEAVE_OUT, "bridge"))  # now the patient's own
     assert {e.id: e.rule for e in plan.plan_today(pat).exercises}["bridge"] == "left_out"
     execute(pat, ChangeExercise(PlanChange.INCLUDE, "bridge"))
+
+
+def test_hold_and_allow_are_the_clinicians_and_said_on_today(store_context: Context) -> None:
+    from sicoach.services import plan, views
+    from sicoach.services.commands import ChangeExercise, PlanChange
+    from sicoach.services.handlers import execute
+
+    ctx = store_context
+    accounts.add_account(ctx, "doc@clinic.example", "clinician", "Dr Lee", PASSWORD)
+    doc = _signed(ctx, "doc@clinic.example")
+    pat = _patient(ctx, doc, "pat@home.example", "Pat")
+    who = signin.current(ctx, signin.sign_in(ctx, "doc@clinic.example", PASSWORD, "::1").token)
+    assert who is not None and pat.subject_account is not None
+    doc_on_pat = signin.acting_on(ctx, who, pat.subject_account)
+    with pytest.raises(InputError) as own:
+        execute(pat, ChangeExercise(PlanChange.HOLD, "bridge"))
+    assert own.value.field == "change"
+    with pytest.raises(InputError) as bare:
+        execute(doc_on_pat, ChangeExercise(PlanChange.HOLD, "bridge", ""))
+    assert bare.value.field == "reason" and not plan.physio_choices(pat).held
+
+    execute(doc_on_pat, ChangeExercise(PlanChange.HOLD, "bridge", "keep it easy this week"))
+    assert plan.physio_choices(pat).held == {"bridge"}
+    assert views.program_notes(pat)[0] == (
+        "Your physio Dr Lee kept Bridge at the same dose on 20 Nov: “keep it easy this week”"
+    )
+    execute(doc_on_pat, ChangeExercise(PlanChange.ALLOW, "bridge", "ready to move on"))
+    assert not plan.physio_choices(pat).held
+    assert views.program_notes(pat)[0].startswith("Your physio Dr Lee let Bridge move up again")

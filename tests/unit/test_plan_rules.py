@@ -405,6 +405,16 @@ def test_reps_rise_after_a_week_of_comfortable_sessions() -> None:
     assert item(p, "cat_cow").reps == 9
 
 
+def test_a_physios_hold_keeps_the_dose_where_it_would_move_up() -> None:
+    sessions = daily_sessions(
+        START, 7, ExerciseResult("bridge", reps=8, pain=1), ExerciseResult("cat_cow", reps=8)
+    )
+    p = plan(journal(sessions), START + timedelta(days=7), held=frozenset({"bridge"}))
+    b = item(p, "bridge")
+    assert b.reps == 8 and b.rule == "held_by_physio" and "physio" in b.reason
+    assert item(p, "cat_cow").reps == 9  # the others move up as before
+
+
 def test_no_progression_before_seven_days() -> None:
     sessions = daily_sessions(START, 6, ExerciseResult("bridge", reps=8, pain=1))
     b = item(plan(journal(sessions), START + timedelta(days=6)), "bridge")

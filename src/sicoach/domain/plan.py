@@ -17,7 +17,7 @@ rule applies to which exercise, in this order (the first that applies wins):
 7. next-day pain clearly up: the bottom of the guide's range for a few days;
 8. pain 4-5 last time: same dose;
 9. about a week of comfortable sessions: one step up (reps, then the next level), never
-   beyond what the guide gives.
+   beyond what the guide gives, unless a physio holds the exercise's progression.
 
 Pregnancy changes are laid on top: from week 14, moves done lying on the back use the
 content pack's "pregnancy" variant or are kept short; moves with a pelvic girdle caution
@@ -98,6 +98,7 @@ def _decide(
     assessment: Assessment,
     rises: list[_Rise],
     d: PlanDefaults,
+    held: frozenset[str] = frozenset(),
 ) -> _Decision:
     start = _bottom(ex)
     if assessment.stops_exercise:
@@ -176,6 +177,8 @@ def _decide(
         step = _next_step(ex, current)
         if step is None:
             return _Decision("at_top", current, {"cap": _cap_text(ex)})
+        if ex.id in held:
+            return _Decision("held_by_physio", current)
         if step.level != current.level:
             prog = ex.progression(step.level)
             name = prog.name if prog else f"level {step.level}"
@@ -274,8 +277,10 @@ def plan_day(
     assessment: Assessment | None = None,
     defaults: PlanDefaults = DEFAULTS,
     carry: PlanCarry | None = None,
+    held: frozenset[str] = frozenset(),
 ) -> DayPlan:
-    """The routine for `on` from the journal as it stood that day.
+    """The routine for `on` from the journal as it stood that day; the exercises in `held`
+    (a physio holds their progression) keep their dose where they would move up.
 
     `assessment` is the safety triage for `on`; when not given it is worked out with
     `sicoach.domain.safety.evaluate`. With a `carry` (the history before its date, folded),
@@ -295,7 +300,7 @@ def plan_day(
 
     items = []
     for ex in sorted(catalog.exercises, key=lambda e: e.order):
-        decision = _decide(ex, histories[ex.id], on, choices, assessment, rises, defaults)
+        decision = _decide(ex, histories[ex.id], on, choices, assessment, rises, defaults, held)
         item = apply_pregnancy(ex, build_item(ex, decision), week, defaults)
         items.append(item)
 

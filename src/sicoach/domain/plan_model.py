@@ -147,6 +147,13 @@ RULES: dict[str, Rule] = {
             "your physio's choice",
         ),
         Rule(
+            "held_by_physio",
+            Status.PLANNED,
+            "Same as last time: your physio asked to keep this dose for now. It moves up "
+            "again when they say so.",
+            "your physio's choice",
+        ),
+        Rule(
             "rest_day",
             Status.SKIPPED,
             "Rest day: you chose to train on {days}. Your next training day is {next_day}.",

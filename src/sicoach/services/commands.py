@@ -134,6 +134,9 @@ class PlanChange(StrEnum):
     LEAVE_OUT = "leave_out"
     INCLUDE = "include"
     TURN_BACK_ON = "turn_back_on"
+    HOLD = "hold"
+    """A clinician keeps the exercise's dose (no progression) until they allow it."""
+    ALLOW = "allow"
 
 
 @dataclass(frozen=True)

@@ -98,13 +98,21 @@ def change_exercise(ctx: Context, command: ChangeExercise) -> PlanChoices:
     except ValueError:
         allowed = ", ".join(c.value for c in PlanChange)
         raise InputError("change", f"{command.change!r} is not a change; use {allowed}") from None
+    if change in _CLINICIAN_ONLY and ctx.journal_access >= Access.OWNER:
+        raise InputError("change", "only your physio can hold or allow an exercise's progress")
     if ctx.journal_access < Access.OWNER and change in _RECORDED:
         record = plan.clinician_record(ctx, command.exercise_id, change.value, command.reason)
         return _RECORDED[change](ctx, command.exercise_id, record)
     return _EXERCISE_CHANGES[change](ctx, command.exercise_id)
 
 
-_RECORDED = {PlanChange.LEAVE_OUT: plan.leave_out, PlanChange.INCLUDE: plan.include}
+_RECORDED = {
+    PlanChange.LEAVE_OUT: plan.leave_out,
+    PlanChange.INCLUDE: plan.include,
+    PlanChange.HOLD: plan.hold,
+    PlanChange.ALLOW: plan.allow,
+}
+_CLINICIAN_ONLY = (PlanChange.HOLD, PlanChange.ALLOW)
 
 
 def set_training_days(ctx: Context, command: SetTrainingDays) -> PlanChoices:

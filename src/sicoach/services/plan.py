@@ -7,7 +7,7 @@ fix raises `InputError` naming the field and listing what is allowed; nothing is
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 
 from sicoach.domain.field_checks import JournalError, check_time_of_day
@@ -40,28 +40,45 @@ def plan_today(ctx: Context, on: date | None = None, journal: Journal | None = N
             journal = uow.journal.load()
     journal = journal.sorted().up_to(day)
     assessment = evaluate(safety_window(journal, day), day)
-    return physio_said(ctx, plan_day(ctx.catalog, journal, day, assessment=assessment))
+    return physio_choices(ctx).plan(
+        lambda held: plan_day(ctx.catalog, journal, day, assessment=assessment, held=held)
+    )
 
 
-def physio_said(ctx: Context, planned: DayPlan) -> DayPlan:
-    """The plan with a physio's leave-outs said as theirs (read only when one is left out)."""
-    left_out = {e.id for e in planned.exercises if e.rule == "left_out"}
-    if not left_out:
-        return planned
-    return with_physio_choices(planned, left_out_by_physio(ctx) & left_out)
+@dataclass(frozen=True)
+class PhysioChoices:
+    """What the latest clinician change of each exercise says: left out (only they bring it
+    back) and progression held (the dose stays until they allow it)."""
+
+    left_out: frozenset[str] = frozenset()
+    held: frozenset[str] = frozenset()
+
+    def plan(self, build: Callable[[frozenset[str]], DayPlan]) -> DayPlan:
+        """The plan `build` gives with these holds, the leave-outs said as the physio's."""
+        return with_physio_choices(build(self.held), self.left_out)
+
+
+_PAIRS = {"leave_out": "out", "include": "out", "hold": "dose", "allow": "dose"}
+
+
+def physio_choices(ctx: Context) -> PhysioChoices:
+    """The clinician's standing choices, from their change records (one read)."""
+    with ctx.uow(read_only=True) as uow:
+        changes = uow.journal.program_changes(datetime(1970, 1, 1))
+    latest: dict[tuple[str, str], str] = {}
+    for c in changes:  # newest first
+        latest.setdefault((c.exercise_id, _PAIRS.get(c.change, c.change)), c.change)
+    return PhysioChoices(
+        frozenset(e for (e, _), change in latest.items() if change == "leave_out"),
+        frozenset(e for (e, _), change in latest.items() if change == "hold"),
+    )
 
 
 def left_out_by_physio(ctx: Context) -> frozenset[str]:
-    """Exercises whose latest clinician change is a leave-out and that are still left out:
-    only the clinician brings these back (the patient's own bring-back is refused)."""
-    with ctx.uow(read_only=True) as uow:
-        changes = uow.journal.program_changes(datetime(1970, 1, 1))
-        profile = uow.journal.get_profile()
-    latest: dict[str, str] = {}
-    for c in changes:  # newest first
-        latest.setdefault(c.exercise_id, c.change)
-    still_out = set(profile.plan.left_out) if profile is not None else set()
-    return frozenset(e for e, change in latest.items() if change == "leave_out" and e in still_out)
+    """Exercises a clinician left out that are still out: only they bring these back (the
+    patient's own bring-back is refused)."""
+    out = physio_choices(ctx).left_out
+    return out & frozenset(get_choices(ctx).left_out) if out else out
 
 
 def _refuse_physio_choice(ctx: Context, exercise_id: str) -> None:
@@ -144,6 +161,18 @@ def include(ctx: Context, exercise_id: str, record: ProgramChange | None = None)
 
 
 _FULL_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def hold(ctx: Context, exercise_id: str, record: ProgramChange) -> PlanChoices:
+    """A clinician holds an exercise's progression: its dose stays until they allow it."""
+    _check_id(ctx, exercise_id)
+    return _update(ctx, lambda c: c, record)
+
+
+def allow(ctx: Context, exercise_id: str, record: ProgramChange) -> PlanChoices:
+    """A clinician lets a held exercise move up again by the app's own rules."""
+    _check_id(ctx, exercise_id)
+    return _update(ctx, lambda c: c, record)
 
 
 def parse_days(values: Iterable[str], field: str = "days") -> tuple[int, ...]:

@@ -84,12 +84,12 @@ def plan_from(ctx: Context, carry: PlanCarry, read: Journal, day: date) -> DayPl
     fit (the caller then plans from the whole journal)."""
     if not carry.fits(ctx.catalog, read, day):
         return None
-    from sicoach.services.plan import physio_said
+    from sicoach.services.plan import physio_choices
 
     assessment = evaluate(safety_window(read, day), day)
-    return physio_said(
-        ctx,
-        plan_day(ctx.catalog, plan_window(read, carry.through, day), day, assessment, carry=carry),
+    window = plan_window(read, carry.through, day)
+    return physio_choices(ctx).plan(
+        lambda held: plan_day(ctx.catalog, window, day, assessment, carry=carry, held=held)
     )
 
 

@@ -235,7 +235,12 @@ def today_view(
 
 
 PROGRAM_NOTE_DAYS = 28
-_CHANGE_WORDS = {"leave_out": "left out", "include": "brought back"}
+_CHANGE_WORDS = {
+    "leave_out": "left out {}",
+    "include": "brought back {}",
+    "hold": "kept {} at the same dose",
+    "allow": "let {} move up again",
+}
 
 
 def program_notes(ctx: Context) -> tuple[str, ...]:
@@ -249,9 +254,9 @@ def program_notes(ctx: Context) -> tuple[str, ...]:
     for c in changes[:5]:
         known = ctx.catalog.has_exercise(c.exercise_id)
         name = ctx.catalog.exercise(c.exercise_id).name if known else c.exercise_id
-        what = _CHANGE_WORDS.get(c.change, c.change)
+        what = _CHANGE_WORDS.get(c.change, c.change + " {}").format(name)
         day = f"{c.at.day} {c.at.strftime('%b')}"
-        out.append(f"Your physio {c.by} {what} {name} on {day}: “{c.reason}”")
+        out.append(f"Your physio {c.by} {what} on {day}: “{c.reason}”")
     return tuple(out)
 
 

@@ -12,7 +12,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from sicoach.interchange import report as report_render
-from sicoach.services import reports, reviews, views, worklist
+from sicoach.services import plan, reports, reviews, views, worklist
+from sicoach.services.context import Context
 from sicoach.services.errors import NotFound
 from sicoach.services.policy import Access
 from sicoach.web.clinic import who_of
@@ -52,6 +53,7 @@ def overview(request: Request) -> Response:
         "advice_words": reviews.ADVICE_WORDS,
         "can_change": ctx.journal_access is Access.PROGRAM,
         "left_out": [e for e in today.plan.exercises if e.status.value == "skipped"],
+        "held": _held_names(ctx) if ctx.journal_access is Access.PROGRAM else (),
         "notice": request.query_params.get("saved"),
     }
     if p.start is not None:
@@ -63,3 +65,9 @@ def overview(request: Request) -> Response:
             list(p.aerobic.weeks[-8:]), p.aerobic.goal, "glance-minutes", compact=True
         )
     return render(request, "glance.html", values, active="today")
+
+
+def _held_names(ctx: Context) -> tuple[str, ...]:
+    """The exercises whose progression a clinician holds, by name."""
+    held = plan.physio_choices(ctx).held
+    return tuple(ctx.catalog.exercise(e).name for e in sorted(held) if ctx.catalog.has_exercise(e))

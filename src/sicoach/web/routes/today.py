@@ -95,6 +95,10 @@ async def plan_action(request: Request, ctx: ContextDep, action: str) -> Respons
     name = ctx.catalog.exercise(exercise_id).name
     if change is PlanChange.LEAVE_OUT:
         notice = quote_plus(f"{name} is left out of the routine.")
+    elif change is PlanChange.HOLD:
+        notice = quote_plus(f"{name} stays at its dose until you allow it to move up.")
+    elif change is PlanChange.ALLOW:
+        notice = quote_plus(f"{name} moves up again by the usual rules.")
     else:
         notice = quote_plus(f"{name} is back in the routine, starting at the easiest level.")
     back = "/overview" if form.text("back") == "/overview" else "/"
@@ -103,6 +107,8 @@ async def plan_action(request: Request, ctx: ContextDep, action: str) -> Respons
 
 PAGE_ACTIONS = {
     "leave_out": PlanChange.LEAVE_OUT,
+    "hold": PlanChange.HOLD,
+    "allow": PlanChange.ALLOW,
     Action.INCLUDE.value: PlanChange.INCLUDE,
     Action.TURN_BACK_ON.value: PlanChange.TURN_BACK_ON,
     "enable": PlanChange.TURN_BACK_ON,  # the address pages used before actions were tokens

@@ -340,3 +340,14 @@ def test_the_guide_symptoms_are_in_the_vocabulary(catalog: Catalog) -> None:
     spread = " ".join(c.label.lower() for c in catalog.symptoms if c.group == "spread")
     for place in ("groin", "buttocks", "hips", "thighs", "lower back"):
         assert place in spread
+
+
+def test_every_changed_version_has_its_own_name(catalog: Catalog) -> None:
+    """A seated or standing version is a different movement: it is not called by the
+    lying-down exercise's name (the player, the voice and the library all show it)."""
+    names = []
+    for exercise in catalog.exercises:
+        for variant in exercise.variants:
+            assert variant.name and variant.name != exercise.name, exercise.id
+            names.append(variant.name)
+    assert len(names) == len(set(names)) >= 7

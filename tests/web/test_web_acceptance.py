@@ -142,3 +142,22 @@ def test_history_shows_the_worst_pain_and_the_note_of_a_check_in(person: WebClie
     page = person.get("/history").text
     assert "pain 3 (worst 6)" in page
     assert f'<span class="note-label">Your note:</span> {note}' in page
+
+
+def test_pregnancy_versions_go_by_their_own_names(client: WebClient) -> None:
+    """From week 14 the seated and standing versions are named as what they are, on Today,
+    in the player's script and spoken cues, and in the library."""
+    client.submit("/welcome", PREGNANT)  # due 2027-03-01: week 25 on the test's day
+    script = client.get("/api/v1/session/script").json()
+    hug = next(e for e in script["exercises"] if e["id"] == "knee_to_chest")
+    assert hug["variant"] == "pregnancy" and hug["name"] == "Seated knee hug"
+    cues = [s["text"] for s in script["steps"] if s.get("name") == "Seated knee hug"]
+    assert cues and cues[0].startswith("Get ready: Seated knee hug.")
+    assert not any("Knee to chest" in s["text"] for s in script["steps"])
+    names = {e["id"]: e["name"] for e in script["exercises"]}
+    assert names["double_knee_to_chest"] == "Seated forward lean"
+    assert names["supine_twist"] == "Seated twist"
+    assert "Seated knee hug" in client.get("/").text
+    page = client.get("/exercises/knee_to_chest").text
+    assert "<h2>Seated knee hug (in pregnancy)</h2>" in page
+    assert 'alt="Drawing: Seated knee hug, done instead of the' in page

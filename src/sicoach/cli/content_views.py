@@ -129,6 +129,7 @@ def _print_exercise(item: Exercise) -> None:
     if pregnancy is not None or item.pregnancy_caution:
         lines: list[str] = []
         if pregnancy is not None:
+            lines.append(f"  [bold]Instead: {escape(pregnancy.name)}[/]")
             lines.append(f"  {escape(pregnancy.reason)}")
             lines.append(f"  Position: {POSITION_LABELS[pregnancy.position]}")
             lines.append(_bullets(pregnancy.steps, numbered=True))

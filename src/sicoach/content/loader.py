@@ -267,6 +267,7 @@ def _exercise(model: ExerciseModel) -> Exercise:
         variants=tuple(
             Variant(
                 key=v.key,
+                name=v.name,
                 position=v.position,
                 steps=tuple(v.steps),
                 reason=v.reason,

@@ -79,6 +79,7 @@ class ProgressionModel(_Strict):
 
 class VariantModel(_Strict):
     key: str
+    name: Text
     position: str
     steps: list[Text] = Field(min_length=1)
     reason: Text

@@ -76,6 +76,8 @@ class Variant:
     reason: str
     source: str
     dosage: Dosage | None = None
+    name: str = ""
+    """Its own name ("Seated knee hug"), shown wherever this version is used."""
 
 
 @dataclass(frozen=True)

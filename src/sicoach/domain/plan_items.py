@@ -75,6 +75,7 @@ def apply_pregnancy(
                 item,
                 status=Status.MODIFIED,
                 variant=variant.key,
+                name=variant.name or item.name,
                 position=variant.position,
                 steps=variant.steps,
                 reps=reps,

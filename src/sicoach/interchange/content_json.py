@@ -109,6 +109,7 @@ def dosage_to_dict(dosage: Dosage) -> dict[str, Any]:
 def variant_to_dict(variant: Variant) -> dict[str, Any]:
     return {
         "key": variant.key,
+        "name": variant.name,
         "position": variant.position,
         "steps": list(variant.steps),
         "reason": variant.reason,

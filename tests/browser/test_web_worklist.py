@@ -143,6 +143,15 @@ def test_the_urgent_patient_first_then_acknowledged(browser: Any, clinic: LiveSe
     phone.get_by_text("Bridge stays at its dose until you allow it to move up.").wait_for()
     assert phone.get_by_text("Held at their dose now: Bridge.").is_visible()
     phone.get_by_role("heading", name="Hold or allow moving up").scroll_into_view_if_needed()
+    for day in ("Tuesday", "Saturday", "Sunday"):
+        phone.get_by_label(day).uncheck()
+    phone.get_by_label("Why these days (the patient sees it)").fill("rest between sessions")
+    phone.get_by_role("button", name="Save the training days").click()
+    phone.get_by_text("The training days are saved.").wait_for()
+    assert (
+        not phone.get_by_label("Tuesday").is_checked() and phone.get_by_label("Friday").is_checked()
+    )
+    phone.get_by_role("button", name="Save the training days").scroll_into_view_if_needed()
     phone.screenshot(path=str(SCREENSHOTS / "worklist-glance-controls-phone.png"))
     phone.context.close()
 
@@ -152,6 +161,8 @@ def test_the_urgent_patient_first_then_acknowledged(browser: Any, clinic: LiveSe
     patient.get_by_text(note).wait_for()
     held = "Your physio Dr Lee kept Bridge at the same dose on 20 Nov: “keep it easy this week”"
     assert patient.get_by_text(held).is_visible()
+    days = "Your physio Dr Lee chose your training days on 20 Nov: “rest between sessions”"
+    assert patient.get_by_text(days).is_visible()
     tilt = patient.locator(".routine li", has=patient.get_by_role("link", name="Pelvic tilt"))
     assert "Skipped today" in tilt.inner_text()
     assert "Your physio left this out" in tilt.inner_text()  # not the patient's own words

@@ -156,9 +156,9 @@ def test_a_physios_leave_out_is_theirs_to_undo(store_context: Context) -> None:
     execute(pat, ChangeExercise(PlanChange.INCLUDE, "bridge"))
 
 
-def test_hold_and_allow_are_the_clinicians_and_said_on_today(store_context: Context) -> None:
+def test_hold_allow_and_days_are_the_clinicians_and_said_on_today(store_context: Context) -> None:
     from sicoach.services import plan, views
-    from sicoach.services.commands import ChangeExercise, PlanChange
+    from sicoach.services.commands import ChangeExercise, PlanChange, SetTrainingDays
     from sicoach.services.handlers import execute
 
     ctx = store_context
@@ -179,6 +179,18 @@ def test_hold_and_allow_are_the_clinicians_and_said_on_today(store_context: Cont
     assert plan.physio_choices(pat).held == {"bridge"}
     assert views.program_notes(pat)[0] == (
         "Your physio Dr Lee kept Bridge at the same dose on 20 Nov: “keep it easy this week”"
+    )
+    with pytest.raises(InputError) as why:
+        execute(doc_on_pat, SetTrainingDays(("mon", "thu"), ""))
+    assert why.value.field == "reason"
+    with pytest.raises(InputError) as day:
+        execute(doc_on_pat, SetTrainingDays(("mon", "someday"), "two days to start"))
+    assert day.value.field == "days"
+    assert journal.get_profile(pat).plan.training_days == (0, 1, 2, 3, 4, 5, 6)  # unchanged
+    execute(doc_on_pat, SetTrainingDays(("mon", "thu"), "two days to start"))
+    assert journal.get_profile(pat).plan.training_days == (0, 3)
+    assert views.program_notes(pat)[0] == (
+        "Your physio Dr Lee chose your training days on 20 Nov: “two days to start”"
     )
     execute(doc_on_pat, ChangeExercise(PlanChange.ALLOW, "bridge", "ready to move on"))
     assert not plan.physio_choices(pat).held

@@ -151,9 +151,11 @@ class ChangeExercise:
 
 @dataclass(frozen=True)
 class SetTrainingDays:
-    """Weekday words ("mon", "Tuesday") or numbers (0 Monday .. 6 Sunday)."""
+    """Weekday words ("mon", "Tuesday") or numbers (0 Monday .. 6 Sunday). `reason`: a
+    clinician's short reason (required from them; the patient sees it on Today)."""
 
     days: tuple[str | int, ...]
+    reason: str = ""
 
 
 @dataclass(frozen=True)

@@ -116,6 +116,10 @@ _CLINICIAN_ONLY = (PlanChange.HOLD, PlanChange.ALLOW)
 
 
 def set_training_days(ctx: Context, command: SetTrainingDays) -> PlanChoices:
+    """The person's training days; a clinician's choice records who, when and why."""
+    if ctx.journal_access < Access.OWNER:
+        record = plan.clinician_record(ctx, "", "days", command.reason)
+        return plan.set_training_days(ctx, command.days, record)
     return plan.set_training_days(ctx, command.days)
 
 

@@ -195,7 +195,9 @@ def parse_days(values: Iterable[str], field: str = "days") -> tuple[int, ...]:
     return tuple(sorted(found))
 
 
-def set_training_days(ctx: Context, days: Iterable[str | int]) -> PlanChoices:
+def set_training_days(
+    ctx: Context, days: Iterable[str | int], record: ProgramChange | None = None
+) -> PlanChoices:
     """Choose the training days ("mon" ... or 0 Monday .. 6 Sunday); other days are rest days
     (walks still count)."""
     words: list[str] = []
@@ -207,7 +209,7 @@ def set_training_days(ctx: Context, days: Iterable[str | int]) -> PlanChoices:
         else:
             words.append(v)
     numbers = parse_days(words)
-    return _update(ctx, lambda c: replace(c, training_days=numbers))
+    return _update(ctx, lambda c: replace(c, training_days=numbers), record)
 
 
 def kept_off(ctx: Context, on: date | None = None) -> tuple[str, ...]:

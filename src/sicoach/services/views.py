@@ -240,6 +240,7 @@ _CHANGE_WORDS = {
     "include": "brought back {}",
     "hold": "kept {} at the same dose",
     "allow": "let {} move up again",
+    "days": "chose your training days",
 }
 
 

@@ -16,6 +16,7 @@ from sicoach.services import plan, reports, reviews, views, worklist
 from sicoach.services.context import Context
 from sicoach.services.errors import NotFound
 from sicoach.services.policy import Access
+from sicoach.services.vocabulary import WEEKDAY_NAMES, WEEKDAYS
 from sicoach.web.clinic import who_of
 from sicoach.web.templating import context_of, render
 
@@ -54,6 +55,8 @@ def overview(request: Request) -> Response:
         "can_change": ctx.journal_access is Access.PROGRAM,
         "left_out": [e for e in today.plan.exercises if e.status.value == "skipped"],
         "held": _held_names(ctx) if ctx.journal_access is Access.PROGRAM else (),
+        "training_days": plan.get_choices(ctx).training_days,
+        "day_words": tuple(zip(WEEKDAYS, WEEKDAY_NAMES, strict=True)),
         "notice": request.query_params.get("saved"),
     }
     if p.start is not None:

@@ -11,7 +11,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from sicoach.interchange.plan_json import day_plan_to_dict
 from sicoach.services import cached_reads as reads
-from sicoach.services.commands import ChangeExercise, PlanChange
+from sicoach.services.commands import ChangeExercise, PlanChange, SetTrainingDays
 from sicoach.services.day_status import today_extras
 from sicoach.services.errors import InputError
 from sicoach.services.handlers import execute
@@ -82,10 +82,13 @@ def api_plan(request: Request, date: str | None = None) -> dict[str, Any]:
 
 @pages.post("/plan/{action}")
 async def plan_action(request: Request, ctx: ContextDep, action: str) -> Response:
-    """Turn an exercise back on after it hurt twice, or bring back one left out."""
+    """Turn an exercise back on after it hurt twice, or bring back one left out; a
+    clinician's changes (leave out, bring back, hold, allow, training days) with a reason."""
+    form = Form(await request.form())
+    if action == "days":
+        return _training_days(ctx, form)
     if action not in PAGE_ACTIONS:
         raise HTTPException(404, "No such change to the plan.")
-    form = Form(await request.form())
     exercise_id = form.text("exercise")
     change = PAGE_ACTIONS[action]
     try:
@@ -103,6 +106,16 @@ async def plan_action(request: Request, ctx: ContextDep, action: str) -> Respons
         notice = quote_plus(f"{name} is back in the routine, starting at the easiest level.")
     back = "/overview" if form.text("back") == "/overview" else "/"
     return RedirectResponse(f"{back}?saved={notice}", status_code=303)
+
+
+def _training_days(ctx: Any, form: Form) -> Response:
+    """A clinician's choice of training days, from the patient-at-a-glance page."""
+    try:
+        execute(ctx, SetTrainingDays(tuple(form.many("days")), form.text("reason")))
+    except InputError as wrong:
+        raise HTTPException(400, f"{wrong.field}: {wrong.message}") from None
+    notice = quote_plus("The training days are saved.")
+    return RedirectResponse(f"/overview?saved={notice}", status_code=303)
 
 
 PAGE_ACTIONS = {

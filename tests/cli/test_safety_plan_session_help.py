@@ -7,6 +7,7 @@ source width showed up in `--help` as ragged lines cut mid-sentence ("...and" / 
 from __future__ import annotations
 
 import inspect
+import re
 from typing import Any
 
 import typer.main
@@ -39,3 +40,15 @@ def test_every_command_has_help_without_line_breaks_inside_a_paragraph() -> None
         assert text, f"{name} has no help"
         broken = [p for p in text.split("\n\n") if "\n" in p]
         assert not broken, f"{name}: paragraph split across lines: {broken[0][:60]!r}"
+
+
+OUR_FILES = re.compile(r"\b[a-z_][\w/-]*\.(?:py|toml|md|j2|html)\b|clinical-notes")
+"""Our own files are lowercase; a placeholder for the person's own file (FILE.html) is fine."""
+
+
+def test_no_command_help_names_a_file_of_ours() -> None:
+    """Help speaks of the journal, the content, the guide, never of `poses.toml` or `plan.py`."""
+    for name, command in _commands():
+        texts = [command.help or "", *(getattr(p, "help", "") or "" for p in command.params)]
+        found = [m for t in texts for m in OUR_FILES.findall(t)]
+        assert found == [], f"{name}: {found}"

@@ -328,7 +328,7 @@ class JournalRatingOut(_Open):
 
 
 class JournalDocumentOut(_Open):
-    """The journal in the interchange format (docs/design.md §4)."""
+    """The journal in the interchange format (the same document the journal download gives)."""
 
     format: str = Field(description="Always sicoach.journal.")
     version: int
@@ -342,7 +342,7 @@ class JournalDocumentOut(_Open):
 
 JOURNAL_DOCUMENT: dict[int | str, dict[str, Any]] = {
     200: {
-        "description": "The whole journal in the interchange format (docs/design.md §4).",
+        "description": "The whole journal, the same document Settings downloads.",
         "model": JournalDocumentOut,
     }
 }

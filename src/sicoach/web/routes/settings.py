@@ -265,7 +265,7 @@ def api_put_profile(request: Request, body: ProfileIn) -> dict[str, Any] | None:
 
 @router.get("/api/v1/journal", tags=["journal"], responses=JOURNAL_DOCUMENT)
 def api_export(request: Request) -> Response:
-    """The whole journal in the interchange format (docs/design.md §4)."""
+    """The whole journal in the interchange format (the same document Settings downloads)."""
     return JSONResponse(journal.export_journal(context_of(request)))
 
 

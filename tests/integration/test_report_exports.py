@@ -50,6 +50,13 @@ def test_fhir_bundle_is_valid_r4_and_holds_every_score(filled: Context) -> None:
 
     patients = [r for r in resources if r.get_resource_type() == "Patient"]
     assert len(patients) == 1
+    care_plans = [r for r in resources if r.get_resource_type() == "CarePlan"]
+    assert len(care_plans) == 1 and care_plans[0].subject.reference == f"urn:uuid:{patients[0].id}"
+    activities = care_plans[0].activity
+    assert len(activities) == len(filled.catalog.exercises) + 1  # each exercise, then walking
+    assert activities[0].detail.quantity.unit == "repetitions"
+    assert activities[-1].detail.quantity.code == "min" and activities[-1].detail.quantity.value
+    assert not [r for r in resources if r.get_resource_type() == "Practitioner"]  # personal
     patient = patients[0]
     assert patient.gender == "female"
     assert str(patient.birthDate) == "1974"
@@ -302,7 +309,9 @@ def test_fhir_has_one_loinc_pain_score_a_day(context: Context) -> None:
     day = date(2026, 11, 19)
     store(context, Journal(Profile(started_on=day), (CheckIn(day, pain=4, worst_pain=7),)))
     bundle = Bundle.model_validate(json.loads(reports.export_fhir(context)))
-    observations = [e.resource for e in bundle.entry if e.resource.get_resource_type() != "Patient"]
+    observations = [
+        e.resource for e in bundle.entry if e.resource.get_resource_type() == "Observation"
+    ]
     codes = {(c.system, c.code): o.valueInteger for o in observations for c in o.code.coding}
     assert codes == {("http://loinc.org", "72514-3"): 4, ("urn:sicoach:codes", "worst-pain"): 7}
 

@@ -155,6 +155,16 @@ def test_a_physios_leave_out_is_theirs_to_undo(store_context: Context) -> None:
     assert {e.id: e.rule for e in plan.plan_today(pat).exercises}["bridge"] == "left_out"
     execute(pat, ChangeExercise(PlanChange.INCLUDE, "bridge"))
 
+    from fhir.resources.R4B.bundle import Bundle
+
+    from sicoach.services import reports
+
+    bundle = Bundle.model_validate_json(reports.export_fhir(doc_on_pat))
+    kinds = {e.resource.get_resource_type(): e.resource for e in bundle.entry}
+    practitioner, care_plan = kinds["Practitioner"], kinds["CarePlan"]
+    assert practitioner.name[0].text == "Dr Lee"
+    assert care_plan.author.reference == f"urn:uuid:{practitioner.id}"
+
 
 def test_hold_allow_and_days_are_the_clinicians_and_said_on_today(store_context: Context) -> None:
     from sicoach.services import plan, views

@@ -34,8 +34,10 @@ from typing import Any
 
 from sicoach.domain.journal import Journal
 from sicoach.domain.measures import is_done, it_hurt
+from sicoach.domain.plan import DayPlan
 from sicoach.domain.progress import RED_FLAG_GROUPS
 from sicoach.domain.vocabulary import SYMPTOM_GROUPS
+from sicoach.interchange.fhir_careplan import add_care_plan
 from sicoach.interchange.fhir_reviews import add_reviews
 
 LOINC = "http://loinc.org"
@@ -106,9 +108,13 @@ class _Builder:
 
 
 def journal_bundle(
-    journal: Journal, generated_at: datetime, person: str = "default"
+    journal: Journal,
+    generated_at: datetime,
+    person: str = "default",
+    program: tuple[DayPlan, tuple[str, ...]] | None = None,
 ) -> dict[str, Any]:
-    """The Bundle as a JSON-ready dict."""
+    """The Bundle as a JSON-ready dict; with `program` (today's plan and the clinicians who
+    changed it, newest first) the program as a CarePlan too."""
     journal = journal.sorted()
     b = _Builder(person)
     patient: dict[str, Any] = {"resourceType": "Patient"}
@@ -271,6 +277,8 @@ def journal_bundle(
         )
 
     add_reviews(b, journal.reviews)
+    if program is not None:
+        add_care_plan(b, *program)
 
     return {
         "resourceType": "Bundle",
@@ -281,8 +289,11 @@ def journal_bundle(
     }
 
 
-def journal_bundle_json(journal: Journal, generated_at: datetime, person: str = "default") -> str:
-    return (
-        json.dumps(journal_bundle(journal, generated_at, person), indent=2, ensure_ascii=False)
-        + "\n"
-    )
+def journal_bundle_json(
+    journal: Journal,
+    generated_at: datetime,
+    person: str = "default",
+    program: tuple[DayPlan, tuple[str, ...]] | None = None,
+) -> str:
+    bundle = journal_bundle(journal, generated_at, person, program)
+    return json.dumps(bundle, indent=2, ensure_ascii=False) + "\n"

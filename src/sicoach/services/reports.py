@@ -269,8 +269,19 @@ def export_csv(ctx: Context, out_dir: Path) -> list[Path]:
 
 
 def export_fhir(ctx: Context) -> str:
-    """The journal as a FHIR R4 Bundle (JSON text)."""
-    return fhir.journal_bundle_json(load_journal(ctx), ctx.clock.now(), ctx.person)
+    """The journal as a FHIR R4 Bundle (JSON text), with today's program as a CarePlan and
+    the clinicians who changed it (newest first) as Practitioners."""
+    from datetime import datetime
+
+    from sicoach.services.plan import plan_today
+
+    journal = load_journal(ctx)
+    with ctx.uow(read_only=True) as uow:
+        changes = uow.journal.program_changes(datetime(1970, 1, 1))
+    program = None  # no program before first use
+    if journal.profile is not None:
+        program = (plan_today(ctx), tuple(c.by for c in changes))
+    return fhir.journal_bundle_json(journal, ctx.clock.now(), ctx.person, program)
 
 
 def export_ics(ctx: Context) -> str:

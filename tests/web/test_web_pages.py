@@ -168,7 +168,7 @@ def test_history_lists_records(person: WebClient) -> None:
 
 def test_exercise_detail(person: WebClient) -> None:
     page = person.get("/exercises/bridge").text
-    assert '<img class="figure" src="/figures/bridge.svg"' in page
+    assert '<img class="figure" src="/figures/bridge/up.svg"' in page
     assert "How to do it" in page and "Dose" in page
 
 

@@ -1,9 +1,9 @@
 """`make test` on a fresh machine: the system-package check installs or stops with one line.
 
 The real check is run (scripts/system_packages.py, as `make test` runs it) with a PATH that
-lacks chromium, pdftoppm, espeak-ng and npm, and a stand-in `apt-get` that records its arguments
-and "installs" by putting empty programs on that PATH. The packages on this machine are
-never touched.
+lacks chromium, pdftoppm, espeak-ng, npm and caddy, and a stand-in `apt-get` that records
+its arguments and "installs" by putting empty programs on that PATH. The packages on this
+machine are never touched.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ PROGRAMS = {
     "pdftoppm": "poppler-utils",
     "espeak-ng": "espeak-ng",
     "npm": "npm",
+    "caddy": "caddy",
 }
 PACKAGES = " ".join(PROGRAMS.values())
 FAKE_APT = """#!/bin/sh

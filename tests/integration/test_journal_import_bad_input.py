@@ -147,11 +147,23 @@ BAD_DOCUMENTS: list[tuple[str, Callable[[], Any], str]] = [
     (
         "wrong_format",
         _set(("format",), "other.app"),
-        'format: "other.app" is not "sicoach.journal"',
+        'format: this file is not an SI Coach diary: its format is "other.app"',
     ),
-    ("wrong_version", _set(("version",), 2), "version: 2 is not supported"),
-    ("version_bool", _set(("version",), True), "version: true is not supported"),
-    ("missing_format", _drop(("format",)), "format: missing"),
+    (
+        "wrong_version",
+        _set(("version",), 2),
+        "version: this diary is version 2, which this SI Coach cannot read",
+    ),
+    (
+        "version_bool",
+        _set(("version",), True),
+        "version: this diary is version true, which this SI Coach cannot read",
+    ),
+    (
+        "missing_format",
+        _drop(("format",)),
+        "format: this file is not an SI Coach diary: it has no format",
+    ),
     ("missing_date", _drop(("checkins", 1, "date")), "checkins[1].date: missing"),
     ("unknown_field", _set(("checkins", 2, "colour"), "blue"), "checkins[2].colour: unknown field"),
     ("unknown_top_field", _set(("extras",), []), "extras: unknown field"),

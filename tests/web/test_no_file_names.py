@@ -1,6 +1,6 @@
 """Nothing a person sees names a file of ours: pages, the API's documentation and its error
-messages speak of the journal, the guide or a source by name, never of `plan.py`,
-`poses.toml` or `clinical-notes.md`. The person's own journal file (its place on disk,
+messages speak of the journal, the guide or a source by name, never of our own source,
+content or documentation files. The person's own journal file (its place on disk,
 shown in Settings) is theirs and may be named."""
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, case, func, or_, select
 
-from sicoach.domain.journal import ExerciseResult, Journal, Profile
+from sicoach.domain.journal import Activity, CheckIn, ExerciseResult, Journal, Profile, Session
 from sicoach.domain.journal_window import Firsts, carries_warning_sign
 from sicoach.domain.safety.reviews import is_warning_sign
 from sicoach.domain.vocabulary import SYMPTOM_CODES
@@ -114,6 +114,41 @@ def load_safety_window(conn: Connection, pid: int, on: date, profile: Profile | 
         for ck in map(mapping.row_to_checkin, rows)
         if kept(ck.date) or ck.date == latest or carries_warning_sign(ck)
     )
+    sessions = _sessions_in(conn, pid, spans, on)
+    activities = _activities_in(conn, pid, spans, on)
+    return _with_the_few(conn, pid, on, profile, checkins, sessions, activities)
+
+
+def load_window(
+    conn: Connection,
+    pid: int,
+    spans: tuple[tuple[date, date], ...],
+    on: date,
+    profile: Profile | None,
+    checkin_days: tuple[date, ...] = (),
+) -> Journal:
+    """Every check-in, session and activity in `spans` (day ranges, both ends included, up
+    to `on`), the check-ins of `checkin_days`, and the profile, the activity ratings and the
+    reviews (few): what today's plan and triage read beside the stored carry."""
+    c = checkin.c
+    wanted = _in_spans(c.day, spans)
+    if checkin_days:
+        wanted = or_(wanted, c.day.in_(checkin_days))
+    checkins = tuple(
+        mapping.row_to_checkin(r)
+        for r in conn.execute(
+            select(checkin).where(c.person_id == pid, c.day <= on, wanted).order_by(c.day)
+        ).mappings()
+    )
+    activities = _activities_in(conn, pid, spans, on)
+    sessions = _sessions_in(conn, pid, spans, on)
+    return _with_the_few(conn, pid, on, profile, checkins, sessions, activities)
+
+
+def _sessions_in(
+    conn: Connection, pid: int, spans: tuple[tuple[date, date], ...], on: date
+) -> tuple[Session, ...]:
+    """The sessions started in `spans` up to the end of `on`, each with its results."""
     s = session.c
     end = datetime.combine(on + timedelta(days=1), time())
     session_rows = list(
@@ -135,6 +170,13 @@ def load_safety_window(conn: Connection, pid: int, on: date, profile: Profile | 
         ).mappings():
             results.setdefault(r["session_id"], []).append(mapping.row_to_result(r))
     sessions = tuple(mapping.row_to_session(r, results.get(r["id"], ())) for r in session_rows)
+    return sessions
+
+
+def _activities_in(
+    conn: Connection, pid: int, spans: tuple[tuple[date, date], ...], on: date
+) -> tuple[Activity, ...]:
+    """The activities of the days in `spans`, up to `on`."""
     a = activity.c
     activities = tuple(
         mapping.row_to_activity(r)
@@ -144,76 +186,20 @@ def load_safety_window(conn: Connection, pid: int, on: date, profile: Profile | 
             .order_by(a.day, a.id)
         ).mappings()
     )
-    f = function_rating.c
-    ratings = tuple(
-        mapping.row_to_function(r)
-        for r in conn.execute(
-            select(function_rating)
-            .where(f.person_id == pid, f.day <= on)
-            .order_by(f.day, f.activity, f.id)
-        ).mappings()
-    )
-    r_ = clinician_review.c
-    reviews = tuple(
-        mapping.row_to_review(r)
-        for r in conn.execute(
-            select(clinician_review)
-            .where(r_.person_id == pid, r_.day <= on)
-            .order_by(r_.day, r_.id)
-        ).mappings()
-    )
-    return Journal(profile, checkins, sessions, activities, ratings, reviews).sorted()
+    return activities
 
 
-def load_window(
+def _with_the_few(
     conn: Connection,
     pid: int,
-    spans: tuple[tuple[date, date], ...],
     on: date,
     profile: Profile | None,
-    checkin_days: tuple[date, ...] = (),
+    checkins: tuple[CheckIn, ...],
+    sessions: tuple[Session, ...],
+    activities: tuple[Activity, ...],
 ) -> Journal:
-    """Every check-in, session and activity in `spans` (day ranges, both ends included, up
-    to `on`), the check-ins of `checkin_days`, and the profile, the activity ratings and the
-    reviews (few): what today's plan and triage read beside the stored carry."""
-    c, a, s = checkin.c, activity.c, session.c
-    wanted = _in_spans(c.day, spans)
-    if checkin_days:
-        wanted = or_(wanted, c.day.in_(checkin_days))
-    checkins = tuple(
-        mapping.row_to_checkin(r)
-        for r in conn.execute(
-            select(checkin).where(c.person_id == pid, c.day <= on, wanted).order_by(c.day)
-        ).mappings()
-    )
-    activities = tuple(
-        mapping.row_to_activity(r)
-        for r in conn.execute(
-            select(activity)
-            .where(a.person_id == pid, a.day <= on, _in_spans(a.day, spans))
-            .order_by(a.day, a.id)
-        ).mappings()
-    )
-    end = datetime.combine(on + timedelta(days=1), time())
-    session_rows = list(
-        conn.execute(
-            select(session)
-            .where(
-                s.person_id == pid, s.started_at < end, _in_spans(s.started_at, spans, moments=True)
-            )
-            .order_by(s.started_at, s.id)
-        ).mappings()
-    )
-    results: dict[int, list[ExerciseResult]] = {}
-    ids = [r["id"] for r in session_rows]
-    for start in range(0, len(ids), 500):
-        for r in conn.execute(
-            select(exercise_result)
-            .where(exercise_result.c.session_id.in_(ids[start : start + 500]))
-            .order_by(exercise_result.c.session_id, exercise_result.c.position)
-        ).mappings():
-            results.setdefault(r["session_id"], []).append(mapping.row_to_result(r))
-    sessions = tuple(mapping.row_to_session(r, results.get(r["id"], ())) for r in session_rows)
+    """The window's journal, with the records that are always few read whole: the activity
+    ratings and the reviews up to `on`."""
     f = function_rating.c
     ratings = tuple(
         mapping.row_to_function(r)

@@ -25,6 +25,7 @@ const state = {
   audio: null,
   figures: new Map(), // "id|variant" -> {start, into, cues} from /figures/{id}/cues.json
   figure: { exercise: null, frame: null }, // what the figure shows now
+  saving: Promise.resolve(), // the chain of exercise saves, sent one after another
 };
 
 function setState(name) {
@@ -155,7 +156,17 @@ function saveExercise(id, ending) {
   if (ending !== "finished" && result.held) reps = Math.max(reps, 1);
   const body = { id, ending, level: info.level || 0, reps };
   if (result.pain !== null) body.pain = result.pain;
-  return post(`/api/v1/sessions/${sessionId}/exercises`, body, { alreadySaved: true });
+  // One after another: the journal keeps them in the order they were played, even when a
+  // busy server would have answered two quick skips the other way round.
+  const saving = state.saving.then(() => post(`/api/v1/sessions/${sessionId}/exercises`, body, { alreadySaved: true }));
+  state.saving = saving.catch(() => null);
+  return saving;
+}
+
+// The session's finish is sent only once every exercise save has been answered (or kept
+// on the device), so the summary and the journal count the last skip too.
+function savesSettled() {
+  return state.saving;
 }
 
 // --- the figure follows the steps ---------------------------------------------------------
@@ -447,10 +458,10 @@ function endsSession(pain) {
 function afterHurt(pain) {
   const current = step();
   resultFor(current.exercise_id).pain = pain;
-  const saving = saveExercise(current.exercise_id, "hurt");
+  saveExercise(current.exercise_id, "hurt");
   show("p-hurt-panel", false);
   if (endsSession(pain)) {
-    stopForPain(pain, saving);
+    stopForPain(pain);
     return;
   }
   show("p-stage", true);
@@ -496,7 +507,7 @@ function finishExercises() {
   $("end-title").focus();
 }
 
-async function stopForPain(pain, saving) {
+async function stopForPain(pain) {
   state.paused = true;
   clearInterval(state.timer);
   state.timer = null;
@@ -508,7 +519,7 @@ async function stopForPain(pain, saving) {
   setState("stopping");
   say($("stop-title").textContent);
   $("stop-title").focus();
-  await saving;
+  await savesSettled();
   const answer = await post(`/api/v1/sessions/${sessionId}/finish`, { pain_after: pain, partial: true });
   if (answer) setState("stopped");
 }
@@ -518,6 +529,7 @@ document.querySelectorAll(".pain-after").forEach((button) => {
     document.querySelectorAll(".pain-after").forEach((b) => {
       b.disabled = true;
     });
+    await savesSettled();
     const answer = await post(`/api/v1/sessions/${sessionId}/finish`, {
       pain_after: Number(button.dataset.pain),
       partial: false,

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from sicoach.figures import body
 from sicoach.figures.body import Pose, View
 
-VIEWS = [View.SIDE, View.FRONT, View.END]
+VIEWS = list(View)
 
 
 def _random_pose(sk: body.Skeleton, data: st.DataObject) -> Pose:

@@ -267,6 +267,18 @@ def test_inner_thigh_squeeze_ball_between_the_knees_and_knees_press_in() -> None
     assert gap(squeeze) / 2 - knee_r < ball.size[0] - 0.01
 
 
+def test_seated_inner_thigh_squeeze_seen_from_the_front_knees_in_feet_stay() -> None:
+    """The pregnancy version sits on a chair facing you, so the press of the knees shows."""
+    fig = FIGURES.variants[("inner_thigh_squeeze", "pregnancy")]
+    assert fig.view is View.SEATED_FRONT
+    relaxed, squeeze = _pts(fig, "relaxed"), _pts(fig, "squeeze")
+    gap = lambda p: p["knee_left"][0] - p["knee_right"][0]  # noqa: E731
+    assert gap(squeeze) < gap(relaxed) - 0.02
+    for side in ("left", "right"):
+        assert body.distance(squeeze[f"ankle_{side}"], relaxed[f"ankle_{side}"]) < 0.02
+        assert squeeze[f"knee_{side}"][1] > 0.2  # knees at seat height, not standing
+
+
 def test_side_lying_thigh_stretch_brings_the_heel_to_the_buttock_with_a_strap() -> None:
     fig = FIGURES.get("side_lying_quad_stretch")
     rest, stretch = _pts(fig, "rest"), _pts(fig, "stretch")

@@ -13,6 +13,7 @@ class View(StrEnum):
     SIDE = "side"
     FRONT = "front"
     END = "end"
+    SEATED_FRONT = "seated_front"
 
 
 @dataclass(frozen=True)

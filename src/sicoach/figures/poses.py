@@ -184,7 +184,7 @@ def _figure(ex_id: str, variant: str | None, raw: Mapping[str, Any], where: str)
     try:
         sk = body.skeleton(view)
     except ValueError:
-        raise _err(f"{where}.view", f"{view!r} is not side, front or end") from None
+        raise _err(f"{where}.view", f"{view!r} is not side, front, seated_front or end") from None
     contact = _str(raw, "contact", where)
     if contact not in CONTACTS:
         raise _err(f"{where}.contact", f"{contact!r} is not one of {', '.join(CONTACTS)}")

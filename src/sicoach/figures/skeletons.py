@@ -14,6 +14,10 @@ The views (each the plane the movement happens in):
   come in pairs, ``near`` (towards you, drawn in front) and ``far`` (drawn behind).
   Side-lying exercises use this view seen from above.
 * ``front``: facing you, so the person's right side is on the page's left.
+* ``seated_front``: sitting on a chair, facing you, seen from a little above: the thighs
+  point at you, so they are drawn `SEATED_THIGH` long (their tops, foreshortened) and a hip
+  angle moves the knee out (+) or in (-); the shins hang to the floor. For knees pressing
+  together, which no side view shows.
 * ``end``: lying on the back seen from the feet, for knees moving sideways. The camera sits a
   little above the feet, so the chest, arms and head (further away on the floor) are drawn
   `END_DEPTH` higher than the pelvis; thighs and shins have their foreshortened lengths.
@@ -42,6 +46,8 @@ FOREARM = 0.15
 HAND = 0.06
 HIP_HALF = 0.075
 SHOULDER_HALF = 0.12
+
+SEATED_THIGH = 0.12  # a thigh pointing at you, seen from a little above: its top shows
 
 END_THIGH = 0.2  # apparent thigh length seen from the feet with the hips bent about 55 degrees
 END_SHIN = 0.225  # apparent shin length in the same view, from the knee down to the feet
@@ -119,6 +125,20 @@ END_ROWS: tuple[Row, ...] = (
 )
 # fmt: on
 
+
+def _seated(row: Row) -> Row:
+    """A front-view row for sitting: thighs foreshortened and a little thicker, shins hung
+    from their shorter ends."""
+    name, parent, length, joint, base, sign, anchor, radius, *rest = row
+    if name.startswith("thigh_"):
+        return (name, parent, SEATED_THIGH, joint, base, sign, anchor, 0.05, *rest)  # type: ignore[return-value]
+    if name.startswith("shin_"):
+        return (name, parent, length, joint, base, sign, (SEATED_THIGH, 0), radius, *rest)  # type: ignore[return-value]
+    return row
+
+
+SEATED_FRONT_ROWS: tuple[Row, ...] = tuple(_seated(r) for r in FRONT_ROWS)
+
 SIDE_LIMITS = {
     "spine": (-35.0, 45.0),
     "neck": (-40.0, 50.0),
@@ -139,6 +159,11 @@ FRONT_LIMITS = {
     "elbow": (-10.0, 150.0),
     "wrist": (-60.0, 60.0),
 }
+SEATED_FRONT_LIMITS = {
+    **FRONT_LIMITS,
+    "hip": (-30.0, 45.0),  # the knee out (+) or in (-) as seen from the front
+    "knee": (-30.0, 30.0),  # the shin slants as the knee moves and the foot stays put
+}
 END_LIMITS = {
     "roll": (-5.0, 5.0),  # the shoulders stay flat
     "twist": (-30.0, 30.0),  # the pelvis rolls with the knees; the rest is at the hips
@@ -153,6 +178,7 @@ _TABLES: dict[View, tuple[tuple[Row, ...], Mapping[str, tuple[float, float]]]] =
     View.SIDE: (SIDE_ROWS, SIDE_LIMITS),
     View.FRONT: (FRONT_ROWS, FRONT_LIMITS),
     View.END: (END_ROWS, END_LIMITS),
+    View.SEATED_FRONT: (SEATED_FRONT_ROWS, SEATED_FRONT_LIMITS),
 }
 _SKELETONS: dict[View, Skeleton] = {}
 

@@ -78,7 +78,7 @@ def _bone_shape(sk: Skeleton, bone: Bone, colour: str, grow: float) -> str:
                     f'<circle class="face" cx="{_f(cx + 0.2 * hr)}" cy="{_f(-0.42 * hr)}" '
                     f'r="{_f(0.12 * hr)}"/>'
                 )
-            elif sk.view is View.FRONT:
+            elif sk.view in (View.FRONT, View.SEATED_FRONT):
                 parts += [
                     f'<circle class="face" cx="{_f(cx + 0.1 * hr)}" cy="{_f(s * 0.33 * hr)}" '
                     f'r="{_f(0.11 * hr)}"/>'

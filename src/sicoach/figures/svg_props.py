@@ -90,8 +90,10 @@ def mat(fig: Figure, world: tuple[float, float, float, float], top_view: bool) -
 def chair(fig: Figure, c: Point) -> str:
     """A chair whose seat top is at the point c (the underside of the pelvis)."""
     seat, x = c[1], c[0]
-    if fig.view is View.FRONT:
+    if fig.view in (View.FRONT, View.SEATED_FRONT):
         return (
+            f'<rect class="chair" x="{_f(x - 0.15)}" y="{_f(seat)}" width="0.3" '
+            f'height="0.34" rx="0.02"/>'  # the back, behind the person
             f'<rect class="chair" x="{_f(x - 0.17)}" y="{_f(seat - 0.035)}" width="0.34" '
             f'height="0.035" rx="0.01"/>'
             f'<rect class="chair" x="{_f(x - 0.16)}" y="0" width="0.03" height="{_f(seat)}"/>'

@@ -222,9 +222,12 @@ def test_a_check_in_and_a_walk_made_offline_are_sent_once_when_the_connection_re
     assert "warning signs only once they are sent" in saved.inner_text()
 
     walk.get_by_label("Day", exact=True).fill("2026-11-19")
-    walk.get_by_label("How many minutes?").fill("25")
+    walk.get_by_label("How many minutes?").fill("300")  # over 4 hours: asked first, as online
     walk.get_by_role("button", name="Save activity").click()
-    walk.locator(".offline-saved").wait_for()
+    walk.locator(".offline-saved", has_text="Are you sure?").wait_for()
+    assert "300 minutes is 5 hours" in walk.locator(".offline-saved").inner_text()
+    walk.get_by_role("button", name="Yes, save 300 minutes").click()
+    walk.locator(".offline-saved", has_text="Saved on this device").wait_for()
     waiting = walk.locator("#outbox-count")
     assert waiting.inner_text().startswith("2 results are saved on this device")
     page.shots("offline-checkin")
@@ -237,7 +240,7 @@ def test_a_check_in_and_a_walk_made_offline_are_sent_once_when_the_connection_re
     (sent,) = [c for c in after["checkins"] if c["date"] == "2026-11-19"]
     assert sent["pain"] == 7 and len(sent["symptoms"]) == 1
     (walked,) = [a for a in after["activities"] if a["date"] == "2026-11-19"]
-    assert walked["minutes"] == 25
+    assert walked["minutes"] == 300
     assert len(after["checkins"]) == len(before["checkins"]) + 1
     assert len(after["activities"]) == len(before["activities"]) + 1
 

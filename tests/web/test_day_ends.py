@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 from urllib.parse import parse_qs, urlsplit
 
+from sicoach.web.routes.journal import SURE_ABOVE
 from tests.web.conftest import WebClient
 
 
@@ -79,6 +80,8 @@ def test_a_walk_says_the_week_so_far_and_a_long_one_asks_first(person: WebClient
     assert len(person.get("/api/v1/activities").json()) == 1  # nothing saved yet
     sure = person.submit("/activity", {"kind": "walking", "minutes": "300", "sure": "on"})
     assert sure.status_code == 303 and len(person.get("/api/v1/activities").json()) == 2
+    # The offline form asks with the server's own number, rendered into the page.
+    assert f'data-sure-above="{SURE_ABOVE}"' in person.get("/activity").text
 
 
 def test_today_says_the_walk_and_keeps_the_arithmetic_behind_why_this_number(

@@ -144,6 +144,7 @@ def _activity_form(
             "today": today,
             "notice": request.query_params.get("saved"),
             "confirm": confirm,
+            "sure_above": SURE_ABOVE,
         },
         status_code=status,
         active="today",

@@ -25,11 +25,29 @@ function clientId() {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
+// A long activity asks "are you sure?" first, as the server does online. The number comes
+// from the page (data-sure-above, rendered by the server); a confirmed number is kept in
+// data-sure-for, so changing the minutes asks again.
+function unsure(form, minutes) {
+  const above = whole(form.dataset.sureAbove);
+  if (above === null || Number.isNaN(above) || minutes <= above) return null;
+  if (form.dataset.sureFor === String(minutes)) return null;
+  form.dataset.sureFor = String(minutes);
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  const button = form.querySelector("button[type=submit]");
+  if (button) button.textContent = `Yes, save ${minutes} minutes`;
+  return `${minutes} minutes is ${hours} hours${rest ? ` and ${rest} minutes` : ""}. ` +
+    "Are you sure? If so, save it again; if not, change the minutes.";
+}
+
 const BODIES = {
   activity(form) {
     const data = new FormData(form);
     const minutes = whole(data.get("minutes"));
     if (minutes === null || Number.isNaN(minutes)) return { missing: "Type how many minutes first." };
+    const ask = unsure(form, minutes);
+    if (ask) return { missing: ask };
     const day = form.elements.date;
     return {
       body: {
@@ -72,9 +90,9 @@ function say(form, text, isError) {
   if (!line) {
     line = document.createElement("div");
     line.className = "notice offline-saved";
-    line.setAttribute("role", isError ? "alert" : "status");
     form.prepend(line);
   }
+  line.setAttribute("role", isError ? "alert" : "status");
   line.replaceChildren(...text.map((part) => {
     const p = document.createElement("p");
     p.textContent = part;

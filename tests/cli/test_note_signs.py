@@ -17,7 +17,8 @@ from sicoach.services.commands import DismissNoteSign
 from sicoach.services.context import Context
 from sicoach.services.errors import InputError
 from sicoach.services.handlers import execute
-from sicoach.services.journal import export_journal, import_journal, log_checkin
+from sicoach.services.journal import log_checkin
+from sicoach.services.journal_transfer import export_journal, import_journal
 from sicoach.services.notes import note_reading
 from sicoach.services.safety import assess, record_screen
 

@@ -20,6 +20,7 @@ from sicoach.domain.journal import (
     Session,
 )
 from sicoach.services import journal as journal_service
+from sicoach.services import journal_transfer as transfer
 from sicoach.services.context import Context
 from sicoach.services.errors import InputError
 from sicoach.store import make_uow_factory
@@ -202,35 +203,35 @@ def test_each_person_sees_only_their_own_journal(store_url: str) -> None:
 
 def test_export_import_export_gives_the_same_document(store_context: Context, tmp_path) -> None:  # type: ignore[no-untyped-def]
     document = sample()
-    journal_service.import_journal(store_context, json.dumps(document))
-    first = journal_service.export_journal(store_context)
+    transfer.import_journal(store_context, json.dumps(document))
+    first = transfer.export_journal(store_context)
     assert first == document
     other = Context(
         settings=store_context.settings, clock=store_context.clock, person="second-device"
     )
     path = tmp_path / "export.json"
     path.write_text(json.dumps(first), encoding="utf-8")
-    summary = journal_service.import_journal(other, path)
+    summary = transfer.import_journal(other, path)
     assert (summary.checkins, summary.sessions, summary.activities, summary.function) == (
         2,
         2,
         3,
         2,
     )
-    assert journal_service.export_journal(other) == first
+    assert transfer.export_journal(other) == first
 
 
 def test_import_refuses_days_already_present_unless_replace(store_context: Context) -> None:
     journal_service.log_checkin(store_context, pain=9, day=date(2026, 11, 3))
     journal_service.log_activity(store_context, "cycling", 40, day=date(2026, 11, 20))
-    before = journal_service.export_journal(store_context)
+    before = transfer.export_journal(store_context)
     with pytest.raises(InputError) as err:
-        journal_service.import_journal(store_context, json.dumps(sample()))
+        transfer.import_journal(store_context, json.dumps(sample()))
     assert err.value.field == "checkins[1].date"
     assert "already has a check-in" in str(err.value)
-    assert journal_service.export_journal(store_context) == before
+    assert transfer.export_journal(store_context) == before
 
-    journal_service.import_journal(store_context, json.dumps(sample()), replace=True)
+    transfer.import_journal(store_context, json.dumps(sample()), replace=True)
     after = journal_service.load_journal(store_context)
     assert after.checkin_on(date(2026, 11, 3)).pain == 4  # the file's, not ours
     # A day the file does not cover keeps our records.
@@ -258,7 +259,7 @@ def test_profile_is_created_on_first_use_and_updated_field_by_field(
 
 def test_an_import_interrupted_half_way_writes_nothing(store_context: Context) -> None:
     journal_service.log_checkin(store_context, pain=2, day=date(2026, 11, 19))
-    before = journal_service.export_journal(store_context)
+    before = transfer.export_journal(store_context)
     document = sample()
     document["profile"] = None
     document["activities"] = [
@@ -274,14 +275,14 @@ def test_an_import_interrupted_half_way_writes_nothing(store_context: Context) -
             raise KeyboardInterrupt  # the person pressed Ctrl-C after the first batch
 
     with pytest.raises(KeyboardInterrupt):
-        journal_service.import_journal(store_context, json.dumps(document), progress=interrupt)
+        transfer.import_journal(store_context, json.dumps(document), progress=interrupt)
     assert calls and calls[0][1] == 2 + 2 + 336 + 2 + 2  # ... and 2 reviews
-    assert journal_service.export_journal(store_context) == before
+    assert transfer.export_journal(store_context) == before
 
 
 def test_progress_reaches_the_total(store_context: Context) -> None:
     seen: list[tuple[int, int]] = []
-    journal_service.import_journal(
+    transfer.import_journal(
         store_context, json.dumps(sample()), progress=lambda d, t: seen.append((d, t))
     )
     assert seen[-1] == (11, 11)  # 9 records and 2 clinician reviews

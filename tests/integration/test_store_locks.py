@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from sicoach.services import journal, plan
+from sicoach.services import journal, journal_transfer, plan
 from sicoach.services.context import Context
 from sicoach.store import engine
 from tests.web.conftest import BASE, WebClient
@@ -44,7 +44,7 @@ def test_reads_do_not_wait_for_a_writer(
 ) -> None:
     assert [c.pain for c in journal.load_journal(context).checkins] == [4]
     assert plan.plan_today(context).safety is not None
-    assert journal.export_journal(context)["checkins"][0]["pain"] == 4
+    assert journal_transfer.export_journal(context)["checkins"][0]["pain"] == 4
 
 
 def test_an_api_write_without_the_lock_is_503_with_retry_after(

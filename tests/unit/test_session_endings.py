@@ -13,7 +13,7 @@ import pytest
 
 from sicoach.domain.journal import Journal
 from sicoach.domain.plan import PlannedExercise
-from sicoach.services import journal, plan, reports, session, views
+from sicoach.services import journal_transfer, plan, reports, session, views
 from sicoach.services.commands import Ending, FinishSession, RecordExercise, StartSession
 from sicoach.services.context import Context
 
@@ -39,7 +39,7 @@ def _history(context: Context) -> None:
         "profile": {"started_on": (today - timedelta(days=10)).isoformat()},
         "sessions": sessions,
     }
-    journal.import_journal(context, json.dumps(document))
+    journal_transfer.import_journal(context, json.dumps(document))
 
 
 def _tomorrow(context: Context) -> PlannedExercise:

@@ -97,7 +97,7 @@ def _export_csv(services: Context, out: Path | None) -> None:
 def _export_text(services: Context, fmt: ExportFormat) -> str:
     if fmt is ExportFormat.JSON:
         from sicoach.interchange.journal_json import dumps
-        from sicoach.services.journal import export_journal
+        from sicoach.services.journal_transfer import export_journal
 
         return dumps(export_journal(services))
     if fmt is ExportFormat.FHIR:

@@ -294,7 +294,7 @@ def import_patient(ctx: Context, email: str, display_name: str, raw: bytes) -> I
     to them, the journal file read into it (all or nothing), and an invitation to join."""
     from dataclasses import replace
 
-    from sicoach.services.journal import import_journal
+    from sicoach.services.journal_transfer import import_journal
     from sicoach.services.policy import Access
 
     if len(raw) > MAX_IMPORT_BYTES:

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from sicoach.domain.journal import Activity, CheckIn, FunctionRating, PlanChoices, Profile
 from sicoach.domain.safety import Assessment
-from sicoach.services import journal, notes, plan, reports, safety, session
+from sicoach.services import journal, journal_transfer, notes, plan, reports, safety, session
 from sicoach.services.commands import (
     AnswerScreen,
     ChangeExercise,
@@ -77,8 +77,8 @@ def change_profile(ctx: Context, command: ChangeProfile) -> Profile:
     return journal.update_profile(ctx, **dict(command.changes))
 
 
-def import_journal(ctx: Context, command: ImportJournal) -> journal.ImportSummary:
-    return journal.import_journal(
+def import_journal(ctx: Context, command: ImportJournal) -> journal_transfer.ImportSummary:
+    return journal_transfer.import_journal(
         ctx, command.source, replace=command.replace, progress=command.progress
     )
 

@@ -1,4 +1,5 @@
-"""Journal actions: check-ins, activities, the profile, import and export.
+"""Journal actions: check-ins, activities and the profile (import and export are in
+`journal_transfer`).
 
 Each function takes the `Context` and is one thing a person does; faces (CLI, web) call
 these and nothing below. Input a person can fix raises `InputError` naming the field; such
@@ -10,9 +11,8 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any
 
 from sicoach.domain.field_checks import (
@@ -46,7 +46,7 @@ from sicoach.domain.vocabulary import (
     URGENT_FLAGS,
 )
 from sicoach.services.context import Context
-from sicoach.services.errors import ConflictError, InputError
+from sicoach.services.errors import InputError
 from sicoach.services.unit_of_work import UnitOfWork
 
 Progress = Callable[[int, int], None]
@@ -54,17 +54,6 @@ Progress = Callable[[int, int], None]
 
 def _checked(error: JournalError) -> InputError:
     return InputError.from_journal_error(error)
-
-
-def import_problem(error: Exception) -> str:
-    """An import's refusal as a sentence for a person: the file-level problems ("This file is
-    not an SI Coach diary: it has no version") stand alone; a record's names where it is."""
-    field, message = getattr(error, "field", None), getattr(error, "message", str(error))
-    if field is None:
-        return str(error)
-    if field in ("format", "version", "document"):
-        return message[:1].upper() + message[1:] + "."
-    return f"The file has a problem at {field}: {message}."
 
 
 def load_journal(ctx: Context, on: date | None = None) -> Journal:
@@ -173,7 +162,7 @@ def read_note_signs(note: str) -> tuple[str, ...]:
     return read_note(note)
 
 
-def _with_notes_read(journal: Journal) -> Journal:
+def with_notes_read(journal: Journal) -> Journal:
     """An imported journal with every check-in's note read again, as at check-in time.
 
     Findings the file lists are kept too (a reader of another version may have found more),
@@ -326,89 +315,3 @@ def store_profile_changes(ctx: Context, uow: UnitOfWork, checked: Mapping[str, A
     profile = current.with_changes(**checked)
     uow.journal.save_profile(profile)
     return profile
-
-
-@dataclass(frozen=True)
-class ImportSummary:
-    checkins: int
-    sessions: int
-    activities: int
-    function: int
-    profile: bool
-    replaced: bool
-
-    @property
-    def records(self) -> int:
-        return self.checkins + self.sessions + self.activities + self.function
-
-
-def _conflict(journal: Journal, taken: dict[str, set[date]]) -> ConflictError | None:
-    kinds: list[tuple[str, str, list[date]]] = [
-        ("checkins", "date", [c.date for c in journal.checkins]),
-        ("sessions", "started_at", [s.date for s in journal.sessions]),
-        ("activities", "date", [a.date for a in journal.activities]),
-        ("function", "date", [f.date for f in journal.function]),
-        ("reviews", "date", [r.date for r in journal.reviews]),
-    ]
-    words = {
-        "checkins": "a check-in",
-        "sessions": "a session",
-        "activities": "an activity",
-        "function": "a function rating",
-        "reviews": "a clinician review",
-    }
-    for key, field, days in kinds:
-        for i, day in enumerate(days):
-            if day in taken.get(key, set()):
-                return ConflictError(
-                    f"{key}[{i}].{field}",
-                    f"{day.isoformat()} already has {words[key]} in your journal",
-                )
-    return None
-
-
-def import_journal(
-    ctx: Context,
-    source: str | Path,
-    replace: bool = False,
-    progress: Progress | None = None,
-) -> ImportSummary:
-    """Read a journal document (text, or a file path) into the database in one transaction.
-
-    Without `replace`, a day that already holds records of the same kind is refused; with
-    it, the file's records for those days take the place of ours. Any problem raises
-    `InputError` and nothing is written.
-    """
-    from sicoach.interchange.journal_json import parse_journal, read_text
-
-    try:
-        text = read_text(source) if isinstance(source, Path) else source
-        journal = parse_journal(text, ctx.clock.today(), EXERCISE_IDS)
-    except JournalError as err:
-        raise _checked(err) from None
-    journal = _with_notes_read(journal)
-    with ctx.uow() as uow:
-        if not replace:
-            conflict = _conflict(journal, uow.journal.record_dates())
-            if conflict is not None:
-                raise conflict
-            current = uow.journal.get_profile()
-            if journal.profile is not None and current is not None and current != journal.profile:
-                raise ConflictError("profile", "your journal already has a different profile")
-        uow.journal.import_journal(journal, replace=replace, progress=progress)
-        uow.commit()
-    return ImportSummary(
-        checkins=len(journal.checkins),
-        sessions=len(journal.sessions),
-        activities=len(journal.activities),
-        function=len(journal.function),
-        profile=journal.profile is not None,
-        replaced=replace,
-    )
-
-
-def export_journal(ctx: Context) -> dict[str, Any]:
-    """The whole journal as the interchange document (docs/design.md §4)."""
-    from sicoach.interchange.journal_json import journal_to_dict
-
-    return journal_to_dict(load_journal(ctx))

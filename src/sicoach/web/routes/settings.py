@@ -16,7 +16,7 @@ from starlette.datastructures import UploadFile
 
 from sicoach.interchange.journal_json import MAX_FILE_BYTES, profile_to_dict
 from sicoach.services import cached_reads as reads
-from sicoach.services import data_care, journal, plan
+from sicoach.services import data_care, journal_transfer, plan
 from sicoach.services.checks import validate_profile
 from sicoach.services.commands import (
     ChangeExercise,
@@ -142,7 +142,7 @@ async def settings_plan(request: Request) -> Response:
 
 def _export(request: Request) -> Response:
     ctx = context_of(request)
-    document = journal.export_journal(ctx)
+    document = journal_transfer.export_journal(ctx)
     filename = f"sicoach-journal-{ctx.clock.today().isoformat()}.json"
     return Response(
         json.dumps(document, indent=2, ensure_ascii=False) + "\n",
@@ -209,9 +209,9 @@ async def settings_import(request: Request) -> Response:
         form.errors["file"] = "the file is not text (UTF-8); choose a .json journal file"
         return _page(request, import_form=form, status=400)
     try:
-        summary = journal.import_journal(ctx, text, replace=form.flag("replace"))
+        summary = journal_transfer.import_journal(ctx, text, replace=form.flag("replace"))
     except input_errors() as error:
-        form.errors["file"] = journal.import_problem(error)
+        form.errors["file"] = journal_transfer.import_problem(error)
         return _page(request, import_form=form, status=422)
     notice = (
         f"Imported {_count(summary.checkins, 'check-in')}, "
@@ -266,7 +266,7 @@ def api_put_profile(request: Request, body: ProfileIn) -> dict[str, Any] | None:
 @router.get("/api/v1/journal", tags=["journal"], responses=JOURNAL_DOCUMENT)
 def api_export(request: Request) -> Response:
     """The whole journal in the interchange format (the same document Settings downloads)."""
-    return JSONResponse(journal.export_journal(context_of(request)))
+    return JSONResponse(journal_transfer.export_journal(context_of(request)))
 
 
 @router.post("/api/v1/journal", tags=["journal"], response_model=ImportedOut)

@@ -35,7 +35,7 @@ system-packages:
 	$(PYTHON) scripts/system_packages.py
 
 test: system-packages lint typecheck $(LIGHTHOUSE)
-	$(BIN)/pytest -n 2 --dist loadgroup
+	$(BIN)/pytest -n 2 --dist loadgroup --durations=25
 
 format: $(STAMP)
 	$(BIN)/ruff format src tests bench scripts

@@ -37,10 +37,12 @@ def test_axe_on_every_page(page, server) -> None:  # type: ignore[no-untyped-def
         json={"date": "2026-11-19", "pain": 6, "symptoms": ["leg_tingling"]},
     )
     found = {}
-    for name, path in PAGES.items():
-        page.goto(path)
-        page.shots(name)
-        found[name] = axe_violations(page)
+    for theme in ("light", "dark"):  # contrast is checked in both themes
+        page.emulate_media(color_scheme=theme)
+        for name, path in PAGES.items():
+            page.goto(path)
+            page.shots(f"{name}-{theme}")
+            found[f"{name}-{theme}"] = axe_violations(page)
     assert {k: v for k, v in found.items() if v} == {}
 
 

@@ -28,7 +28,10 @@ def test_whole_session_with_it_hurts(page, server) -> None:  # type: ignore[no-u
     # On a slow machine the clock may have moved on by one exercise: use the one on screen.
     shown = page.locator("#p-name").inner_text()
     second = next(e for e in script["exercises"] if e["name"] == shown)
-    page.shots("playing")
+    for theme in ("light", "dark"):  # the player in both themes; the rest goes on in dark
+        page.emulate_media(color_scheme=theme)
+        page.shots(f"playing-{theme}")
+        assert axe_violations(page) == [], theme
     assert page.locator("#p-seconds").inner_text().isdigit()
     assert page.get_by_role("button", name="It hurts").is_visible()
     page.get_by_role("button", name="It hurts").click()
@@ -43,8 +46,10 @@ def test_whole_session_with_it_hurts(page, server) -> None:  # type: ignore[no-u
     summary = page.locator("#p-summary-list").inner_text()
     assert f"It hurt: {second['name']}" in summary
     assert "Pain before: 3, pain now: 2." in summary
-    page.shots("summary")
-    assert axe_violations(page) == []
+    for theme in ("dark", "light"):
+        page.emulate_media(color_scheme=theme)
+        page.shots(f"summary-{theme}")
+        assert axe_violations(page) == [], theme
 
     journal = server.client.get("/api/v1/journal").json()
     (session,) = journal["sessions"]

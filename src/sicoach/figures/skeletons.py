@@ -1,4 +1,4 @@
-"""The skeletons of the three views as data rows: one row per bone, nothing else.
+"""The skeletons of the four views as data rows: one row per bone, nothing else.
 
 What the columns mean (see `sicoach.figures.bones.Bone`): a bone hangs from `parent` at
 `anchor` (in the parent's frame, x along the parent), is `length` long, and is turned by the

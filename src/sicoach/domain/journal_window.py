@@ -20,8 +20,9 @@ from sicoach.domain.journal import CheckIn, Journal
 from sicoach.domain.measures import FIRST_WEEK_DAYS
 from sicoach.domain.safety.reviews import is_warning_sign
 
-WINDOW_DAYS = 60
-"""Every rule's look-back from `on` fits in this many days (the longest is 4 weeks)."""
+WINDOW_DAYS = 35
+"""Every rule's look-back from `on` fits in this many days (the longest is 4 weeks, for the
+sessions that hurt; a week more to spare)."""
 
 
 @dataclass(frozen=True)

@@ -50,13 +50,13 @@ from sicoach.domain.plan_history import (
     _lowered_on,
     _next_step,
     _next_training_day,
-    _performed,
     _range_text,
     _reps_range,
     _Rise,
     _rises,
     extend_track,
     lowered_days,
+    performed_by_exercise,
 )
 from sicoach.domain.plan_items import apply_pregnancy, build_item, estimate_seconds
 from sicoach.domain.plan_model import (
@@ -222,9 +222,10 @@ def _histories(
     lowered = lowered_days(rises, d)
     recent_from = on - timedelta(days=d.see_doctor_lookback_days)
     out = {}
+    performed = performed_by_exercise(journal)
     for ex in catalog.exercises:
         since = done_since(choices, ex.id, gently)
-        done = [x for x in _performed(journal, ex.id) if since is None or x.on > since]
+        done = [x for x in performed.get(ex.id, ()) if since is None or x.on > since]
         prior = carry.prior(ex.id, since) if carry is not None else Track()
         track = extend_track(ex, prior, done, lowered)
         out[ex.id] = _History(track, [x for x in done if x.on >= recent_from], gently)

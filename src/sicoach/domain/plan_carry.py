@@ -29,19 +29,19 @@ from sicoach.domain.plan_history import (
     Track,
     _Done,
     _Dose,
-    _performed,
     _rises,
     _Run,
     extend_track,
     lowered_days,
+    performed_by_exercise,
 )
 from sicoach.domain.plan_model import DEFAULTS, PlanDefaults
 
-CARRY_LAG_DAYS = 60
+CARRY_LAG_DAYS = 35
 """`through` is the Monday at least this many days before the day the carry is built."""
 MIN_WINDOW_DAYS = 28
 """A carry serves days at least this long after `through` (the rules look back 14 days)."""
-MAX_WINDOW_DAYS = 120
+MAX_WINDOW_DAYS = 90
 """After this long the window has grown too wide: the next write builds a newer carry."""
 LEAD_DAYS = 7
 """Check-ins and activities are read from this long before `through` (next-day rises and
@@ -142,9 +142,10 @@ def build_carry(
     lowered = lowered_days(_rises(before, defaults), defaults)
     since: dict[str, date | None] = {}
     tracks: dict[str, Track] = {}
+    performed = performed_by_exercise(before)
     for ex in catalog.exercises:
         cut = since[ex.id] = done_since(profile.plan, ex.id, gently)
-        done = [x for x in _performed(before, ex.id) if cut is None or x.on > cut]
+        done = [x for x in performed.get(ex.id, ()) if cut is None or x.on > cut]
         tracks[ex.id] = extend_track(ex, Track(), done, lowered)
     target = week_target(catalog.aerobic, before, through).minutes
     latest = before.checkins[-1:]

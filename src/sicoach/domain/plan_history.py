@@ -20,13 +20,16 @@ class _Done:
     result: ExerciseResult
 
 
-def _performed(journal: Journal, exercise_id: str) -> list[_Done]:
-    return [
-        _Done(s.date, r)
-        for s in journal.sessions
-        for r in s.exercises
-        if r.id == exercise_id and not r.skipped
-    ]
+def performed_by_exercise(journal: Journal) -> dict[str, list[_Done]]:
+    """Every performed (not skipped) result, by exercise, in the journal's order: one pass
+    over the sessions for all exercises (the plan reads each exercise's)."""
+    out: dict[str, list[_Done]] = {}
+    for s in journal.sessions:
+        day = s.date
+        for r in s.exercises:
+            if not r.skipped:
+                out.setdefault(r.id, []).append(_Done(day, r))
+    return out
 
 
 def _comfortable(result: ExerciseResult) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, and_, case, func, or_, select
+from sqlalchemy import Connection, Select, and_, case, func, or_, select, union_all
 
 from sicoach.domain.journal import Activity, CheckIn, ExerciseResult, Journal, Profile, Session
 from sicoach.domain.journal_window import Firsts, carries_warning_sign
@@ -81,18 +81,81 @@ def _firsts(conn: Connection, pid: int, on: date, profile: Profile | None) -> tu
     return Firsts(**{**firsts.__dict__, "start": start}), _as_date(row[1])
 
 
-def _in_spans(column: Any, spans: tuple[tuple[date, date], ...], *, moments: bool = False) -> Any:
-    if moments:
-        return or_(
-            *(
-                and_(
-                    column >= datetime.combine(a, time()),
-                    column < datetime.combine(b + timedelta(days=1), time()),
-                )
-                for a, b in spans
+def _merged(spans: tuple[tuple[date, date], ...], on: date) -> list[tuple[date, date]]:
+    """The spans cut at `on`, sorted, overlapping or touching ones joined (so each day is
+    read once)."""
+    out: list[tuple[date, date]] = []
+    for a, b in sorted((a, min(b, on)) for a, b in spans):
+        if a > b:
+            continue
+        if out and a <= out[-1][1] + timedelta(days=1):
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _span_reads(
+    columns: tuple[Any, ...],
+    person: Any,
+    day: Any,
+    pid: int,
+    spans: list[tuple[date, date]],
+    *,
+    moments: bool = False,
+) -> list[Select[Any]]:
+    """One indexed range read per span (`person`, `day` lead an index of every table read
+    here), so the database seeks to each span instead of filtering all of a person's rows
+    against an OR of ranges (which grows with the years)."""
+    reads = []
+    for a, b in spans:
+        if moments:
+            inside = and_(
+                day >= datetime.combine(a, time()),
+                day < datetime.combine(b + timedelta(days=1), time()),
             )
-        )
-    return or_(*(column.between(a, b) for a, b in spans))
+        else:
+            inside = day.between(a, b)
+        reads.append(select(*columns).where(person == pid, inside))
+    return reads
+
+
+def _ordered(reads: list[Select[Any]], *order: str) -> Any:
+    """The reads as one statement, ordered by the named columns (no read: no rows)."""
+    if len(reads) == 1:
+        return reads[0].order_by(*(reads[0].selected_columns[name] for name in order))
+    both = union_all(*reads)
+    return both.order_by(*(both.selected_columns[name] for name in order))
+
+
+def _checkins_in(
+    conn: Connection,
+    pid: int,
+    spans: list[tuple[date, date]],
+    days: tuple[date, ...] = (),
+    warnings: bool = False,
+) -> tuple[CheckIn, ...]:
+    """The check-ins of `spans`, of `days`, and (`warnings`) any whose symptoms may hold a
+    warning sign, up to the spans' end."""
+    c = checkin.c
+    columns = tuple(checkin.c)
+    reads = _span_reads(columns, c.person_id, c.day, pid, spans)
+    on = spans[-1][1] if spans else date.min
+    extra = sorted({d for d in days if d <= on and not any(a <= d <= b for a, b in spans)})
+    if extra:
+        reads.append(select(*columns).where(c.person_id == pid, c.day.in_(extra)))
+    if warnings:
+        maybe = or_(*(c.symptoms.contains(code) for code in WARNING_CODES))
+        reads.append(select(*columns).where(c.person_id == pid, c.day <= on, maybe))
+    if not reads:
+        return ()
+    seen: set[date] = set()
+    out = []
+    for row in conn.execute(_ordered(reads, "day")).mappings():
+        if row["day"] not in seen:  # a warning-sign day may also lie in a span
+            seen.add(row["day"])
+            out.append(mapping.row_to_checkin(row))
+    return tuple(out)
 
 
 def load_safety_window(conn: Connection, pid: int, on: date, profile: Profile | None) -> Journal:
@@ -103,15 +166,10 @@ def load_safety_window(conn: Connection, pid: int, on: date, profile: Profile | 
     def kept(day: date) -> bool:
         return any(a <= day <= b for a, b in spans)
 
-    c = checkin.c
-    maybe_warning = or_(*(c.symptoms.contains(code) for code in WARNING_CODES))
-    wanted = or_(_in_spans(c.day, spans), c.day == latest, maybe_warning)
-    rows = conn.execute(
-        select(checkin).where(c.person_id == pid, c.day <= on, wanted).order_by(c.day)
-    ).mappings()
+    days = (latest,) if latest is not None else ()
     checkins = tuple(
         ck
-        for ck in map(mapping.row_to_checkin, rows)
+        for ck in _checkins_in(conn, pid, _merged(spans, on), days, warnings=True)
         if kept(ck.date) or ck.date == latest or carries_warning_sign(ck)
     )
     sessions = _sessions_in(conn, pid, spans, on)
@@ -130,16 +188,7 @@ def load_window(
     """Every check-in, session and activity in `spans` (day ranges, both ends included, up
     to `on`), the check-ins of `checkin_days`, and the profile, the activity ratings and the
     reviews (few): what today's plan and triage read beside the stored carry."""
-    c = checkin.c
-    wanted = _in_spans(c.day, spans)
-    if checkin_days:
-        wanted = or_(wanted, c.day.in_(checkin_days))
-    checkins = tuple(
-        mapping.row_to_checkin(r)
-        for r in conn.execute(
-            select(checkin).where(c.person_id == pid, c.day <= on, wanted).order_by(c.day)
-        ).mappings()
-    )
+    checkins = _checkins_in(conn, pid, _merged(spans, on), checkin_days)
     activities = _activities_in(conn, pid, spans, on)
     sessions = _sessions_in(conn, pid, spans, on)
     return _with_the_few(conn, pid, on, profile, checkins, sessions, activities)
@@ -148,29 +197,38 @@ def load_window(
 def _sessions_in(
     conn: Connection, pid: int, spans: tuple[tuple[date, date], ...], on: date
 ) -> tuple[Session, ...]:
-    """The sessions started in `spans` up to the end of `on`, each with its results."""
+    """The sessions started in `spans` up to the end of `on`, each with its results.
+
+    The hot read of every first page after a write (hundreds of results): plain rows of the
+    columns needed, and one shared object per distinct result (most days repeat the same
+    exercises at the same dose), instead of a mapping and a new object per row."""
     s = session.c
-    end = datetime.combine(on + timedelta(days=1), time())
-    session_rows = list(
-        conn.execute(
-            select(session)
-            .where(
-                s.person_id == pid, s.started_at < end, _in_spans(s.started_at, spans, moments=True)
-            )
-            .order_by(s.started_at, s.id)
-        ).mappings()
-    )
+    columns = (s.id, s.started_at, s.pain_before, s.pain_after, s.partial)
+    reads = _span_reads(columns, s.person_id, s.started_at, pid, _merged(spans, on), moments=True)
+    session_rows = conn.execute(_ordered(reads, "started_at", "id")).all() if reads else []
     results: dict[int, list[ExerciseResult]] = {}
-    ids = [r["id"] for r in session_rows]
+    shared: dict[tuple[Any, ...], ExerciseResult] = {}
+    e = exercise_result.c
+    result_columns = (e.session_id, e.exercise_id, e.level, e.reps, e.hurt, e.pain, e.skipped)
+    ids = [r[0] for r in session_rows]
     for start in range(0, len(ids), 500):
-        for r in conn.execute(
-            select(exercise_result)
-            .where(exercise_result.c.session_id.in_(ids[start : start + 500]))
-            .order_by(exercise_result.c.session_id, exercise_result.c.position)
-        ).mappings():
-            results.setdefault(r["session_id"], []).append(mapping.row_to_result(r))
-    sessions = tuple(mapping.row_to_session(r, results.get(r["id"], ())) for r in session_rows)
-    return sessions
+        for sid, *fields_ in conn.execute(
+            select(*result_columns)
+            .where(e.session_id.in_(ids[start : start + 500]))
+            .order_by(e.session_id, e.position)
+        ):
+            key = tuple(fields_)
+            result = shared.get(key)
+            if result is None:
+                ex, level, reps, hurt, pain, skipped = key
+                result = shared[key] = ExerciseResult(
+                    ex, level, reps, bool(hurt), pain, bool(skipped)
+                )
+            results.setdefault(sid, []).append(result)
+    return tuple(
+        Session(started_at, before, after, tuple(results.get(sid, ())), bool(partial))
+        for sid, started_at, before, after, partial in session_rows
+    )
 
 
 def _activities_in(
@@ -178,15 +236,14 @@ def _activities_in(
 ) -> tuple[Activity, ...]:
     """The activities of the days in `spans`, up to `on`."""
     a = activity.c
-    activities = tuple(
-        mapping.row_to_activity(r)
-        for r in conn.execute(
-            select(activity)
-            .where(a.person_id == pid, a.day <= on, _in_spans(a.day, spans))
-            .order_by(a.day, a.id)
-        ).mappings()
+    columns = (a.id, a.day, a.kind, a.minutes)
+    reads = _span_reads(columns, a.person_id, a.day, pid, _merged(spans, on))
+    if not reads:
+        return ()
+    return tuple(
+        Activity(day, kind, minutes)
+        for _, day, kind, minutes in conn.execute(_ordered(reads, "day", "id"))
     )
-    return activities
 
 
 def _with_the_few(

@@ -153,6 +153,16 @@ def test_the_urgent_patient_first_then_acknowledged(browser: Any, clinic: LiveSe
     )
     phone.get_by_role("button", name="Save the training days").scroll_into_view_if_needed()
     phone.screenshot(path=str(SCREENSHOTS / "worklist-glance-controls-phone.png"))
+    phone.get_by_label("Your message (up to 500 characters)").fill(
+        "Well done on the walks.\nTell me in a note how the stairs feel."
+    )
+    phone.get_by_role("button", name="Send the message").click()
+    phone.get_by_text("Message sent. The patient sees it on their Today page.").wait_for()
+    assert "Not read yet" in phone.locator(".sent-messages").inner_text()
+    phone.locator("#message-title").scroll_into_view_if_needed()
+    phone.screenshot(path=str(SCREENSHOTS / "worklist-glance-message-phone.png"))
+    phone.emulate_media(color_scheme="dark")
+    phone.screenshot(path=str(SCREENSHOTS / "worklist-glance-message-phone-dark.png"))
     phone.context.close()
 
     patient = _page(browser, clinic, "phone")
@@ -167,7 +177,20 @@ def test_the_urgent_patient_first_then_acknowledged(browser: Any, clinic: LiveSe
     assert "Skipped today" in tilt.inner_text()
     assert "Your physio left this out" in tilt.inner_text()  # not the patient's own words
     assert tilt.get_by_role("button").count() == 0  # only the physio brings it back
+    message = patient.locator(".card.message")
+    assert "A message from Dr Lee" in message.inner_text()
+    assert "Tell me in a note how the stairs feel." in message.inner_text()
     _shot(patient, "patient-today-phone")
+    patient.emulate_media(color_scheme="dark")
+    _shot(patient, "patient-today-phone-dark")
+    patient.emulate_media(color_scheme="light")
+    message.get_by_role("link", name="Answer in a note").click()
+    note_text = patient.get_by_label("Note (optional)").input_value()
+    assert note_text == "Stairs were easier today.\nReply to Dr Lee: "  # today's note kept
+    patient.go_back()
+    message.get_by_role("button", name="Mark as read").click()
+    patient.get_by_text("Message marked as read.").wait_for()
+    assert patient.locator(".card.message").count() == 0
     script = patient.request.get("/api/v1/session/script").json()
     assert script["exercises"] and all(e["id"] != "pelvic_tilt" for e in script["exercises"])
     patient.context.close()

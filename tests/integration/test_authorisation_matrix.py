@@ -35,7 +35,7 @@ with warnings.catch_warnings():
     from fastapi.testclient import TestClient
 
 PASSWORD = "blue kettle morning walk"
-JOURNAL_NEEDS = {Need.JOURNAL_READ, Need.JOURNAL_WRITE, Need.PROGRAM}
+JOURNAL_NEEDS = {Need.JOURNAL_READ, Need.JOURNAL_WRITE, Need.PROGRAM, Need.CARE}
 PEOPLE = ("anonymous", "patient_a", "patient_b", "clinician", "other_clinician", "admin")
 
 
@@ -68,6 +68,7 @@ def _concrete(path: str, clinic: dict[str, Any]) -> str:
         "session_id": str(clinic["session_id"].session_id),
         "day": "2026-11-20",
         "action": "leave_out",
+        "message_id": "1",
         "account_id": str(clinic["accounts"]["patient_b"].id),
     }
     return re.sub(r"\{(\w+)\}", lambda m: values[m.group(1)], path)

@@ -221,3 +221,15 @@ class ProgramChange:
     exercise_id: str
     change: str
     reason: str
+
+
+@dataclass(frozen=True)
+class ClinicianMessage:
+    """A short message from a clinician to their patient, shown on the patient's Today until
+    they mark it read (`read_at`). `by` is the clinician's name as their account gives it."""
+
+    id: int
+    at: datetime
+    by: str
+    text: str
+    read_at: datetime | None = None

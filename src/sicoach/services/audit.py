@@ -20,6 +20,8 @@ ACTION_WORDS = {
     "journal.read": "looked at the diary",
     "program.change": "changed the program",
     "alerts.seen": "marked the alerts as seen",
+    "message.send": "wrote a message to the patient",
+    "review.record": "recorded a clinician review",
     "signin": "signed in",
     "signin.failed": "a sign-in failed",
     "signout": "signed out",

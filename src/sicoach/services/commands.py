@@ -184,3 +184,17 @@ class RateActivity:
     activity: str
     score: int
     day: date | None = None
+
+
+@dataclass(frozen=True)
+class SendMessage:
+    """A linked clinician's short message to the patient (plain text, shown on Today)."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class ReadMessage:
+    """The patient has read a message from their clinician (it leaves Today)."""
+
+    message_id: int | str

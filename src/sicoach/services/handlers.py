@@ -15,7 +15,16 @@ from typing import Any, TypeVar
 
 from sicoach.domain.journal import Activity, CheckIn, FunctionRating, PlanChoices, Profile
 from sicoach.domain.safety import Assessment
-from sicoach.services import journal, journal_transfer, notes, plan, reports, safety, session
+from sicoach.services import (
+    journal,
+    journal_transfer,
+    messages,
+    notes,
+    plan,
+    reports,
+    safety,
+    session,
+)
 from sicoach.services.commands import (
     AnswerScreen,
     ChangeExercise,
@@ -28,25 +37,34 @@ from sicoach.services.commands import (
     LogCheckIn,
     PlanChange,
     RateActivity,
+    ReadMessage,
     RecordExercise,
+    SendMessage,
     SetReminder,
     SetTrainingDays,
     StartSession,
 )
 from sicoach.services.context import Context, run_granted
 from sicoach.services.errors import Forbidden, InputError
-from sicoach.services.policy import Access
+from sicoach.services.policy import Access, Need, require
 
 C = TypeVar("C")
 
 PROGRAM_COMMANDS: frozenset[type] = frozenset({ChangeExercise, SetTrainingDays})
 """Commands that change the program, which a linked clinician may make too."""
 
+CARE_COMMANDS: dict[type, str] = {SendMessage: "message.send"}
+"""A linked clinician's own word on the patient's record (never the patient's), with the
+audit log's name for it."""
+
 
 def authorise(ctx: Context, command: object) -> bool:
     """Whether the command may run (see `sicoach.services.policy`); `Forbidden` if not.
     True when it runs on someone else's journal by the policy's leave (a program change)."""
     access = ctx.journal_access
+    if type(command) in CARE_COMMANDS:
+        require(ctx.principal.role if ctx.principal else None, access, Need.CARE)
+        return True
     if access >= Access.OWNER:
         return False
     if access >= Access.PROGRAM and type(command) in PROGRAM_COMMANDS:
@@ -177,6 +195,8 @@ HANDLERS: dict[type, Callable[[Context, Any], Any]] = {
     SetReminder: set_reminder,
     ImportJournal: import_journal,
     RateActivity: rate_activity,
+    SendMessage: messages.send_message,
+    ReadMessage: messages.read_message,
 }
 """Every command and its one handler."""
 
@@ -189,4 +209,10 @@ def execute(ctx: Context, command: object) -> Any:
         from sicoach.services import audit
 
         audit.record(ctx, "program.change", subject=ctx.subject_account, detail=repr(command))
+    elif type(command) in CARE_COMMANDS:  # audited once written (its words stay private)
+        from sicoach.services import audit
+
+        done = run_granted(handler, ctx, command)
+        audit.record(ctx, CARE_COMMANDS[type(command)], subject=ctx.subject_account)
+        return done
     return run_granted(handler, ctx, command) if granted else handler(ctx, command)

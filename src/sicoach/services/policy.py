@@ -3,6 +3,8 @@
 - A patient reads and changes their own journal only.
 - A clinician reads everything in the journals of patients linked to them, and may change
   only their program (the commands in `PROGRAM_COMMANDS`).
+- A linked clinician may also write to the patient (a short message) and record a
+  clinician review on their behalf (`Need.CARE`); the patient cannot do these as them.
 - An admin manages accounts and links, and reads no journal unless linked as a clinician.
 
 Faces never decide: they ask `journal_access` once per request (through the services) and
@@ -42,6 +44,9 @@ class Need(StrEnum):
     """Change the subject's journal (its owner only)."""
     PROGRAM = "program"
     """Change the subject's program (its owner, or a linked clinician)."""
+    CARE = "care"
+    """A linked clinician's own word on the subject's record (a message to them, a review
+    recorded on their behalf): the linked clinician only, never the owner."""
     CLINICIAN = "clinician"
     """A clinician's own work (their patients, invitations)."""
     ADMIN = "admin"
@@ -84,6 +89,8 @@ def allows(role: Role | None, access: Access, need: Need) -> bool:
         return access >= Access.READ
     if need is Need.PROGRAM:
         return access >= Access.PROGRAM
+    if need is Need.CARE:
+        return access is Access.PROGRAM
     return access >= Access.OWNER  # JOURNAL_WRITE
 
 

@@ -13,6 +13,7 @@ from typing import Protocol, Self
 from sicoach.domain.journal import (
     Activity,
     CheckIn,
+    ClinicianMessage,
     ClinicianReview,
     ExerciseResult,
     FunctionRating,
@@ -101,6 +102,18 @@ class JournalRepository(Protocol):
 
     def program_changes(self, since: datetime) -> tuple[ProgramChange, ...]:
         """A clinician's changes to the program from `since`, newest first."""
+        ...
+
+    def add_message(self, at: datetime, by: str, by_account: int | None, text: str) -> int:
+        """Store a clinician's message to the person; returns its id."""
+        ...
+
+    def messages(self, unread_only: bool = False, limit: int = 20) -> tuple[ClinicianMessage, ...]:
+        """The person's messages, newest first."""
+        ...
+
+    def mark_message_read(self, message_id: int, at: datetime) -> bool:
+        """Record when the person read a message; False when they have no such message."""
         ...
 
     def stored_summary(self) -> PersonSummary | None:

@@ -26,6 +26,7 @@ from sicoach.domain.journal import (
 from sicoach.domain.person_summary import PersonSummary
 from sicoach.store import mapping, person_state_rows
 from sicoach.store.bulk_writes import BulkWrites
+from sicoach.store.message_rows import MessageRows
 from sicoach.store.tables import (
     activity,
     checkin,
@@ -42,7 +43,7 @@ MAX_ROW_ID = 2**63 - 1
 """The largest id either database stores (a signed 64-bit integer)."""
 
 
-class SqlJournalRepository(BulkWrites):
+class SqlJournalRepository(BulkWrites, MessageRows):
     def __init__(self, conn: Connection, person_id: int) -> None:
         self.conn = conn
         self.person_id = person_id

@@ -210,6 +210,20 @@ program_change = Table(
 )
 """A clinician's change to a patient's program: who, when, what and why (shown on Today)."""
 
+clinician_message = Table(
+    "clinician_message",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _person_fk(),
+    Column("at", DateTime, nullable=False),
+    Column("by_name", String(254), nullable=False),
+    Column("by_account", Integer, nullable=True),
+    Column("text", String(600), nullable=False),
+    Column("read_at", DateTime, nullable=True),
+    Index("ix_clinician_message_person_at", "person_id", "at"),
+)
+"""A clinician's short message to a patient (shown on Today until read)."""
+
 app_secret = Table(
     "app_secret",
     metadata,

@@ -39,6 +39,7 @@ from sicoach.web.routes import (
     health,
     journal,
     library,
+    messages,
     pairing,
     phone,
     progress,
@@ -57,6 +58,7 @@ from sicoach.web.templating import STATIC_DIR, render
 AREAS = (
     health,
     today,
+    messages,
     welcome,
     journal,
     session,

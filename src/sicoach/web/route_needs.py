@@ -13,12 +13,13 @@ from typing import Any
 
 from sicoach.services.policy import Need
 
-P, S, R, W, G, C, A = (
+P, S, R, W, G, K, C, A = (
     Need.PUBLIC,
     Need.SIGNED_IN,
     Need.JOURNAL_READ,
     Need.JOURNAL_WRITE,
     Need.PROGRAM,
+    Need.CARE,
     Need.CLINICIAN,
     Need.ADMIN,
 )
@@ -123,9 +124,12 @@ NEEDS: dict[tuple[str, str], Need] = {
     ("POST", "/settings/phone/unpair/{session_id}"): W,
     ("POST", "/settings/import"): W,
     ("POST", "/progress/rate"): W,
+    ("POST", "/message/{message_id}/read"): W,
     # The program: its owner, or a linked clinician (the services allow program commands).
     ("POST", "/plan/{action}"): G,
     ("POST", "/settings/plan"): G,
+    # A linked clinician's own word on the patient's record (never its owner).
+    ("POST", "/message"): K,
     # A clinician's own work.
     ("GET", "/patients"): C,
     ("POST", "/patients/invite"): C,

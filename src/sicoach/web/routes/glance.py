@@ -12,7 +12,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from sicoach.interchange import report as report_render
-from sicoach.services import plan, reports, reviews, views, worklist
+from sicoach.services import messages, plan, reports, reviews, views, worklist
 from sicoach.services.context import Context
 from sicoach.services.errors import NotFound
 from sicoach.services.policy import Access
@@ -58,6 +58,8 @@ def overview(request: Request) -> Response:
         "training_days": plan.get_choices(ctx).training_days,
         "day_words": tuple(zip(WEEKDAYS, WEEKDAY_NAMES, strict=True)),
         "notice": request.query_params.get("saved"),
+        "sent": messages.recent(ctx) if ctx.journal_access is Access.PROGRAM else (),
+        "message_length": messages.MESSAGE_LENGTH,
     }
     if p.start is not None:
         first = max(p.start, p.on - timedelta(days=CHART_DAYS - 1))

@@ -12,7 +12,7 @@ from fastapi.responses import RedirectResponse, Response
 from sicoach.interchange.journal_json import activity_to_dict, checkin_to_dict
 from sicoach.interchange.safety_json import assessment_to_dict
 from sicoach.services import cached_reads as reads
-from sicoach.services import changes, views
+from sicoach.services import changes, messages, views
 from sicoach.services.checks import check_activity_kind, check_minutes, check_rating
 from sicoach.services.commands import DismissNoteSign, LogActivity, LogCheckIn
 from sicoach.services.errors import InputError
@@ -69,6 +69,10 @@ def _checkin_form(request: Request, form: Form | None = None, status: int = 200)
         }
     else:
         values = {"date": today.isoformat(), "symptoms": []}
+    opening = messages.reply_opening(ctx, request.query_params.get("reply", ""))
+    if form is None and opening:  # answering a message from the clinician, in the note
+        earlier = str(values.get("note") or "")
+        values["note"] = f"{earlier}\n{opening}" if earlier else opening
     return render(
         request,
         "checkin.html",

@@ -11,11 +11,13 @@ from fastapi.responses import RedirectResponse, Response
 
 from sicoach.interchange.plan_json import day_plan_to_dict
 from sicoach.services import cached_reads as reads
+from sicoach.services import messages
 from sicoach.services.commands import ChangeExercise, PlanChange, SetTrainingDays
 from sicoach.services.day_status import today_extras
 from sicoach.services.errors import InputError
 from sicoach.services.handlers import execute
 from sicoach.services.plan import Action
+from sicoach.services.policy import Access
 from sicoach.web import charts
 from sicoach.web.deps import ContextDep
 from sicoach.web.forms import Form
@@ -69,6 +71,8 @@ def today(request: Request, date: str | None = None) -> Response:
         aerobic.week_done_minutes, aerobic.week_target_minutes
     )
     page["notice"] = request.query_params.get("saved")
+    page["messages"] = messages.unread(ctx) if view.day == view.today else ()
+    page["own_page"] = ctx.journal_access >= Access.OWNER
     return render(request, "today.html", page, active="today")
 
 

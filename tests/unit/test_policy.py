@@ -30,6 +30,7 @@ EXPECTED = {
     Need.JOURNAL_READ: (False, True, False, True, False, False),
     Need.JOURNAL_WRITE: (False, True, False, False, False, False),
     Need.PROGRAM: (False, True, False, True, False, False),
+    Need.CARE: (False, False, False, True, False, False),  # the linked clinician alone
     Need.CLINICIAN: (False, False, False, True, True, False),
     Need.ADMIN: (False, False, False, False, False, True),
 }

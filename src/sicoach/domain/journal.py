@@ -150,7 +150,8 @@ class ClinicianReview:
     the visit checked an emergency sign; without it emergency signs stay open. `settles`
     lists the signs in the record when the review was saved, so a sign added to the same
     day afterwards still counts; None (a file written by hand) settles every sign up to
-    `date`.
+    `date`. `recorded_by` names the clinician who recorded it on the person's behalf ("":
+    the person recorded it themself).
     """
 
     date: date
@@ -158,6 +159,7 @@ class ClinicianReview:
     note: str = ""
     emergency_checked: bool = False
     settles: tuple[str, ...] | None = None
+    recorded_by: str = ""
 
 
 @dataclass(frozen=True)

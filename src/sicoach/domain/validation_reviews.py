@@ -2,7 +2,8 @@
 
 In the journal document (an addition to docs/design.md §4; a version 1 file without it
 still reads as before): ``reviews: [{"date": D, "advice": "carry_on" | "gently" | "stop",
-"note": text, "emergency_checked": bool, "settles": [symptom codes] or null}]``. Only
+"note": text, "emergency_checked": bool, "settles": [symptom codes] or null,
+"recorded_by": the clinician who recorded it for the person, when one did}]``. Only
 ``date`` and ``advice`` are required; ``settles`` null (or missing) settles every warning
 sign up to the date (see `sicoach.domain.safety.reviews`).
 """
@@ -24,7 +25,7 @@ from sicoach.domain.field_checks import (
 )
 from sicoach.domain.journal import ADVICE, ClinicianReview
 
-REVIEW_FIELDS = ("date", "advice", "note", "emergency_checked", "settles")
+REVIEW_FIELDS = ("date", "advice", "note", "emergency_checked", "settles", "recorded_by")
 
 
 def check_advice(value: object, path: str) -> str:
@@ -53,6 +54,7 @@ def validate_review(value: object, path: str, today: date) -> ClinicianReview:
             obj.get("emergency_checked", False), path + ".emergency_checked"
         ),
         settles=codes,
+        recorded_by=check_note(obj.get("recorded_by", ""), path + ".recorded_by")[:254],
     )
 
 

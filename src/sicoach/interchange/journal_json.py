@@ -124,7 +124,7 @@ def review_to_dict(r: ClinicianReview) -> dict[str, Any]:
         "note": r.note,
         "emergency_checked": r.emergency_checked,
         "settles": None if r.settles is None else list(r.settles),
-    }
+    } | ({"recorded_by": r.recorded_by} if r.recorded_by else {})
 
 
 def journal_to_dict(journal: Journal) -> dict[str, Any]:

@@ -198,3 +198,14 @@ class ReadMessage:
     """The patient has read a message from their clinician (it leaves Today)."""
 
     message_id: int | str
+
+
+@dataclass(frozen=True)
+class RecordReviewFor:
+    """A linked clinician's review of the patient, recorded on their behalf: the visit's
+    date (today when None), the advice, a note, and the yes for an emergency sign."""
+
+    day: date | None
+    advice: str
+    note: str = ""
+    emergency_checked: bool = False

@@ -22,6 +22,7 @@ from sicoach.services import (
     notes,
     plan,
     reports,
+    reviews,
     safety,
     session,
 )
@@ -39,6 +40,7 @@ from sicoach.services.commands import (
     RateActivity,
     ReadMessage,
     RecordExercise,
+    RecordReviewFor,
     SendMessage,
     SetReminder,
     SetTrainingDays,
@@ -53,7 +55,7 @@ C = TypeVar("C")
 PROGRAM_COMMANDS: frozenset[type] = frozenset({ChangeExercise, SetTrainingDays})
 """Commands that change the program, which a linked clinician may make too."""
 
-CARE_COMMANDS: dict[type, str] = {SendMessage: "message.send"}
+CARE_COMMANDS: dict[type, str] = {SendMessage: "message.send", RecordReviewFor: "review.record"}
 """A linked clinician's own word on the patient's record (never the patient's), with the
 audit log's name for it."""
 
@@ -197,6 +199,7 @@ HANDLERS: dict[type, Callable[[Context, Any], Any]] = {
     RateActivity: rate_activity,
     SendMessage: messages.send_message,
     ReadMessage: messages.read_message,
+    RecordReviewFor: reviews.record_for,
 }
 """Every command and its one handler."""
 

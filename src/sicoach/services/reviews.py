@@ -15,11 +15,19 @@ from sicoach.domain.journal import ADVICE_WORDS, ClinicianReview, Journal
 from sicoach.domain.safety import RULES, Assessment, Level, build_facts, evaluate
 from sicoach.domain.safety import reviews as rules
 from sicoach.domain.validation_reviews import check_advice
+from sicoach.services.commands import RecordReviewFor
 from sicoach.services.context import Context
 from sicoach.services.errors import InputError
 from sicoach.services.journal import checked_day, load_journal
 
-__all__ = ["ADVICE_WORDS", "OpenSign", "open_signs", "record_review", "review_history"]
+__all__ = [
+    "ADVICE_WORDS",
+    "OpenSign",
+    "open_signs",
+    "record_for",
+    "record_review",
+    "review_history",
+]
 
 
 @dataclass(frozen=True)
@@ -72,8 +80,10 @@ def record_review(
     advice: object,
     note: object = "",
     emergency_checked: object = False,
+    recorded_by: str = "",
 ) -> Assessment:
-    """Save a clinician review and return the triage for today.
+    """Save a clinician review and return the triage for today (`recorded_by`: the
+    clinician recording it on the person's behalf, see `record_for`).
 
     `day` is the date of the visit (default today; never later). An emergency sign reported
     on or before it is settled only with `emergency_checked` true (the person's explicit
@@ -97,8 +107,11 @@ def record_review(
             names = "; ".join(s.words for s in emergencies)
             raise InputError(
                 "yes",
-                f"you reported an emergency sign ({names}). Record this visit only if they "
-                "checked you for it, and then confirm with yes",
+                f"the patient reported an emergency sign ({names}). Record this review only "
+                "if you checked them for it, and then confirm with yes"
+                if recorded_by
+                else f"you reported an emergency sign ({names}). Record this visit only if "
+                "they checked you for it, and then confirm with yes",
             )
         review = ClinicianReview(
             date=visit,
@@ -106,10 +119,22 @@ def record_review(
             note=text,
             emergency_checked=emergency_checked,
             settles=_settles(journal, visit),
+            recorded_by=recorded_by,
         )
         uow.journal.add_review(review)
         uow.commit()
     return evaluate(load_journal(ctx), ctx.clock.today())
+
+
+def record_for(ctx: Context, command: RecordReviewFor) -> Assessment:
+    """A linked clinician records their review on the patient's behalf, named as its
+    reviewer (the policy allowed it in `execute`); the same rules as the patient's own."""
+    if not _open_signs(load_journal(ctx), checked_day(ctx, command.day)):
+        raise InputError("advice", "there is no warning sign waiting for a review")
+    by = ctx.principal.label if ctx.principal is not None else "your clinician"
+    return record_review(
+        ctx, command.day, command.advice, command.note, command.emergency_checked, by
+    )
 
 
 def review_history(ctx: Context) -> tuple[ClinicianReview, ...]:

@@ -32,7 +32,7 @@ from sqlalchemy.pool import NullPool
 from sicoach.store.errors import StoreBusy, StoreError, StoreFull, StoreReadOnly
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
-SCHEMA_HEAD = "0012_clinician_message"
+SCHEMA_HEAD = "0013_review_recorded_by"
 """The newest Alembic revision; a test checks it equals the head of `migrations/versions`."""
 
 READ_ONLY = "sicoach_read_only"

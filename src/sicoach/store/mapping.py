@@ -176,6 +176,7 @@ def review_to_row(r: ClinicianReview, person_id: int) -> dict[str, Any]:
         "note": r.note,
         "emergency_checked": r.emergency_checked,
         "settles": None if r.settles is None else join_codes(r.settles),
+        "recorded_by": r.recorded_by[:254],
     }
 
 
@@ -187,4 +188,5 @@ def row_to_review(row: Row) -> ClinicianReview:
         note=row["note"] or "",
         emergency_checked=bool(row["emergency_checked"]),
         settles=None if settles is None else split_codes(settles),
+        recorded_by=row.get("recorded_by") or "",
     )

@@ -158,6 +158,8 @@ clinician_review = Table(
     Column("emergency_checked", Boolean, nullable=False, default=False),
     # The warning signs the review settled, space-separated; NULL settles every sign.
     Column("settles", String(2000), nullable=True),
+    # The clinician who recorded it for the person ("": the person themself).
+    Column("recorded_by", String(254), nullable=False, default="", server_default=""),
     Index("ix_clinician_review_person_day", "person_id", "day"),
 )
 

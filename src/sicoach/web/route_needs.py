@@ -130,6 +130,7 @@ NEEDS: dict[tuple[str, str], Need] = {
     ("POST", "/settings/plan"): G,
     # A linked clinician's own word on the patient's record (never its owner).
     ("POST", "/message"): K,
+    ("POST", "/review/on-behalf"): K,
     # A clinician's own work.
     ("GET", "/patients"): C,
     ("POST", "/patients/invite"): C,

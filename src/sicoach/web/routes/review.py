@@ -18,6 +18,9 @@ from pydantic import BaseModel, ConfigDict
 from sicoach.interchange.journal_json import review_to_dict
 from sicoach.interchange.safety_json import assessment_to_dict
 from sicoach.services import reviews
+from sicoach.services.commands import RecordReviewFor
+from sicoach.services.handlers import execute
+from sicoach.web.deps import ContextDep
 from sicoach.web.forms import Form, input_errors
 from sicoach.web.schemas_out import ReviewSavedOut, ReviewsOut
 from sicoach.web.security import verify_csrf
@@ -73,6 +76,24 @@ async def review_submit(request: Request) -> Response:
     words = reviews.ADVICE_WORDS[advice]
     notice = quote_plus(f"Saved: you were checked and advised to {words}.")
     return RedirectResponse(f"/?saved={notice}", status_code=303)
+
+
+@pages.post("/review/on-behalf")
+async def review_on_behalf(request: Request, ctx: ContextDep) -> Response:
+    """A linked clinician records their own review of the patient (from the patient at a
+    glance); the services check it and name them as the reviewer."""
+    form = Form(await request.form())
+    day = form.day("date", required=True)
+    if not form.ok:
+        raise HTTPException(400, "; ".join(f"{k}: {v}" for k, v in form.errors.items()))
+    command = RecordReviewFor(day, form.text("advice"), form.text("note"), form.flag("yes"))
+    try:
+        execute(ctx, command)
+    except input_errors() as error:
+        raise HTTPException(400, str(error)) from None
+    words = reviews.ADVICE_WORDS[command.advice]
+    notice = quote_plus(f"Review recorded in your name: advised to {words}.")
+    return RedirectResponse(f"/overview?saved={notice}", status_code=303)
 
 
 class ReviewIn(BaseModel):

@@ -122,6 +122,11 @@ def test_the_urgent_patient_first_then_acknowledged(browser: Any, clinic: LiveSe
     doc.get_by_role("button", name="Show").click()
     doc.wait_for_url("**/patients?*level=urgent*")
     assert names.all_inner_texts() == ["Cy Sick"]
+    doc.goto("/patients")
+    doc.get_by_label("Needs").select_option(label="Stopped")
+    doc.get_by_role("button", name="Show").click()
+    doc.wait_for_url("**/patients?*need=stopped*")
+    assert names.all_inner_texts() == ["Bea Away"]
     doc.context.close()
 
     phone = _page(browser, clinic, "phone")

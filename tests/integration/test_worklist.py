@@ -50,6 +50,20 @@ def test_order_seen_and_a_new_alert(store_context: Context) -> None:
     assert rows[0].summary is not None and rows[0].summary.sign_date == ctx.clock.today()
     assert rows[1].need is Need.STOPPED and rows[1].days_away == 9
     assert rows[2].need is Need.LOW_ADHERENCE and rows[2].age == 36  # no session in 2 weeks
+    by_need = {
+        n: [r.name for r in worklist.worklist(doc, need=n).rows] for n in worklist.NEED_FILTERS
+    }
+    assert by_need == {
+        "warning_sign": ["Cy Sick"],
+        "see_doctor": [],
+        "stopped": ["Bea Away"],
+        "pain_worse": [],
+        "low_adherence": ["Ann Calm"],
+    }
+    assert worklist.worklist(doc, need="stopped", query="ann").total == 0
+    with pytest.raises(InputError) as no_need:
+        worklist.worklist(doc, need="lonely")
+    assert no_need.value.field == "need" and "low_adherence" in no_need.value.message
 
     assert worklist.mark_seen(doc, rows[0].account_id) is True
     assert worklist.mark_seen(doc, rows[0].account_id) is False  # nothing new

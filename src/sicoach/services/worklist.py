@@ -53,6 +53,15 @@ NEED_WORDS = {
     Need.NONE: "",
 }
 
+NEED_FILTERS: dict[str, tuple[Need, str]] = {
+    "warning_sign": (Need.WARNING_SIGN, "Emergency or urgent warning sign"),
+    "see_doctor": (Need.SEE_DOCTOR, "See a doctor"),
+    "stopped": (Need.STOPPED, "Stopped"),
+    "pain_worse": (Need.PAIN_WORSE, "Pain worse"),
+    "low_adherence": (Need.LOW_ADHERENCE, "Few sessions"),
+}
+"""The worklist's filter by need: its word in an address, the need, and its label."""
+
 
 @dataclass(frozen=True)
 class WorklistRow:
@@ -125,6 +134,8 @@ class Worklist:
     query: str
     needing: int
     """Patients (matching) with an alert not yet seen."""
+    need: str = ""
+    """The need filter's word ("" for every patient)."""
 
 
 def _need(summary: PersonSummary | None, today: date, stopped_after: int) -> Need:
@@ -215,13 +226,28 @@ def _order(row: WorklistRow) -> tuple[object, ...]:
     return (not row.unseen, row.need, -level_rank, sign_day, row.name.lower(), row.account_id)
 
 
+def check_filter(field: str, value: str) -> None:
+    """A worklist filter's value ("" for none): `InputError` naming the field if unknown."""
+    if field == "level" and value and value not in LEVELS:
+        raise InputError("level", f"{value!r} is not a level; use {', '.join(LEVELS)}")
+    if field == "need" and value and value not in NEED_FILTERS:
+        raise InputError("need", f"{value!r} is not a need; use {', '.join(NEED_FILTERS)}")
+
+
 def worklist(
-    ctx: Context, level: str = "", query: str = "", page: int = 1, per_page: int = PAGE_SIZE
+    ctx: Context,
+    level: str = "",
+    query: str = "",
+    page: int = 1,
+    per_page: int = PAGE_SIZE,
+    need: str = "",
 ) -> Worklist:
     """One page of the signed-in clinician's patients, most in need first; `level` keeps one
-    safety level, `query` keeps names or emails holding it (any case)."""
-    if level and level not in LEVELS:
-        raise InputError("level", f"{level!r} is not a level; use {', '.join(LEVELS)}")
+    safety level, `need` one reason to be on top (a word of `NEED_FILTERS`), `query` keeps
+    names or emails holding it (any case)."""
+    check_filter("level", level)
+    check_filter("need", need)
+    kept = NEED_FILTERS[need][0] if need else None
     if page < 1:
         raise InputError("page", "must be 1 or more")
     words = query.strip().lower()
@@ -229,13 +255,14 @@ def worklist(
         r
         for r in _all_rows(ctx)
         if (not level or r.level == level)
+        and (kept is None or r.need is kept)
         and (not words or words in r.name.lower() or words in r.email.lower())
     ]
     rows.sort(key=_order)
     pages = max(1, -(-len(rows) // per_page))
     shown = rows[(page - 1) * per_page : page * per_page]
     needing = sum(1 for r in rows if r.unseen)
-    return Worklist(tuple(shown), len(rows), min(page, pages), pages, level, query, needing)
+    return Worklist(tuple(shown), len(rows), min(page, pages), pages, level, query, needing, need)
 
 
 def mark_seen(ctx: Context, patient_account: int) -> bool:

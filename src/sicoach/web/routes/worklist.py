@@ -25,13 +25,29 @@ def worklist_values(request: Request) -> dict[str, Any]:
     raw_page = params.get("page", "1")
     page = int(raw_page) if raw_page.isdigit() and len(raw_page) < 7 else 1
     ctx = context_of(request)
-    try:
-        found = worklist.worklist(ctx, params.get("level", ""), params.get("q", "")[:100], page)
-        error = ""
-    except InputError as wrong:
-        found = worklist.worklist(ctx, "", params.get("q", "")[:100], page)
-        error = wrong.message
-    return {"worklist": found, "levels": worklist.LEVEL_WORDS, "filter_error": error}
+    query = params.get("q", "")[:100]
+    level, need = params.get("level", ""), params.get("need", "")
+    errors: dict[str, str] = {}
+    for field in ("level", "need"):  # a bad filter is dropped, with its reason under it
+        try:
+            worklist.check_filter(field, level if field == "level" else need)
+        except InputError as wrong:
+            errors[wrong.field] = wrong.message
+    found = worklist.worklist(
+        ctx,
+        "" if "level" in errors else level,
+        query,
+        max(page, 1),
+        need="" if "need" in errors else need,
+    )
+    needs = {key: words for key, (_, words) in worklist.NEED_FILTERS.items()}
+    return {
+        "worklist": found,
+        "levels": worklist.LEVEL_WORDS,
+        "needs": needs,
+        "filter_error": errors.get("level", ""),
+        "need_error": errors.get("need", ""),
+    }
 
 
 @router.post("/patients/seen")

@@ -134,6 +134,15 @@ def test_the_urgent_patient_first_then_acknowledged(browser: Any, clinic: LiveSe
     phone.wait_for_url("**/patients")
     _shot(phone, "phone")
     assert axe_violations(phone) == []
+    phone.get_by_role("link", name="Cy Sick").click()
+    review = phone.get_by_role("heading", name="Record your review")
+    review.scroll_into_view_if_needed()
+    phone.screenshot(path=str(SCREENSHOTS / "worklist-glance-review-phone.png"))
+    phone.emulate_media(color_scheme="dark")
+    phone.screenshot(path=str(SCREENSHOTS / "worklist-glance-review-phone-dark.png"))
+    phone.emulate_media(color_scheme="light")
+    assert axe_violations(phone) == []
+    phone.goto("/patients")
     phone.get_by_role("link", name="Ann Calm").click()
     phone.get_by_role("heading", name="Ann Calm at a glance").wait_for()
     _shot(phone, "glance-phone")

@@ -35,6 +35,7 @@ from sicoach.domain.vocabulary import (
 )
 from sicoach.interchange.journal_json import journal_to_dict
 from sicoach.services import journal as journal_service
+from sicoach.services import journal_transfer
 from sicoach.services.context import Context
 from sicoach.settings import Settings
 
@@ -141,10 +142,10 @@ def test_any_valid_journal_round_trips(store_url: str, tmp_path_factory, journal
     second_device = Context(settings=settings_, clock=clock, person=uuid.uuid4().hex)
     document = journal_to_dict(journal)
 
-    journal_service.import_journal(first_device, json.dumps(document))
-    exported = journal_service.export_journal(first_device)
+    journal_transfer.import_journal(first_device, json.dumps(document))
+    exported = journal_transfer.export_journal(first_device)
     assert exported == document
     assert journal_service.load_journal(first_device) == journal.sorted()
 
-    journal_service.import_journal(second_device, json.dumps(exported))
-    assert journal_service.export_journal(second_device) == exported
+    journal_transfer.import_journal(second_device, json.dumps(exported))
+    assert journal_transfer.export_journal(second_device) == exported

@@ -156,6 +156,30 @@ def test_the_urgent_patient_first_then_acknowledged(browser: Any, clinic: LiveSe
     phone.get_by_role("button", name="Hold its dose").click()
     phone.get_by_text("Bridge stays at its dose until you allow it to move up.").wait_for()
     assert phone.get_by_text("Held at their dose now: Bridge.").is_visible()
+    phone.get_by_label("Exercise to set").select_option("knee_to_chest")
+    phone.get_by_label("Repetitions", exact=True).fill("4")
+    phone.get_by_label("Hold, in seconds").fill("3")
+    phone.get_by_label("Why this dose (the patient sees it)").fill("a little longer each time")
+    phone.get_by_role("button", name="Set this dose").click()
+    phone.get_by_text("Single knee to chest now follows the dose you set.").wait_for()
+    assert phone.get_by_text("Single knee to chest: 4 repetitions of 3 s").is_visible()
+    phone.get_by_role("heading", name="Set repetitions and hold").scroll_into_view_if_needed()
+    phone.screenshot(path=str(SCREENSHOTS / "worklist-glance-dose-phone.png"))
+    phone.get_by_role("spinbutton", name="Minutes a week").fill("90")
+    phone.get_by_label("Shortest walk a day").fill("15")
+    phone.get_by_label("Why this goal (the patient sees it)").fill("steady walks first")
+    phone.get_by_role("button", name="Save the walking goal").click()
+    phone.get_by_text("The walking goal is saved.").wait_for()
+    assert phone.get_by_text(
+        "Set by a physio now: 90 minutes a week, walks of at least 15"
+    ).is_visible()
+    phone.get_by_label("Use the pregnancy forms").check()
+    phone.get_by_label("Why (shown to the patient)").fill("pelvic girdle pain")
+    phone.get_by_role("button", name="Save the forms").click()
+    phone.get_by_text("The choice of exercise forms is saved.").wait_for()
+    assert phone.get_by_label("Use the pregnancy forms").is_checked()
+    phone.get_by_role("heading", name="Walking goal").scroll_into_view_if_needed()
+    phone.screenshot(path=str(SCREENSHOTS / "worklist-glance-walking-phone.png"))
     phone.get_by_role("heading", name="Hold or allow moving up").scroll_into_view_if_needed()
     for day in ("Tuesday", "Saturday", "Sunday"):
         phone.get_by_label(day).uncheck()
@@ -187,6 +211,12 @@ def test_the_urgent_patient_first_then_acknowledged(browser: Any, clinic: LiveSe
     assert patient.get_by_text(held).is_visible()
     days = "Your physio Dr Lee chose your training days on 20 Nov: “rest between sessions”"
     assert patient.get_by_text(days).is_visible()
+    dose = "Your physio Dr Lee set Single knee to chest to 4 repetitions of 3 s on 20 Nov"
+    assert patient.get_by_text(dose).is_visible()
+    walks = "Your physio Dr Lee set your walking goal to 90 minutes a week, walks of at least 15"
+    assert patient.get_by_text(walks).is_visible()
+    forms = "Your physio Dr Lee chose the pregnancy versions of your exercises on 20 Nov"
+    assert patient.get_by_text(forms).is_visible()
     tilt = patient.locator(".routine li", has=patient.get_by_role("link", name="Pelvic tilt"))
     assert "Skipped today" in tilt.inner_text()
     assert "Your physio left this out" in tilt.inner_text()  # not the patient's own words

@@ -219,3 +219,164 @@ def test_hold_allow_and_days_are_the_clinicians_and_said_on_today(store_context:
     execute(doc_on_pat, ChangeExercise(PlanChange.ALLOW, "bridge", "ready to move on"))
     assert not plan.physio_choices(pat).held
     assert views.program_notes(pat)[0].startswith("Your physio Dr Lee let Bridge move up again")
+
+
+def _doc_on(ctx: Context, pat: Context) -> Context:
+    """Dr Lee acting on the patient `pat` (made by `_patient`)."""
+    who = signin.current(ctx, signin.sign_in(ctx, "doc@clinic.example", PASSWORD, "::1").token)
+    assert who is not None and pat.subject_account is not None
+    return signin.acting_on(ctx, who, pat.subject_account)
+
+
+def test_a_physio_sets_a_dose_inside_the_guides_range(store_context: Context) -> None:
+    """Repetitions and hold inside the guide's range, checked field by field with nothing
+    written on a bad value; the plan uses that dose over its own steps until the physio
+    clears it; Today says it with the physio's name and reason; the CarePlan carries it."""
+    from fhir.resources.R4B.bundle import Bundle
+
+    from sicoach.services import plan, reports, views
+    from sicoach.services.commands import ChangeExercise, PlanChange, SetDose
+    from sicoach.services.handlers import execute
+
+    ctx = store_context
+    accounts.add_account(ctx, "doc@clinic.example", "clinician", "Dr Lee", PASSWORD)
+    pat = _patient(ctx, _signed(ctx, "doc@clinic.example"), "pat@home.example", "Pat")
+    doc_on_pat = _doc_on(ctx, pat)
+    before = {e.id: e for e in plan.plan_today(pat).exercises}["bridge"]
+    assert (before.reps, before.hold_seconds) == (8, 5)
+
+    wrong = [
+        (SetDose("bridge", 11, 5, "more"), "reps"),  # the guide says 8-10
+        (SetDose("bridge", "eight", 5, "more"), "reps"),
+        (SetDose("bridge", 9, 7, "more"), "hold_seconds"),  # the guide says 5
+        (SetDose("cat_cow", 9, 5, "more"), "hold_seconds"),  # cat-cow has no hold
+        (SetDose("bridge", 9, 5, " "), "reason"),
+        (SetDose("plank", 9, 5, "more"), "exercise"),
+    ]
+    for command, field in wrong:
+        with pytest.raises(InputError) as refused:
+            execute(doc_on_pat, command)
+        assert refused.value.field == field, command
+    with pytest.raises(InputError) as own:
+        execute(pat, SetDose("bridge", 9, 5))
+    assert own.value.field == "reps"
+    assert not plan.physio_choices(pat).doses and not views.program_notes(pat)  # none written
+
+    execute(doc_on_pat, SetDose("bridge", "10", None, "you are ready for more"))
+    execute(doc_on_pat, SetDose("pelvic_tilt", 20, 5, "a longer set"))  # "10 or more": ours 20
+    bridge = {e.id: e for e in plan.plan_today(pat).exercises}["bridge"]
+    assert (bridge.reps, bridge.hold_seconds, bridge.rule) == (10, 5, "dose_by_physio")
+    assert "Your physio set this dose: 10 repetitions of 5 s" in bridge.reason
+    assert views.program_notes(pat)[1] == (
+        "Your physio Dr Lee set Bridge to 10 repetitions of 5 s on 20 Nov: “you are ready for more”"
+    )
+    bundle = Bundle.model_validate_json(reports.export_fhir(doc_on_pat))
+    care_plan = next(
+        e.resource for e in bundle.entry if e.resource.get_resource_type() == "CarePlan"
+    )
+    details = {a.detail.code.coding[0].code: a.detail for a in care_plan.activity[:-1]}
+    assert details["bridge"].quantity.value == 10
+    assert details["bridge"].description.startswith("10 times, hold 5 seconds")
+
+    execute(doc_on_pat, ChangeExercise(PlanChange.CLEAR_DOSE, "bridge", "back to the usual"))
+    cleared = {e.id: e for e in plan.plan_today(pat).exercises}["bridge"]
+    assert (cleared.reps, cleared.rule) == (8, "first_time")
+    assert set(plan.physio_choices(pat).doses) == {"pelvic_tilt"}
+    assert views.program_notes(pat)[0].startswith(
+        "Your physio Dr Lee let Bridge follow the usual steps again"
+    )
+
+
+def test_a_physio_sets_the_walking_goal_and_the_shortest_walk(store_context: Context) -> None:
+    """A weekly goal above 0 and at most 150 and a shortest walk in 5-minute steps, checked
+    field by field with nothing written on a bad value; this week's target and today's walk
+    follow them; Today and the CarePlan say so."""
+    from fhir.resources.R4B.bundle import Bundle
+
+    from sicoach.services import plan, reports, views
+    from sicoach.services.commands import SetAerobicGoal
+    from sicoach.services.handlers import execute
+
+    ctx = store_context
+    accounts.add_account(ctx, "doc@clinic.example", "clinician", "Dr Lee", PASSWORD)
+    pat = _patient(ctx, _signed(ctx, "doc@clinic.example"), "pat@home.example", "Pat")
+    doc_on_pat = _doc_on(ctx, pat)
+    guide = plan.plan_today(pat).aerobic
+    assert guide.weekly_goal_minutes == 150 and guide.week_target_minutes > 40
+
+    wrong = [
+        (SetAerobicGoal(0, None, "less"), "week_minutes"),
+        (SetAerobicGoal(155, None, "more"), "week_minutes"),
+        (SetAerobicGoal(42, None, "odd"), "week_minutes"),
+        (SetAerobicGoal("lots", None, "odd"), "week_minutes"),
+        (SetAerobicGoal(60, 7, "odd"), "walk_minutes"),
+        (SetAerobicGoal(60, 35, "long"), "walk_minutes"),
+        (SetAerobicGoal(60, 10, ""), "reason"),
+    ]
+    for command, field in wrong:
+        with pytest.raises(InputError) as refused:
+            execute(doc_on_pat, command)
+        assert refused.value.field == field, command
+    with pytest.raises(InputError) as own:
+        execute(pat, SetAerobicGoal(60, 10))
+    assert own.value.field == "week_minutes"
+    assert plan.physio_choices(pat).aerobic is None and not views.program_notes(pat)
+
+    execute(doc_on_pat, SetAerobicGoal("40", "", "build up slowly"))
+    capped = plan.plan_today(pat).aerobic
+    assert (capped.weekly_goal_minutes, capped.week_target_minutes) == (40, 40)
+    assert "Your physio set your goal: 40 minutes a week." in capped.why_this_number
+    assert views.program_notes(pat)[0] == (
+        "Your physio Dr Lee set your walking goal to 40 minutes a week on 20 Nov: “build up slowly”"
+    )
+    execute(doc_on_pat, SetAerobicGoal(150, 25, "you walk well already"))
+    longer = plan.plan_today(pat).aerobic
+    assert longer.week_target_minutes == 125 and longer.today_minutes >= 25
+    assert views.program_notes(pat)[0].startswith(
+        "Your physio Dr Lee set your walking goal to 150 minutes a week, walks of at least "
+        "25 minutes on 20 Nov"
+    )
+    bundle = Bundle.model_validate_json(reports.export_fhir(doc_on_pat))
+    kinds = {e.resource.get_resource_type(): e.resource for e in bundle.entry}
+    walking = kinds["CarePlan"].activity[-1].detail
+    assert walking.quantity.value == 150 and "target is 125 minutes" in walking.description
+
+
+def test_a_physio_chooses_the_pregnancy_forms(store_context: Context) -> None:
+    """On: the plan uses the pregnancy versions whatever the profile says (the profile has no
+    pregnancy here); off: back to the patient's own answer. Said on Today with the reason."""
+    from sicoach.services import plan, views
+    from sicoach.services.commands import SetPregnancyForms
+    from sicoach.services.handlers import execute
+
+    ctx = store_context
+    accounts.add_account(ctx, "doc@clinic.example", "clinician", "Dr Lee", PASSWORD)
+    pat = _patient(ctx, _signed(ctx, "doc@clinic.example"), "pat@home.example", "Pat")
+    doc_on_pat = _doc_on(ctx, pat)
+    assert journal.get_profile(pat).pregnancy is None
+    assert not any(e.variant for e in plan.plan_today(pat).exercises)
+
+    for command, field in [
+        (SetPregnancyForms("maybe", "after the birth"), "forms"),
+        (SetPregnancyForms("on", " "), "reason"),
+    ]:
+        with pytest.raises(InputError) as refused:
+            execute(doc_on_pat, command)
+        assert refused.value.field == field
+    with pytest.raises(InputError) as own:
+        execute(pat, SetPregnancyForms(True))
+    assert own.value.field == "forms" and not views.program_notes(pat)
+
+    execute(doc_on_pat, SetPregnancyForms("on", "pelvic girdle pain after the birth"))
+    by_id = {e.id: e for e in plan.plan_today(pat).exercises}
+    bridge = by_id["bridge"]
+    assert bridge.variant == "pregnancy" and bridge.name == "Standing buttock squeeze"
+    assert bridge.rule.endswith("+pregnancy_variant_by_physio")
+    assert "Your physio chose the pregnancy version" in bridge.reason
+    assert views.program_notes(pat)[0] == (
+        "Your physio Dr Lee chose the pregnancy versions of your exercises on 20 Nov: "
+        "“pelvic girdle pain after the birth”"
+    )
+    execute(doc_on_pat, SetPregnancyForms("off", "back to the usual"))
+    assert not any(e.variant for e in plan.plan_today(pat).exercises)
+    assert views.program_notes(pat)[0].startswith("Your physio Dr Lee went back to the usual")

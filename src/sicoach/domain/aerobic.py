@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from sicoach.domain.exercises import AerobicItem
@@ -39,6 +39,21 @@ GROWTH_RULE_TEXT = (
     "Our own rule, not the guide's: the weekly target grows by about 10% or 5 minutes a day, "
     "whichever is smaller, and only while your pain is not rising."
 )
+
+
+@dataclass(frozen=True)
+class PhysioAerobic:
+    """A physio's weekly goal (minutes, at most the guide's 150) and, when set, the shortest
+    walk a day (minutes): the week's target is capped at the goal and held at least at that
+    walk on each active day."""
+
+    week_minutes: int
+    walk_minutes: int | None = None
+
+    def words(self) -> str:
+        """ "90 minutes a week, walks of at least 10 minutes"."""
+        walk = f", walks of at least {self.walk_minutes} minutes" if self.walk_minutes else ""
+        return f"{self.week_minutes} minutes a week{walk}"
 
 
 @dataclass(frozen=True)
@@ -179,11 +194,18 @@ def plan_aerobic(
     stop_reason: str = "",
     hold: bool = False,
     carried: tuple[date, int] | None = None,
+    physio: PhysioAerobic | None = None,
 ) -> AerobicPlan:
-    """This week's target, what is done, and today's suggestion (kind and minutes)."""
-    goal = item.weekly_goal_minutes
+    """This week's target, what is done, and today's suggestion (kind and minutes); a
+    physio's goal and shortest walk (`physio`) over the guide's."""
+    goal = item.weekly_goal_minutes if physio is None else physio.week_minutes
     monday = week_start(on)
     target = week_target(item, journal, on, hold=hold, carried=carried)
+    start = item.walking_start_minutes.min
+    if physio is not None:
+        start = physio.walk_minutes or start
+        floor = start * item.sessions_per_week if physio.walk_minutes else 0
+        target = replace(target, minutes=min(goal, max(target.minutes, floor)))
     done = minutes_between(journal, monday, on)
     done_before = minutes_between(journal, monday, on - timedelta(days=1))
     if stop:
@@ -192,7 +214,6 @@ def plan_aerobic(
     kind = usual_kind(journal, on)
     remaining = target.minutes - done_before
     days_left = 7 - on.weekday()
-    start = item.walking_start_minutes.min
     daily_cap = max(start, math.ceil(target.minutes / item.sessions_per_week))
     arithmetic = ""
     if remaining <= 0:
@@ -227,5 +248,7 @@ def plan_aerobic(
         why = "The target grew a little from last week."
     else:
         why = f"We start from the guide's {start}-minute walks and build up to {goal} a week."
+    if physio is not None:
+        why = f"Your physio set your goal: {physio.words()}. {why}"
     behind = f"{arithmetic}{why} {GROWTH_RULE_TEXT}"
     return AerobicPlan(goal, target.minutes, done, kind, today, f"{head} {behind}", head, behind)

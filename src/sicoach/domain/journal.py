@@ -216,13 +216,18 @@ class Journal:
 @dataclass(frozen=True)
 class ProgramChange:
     """A clinician's change to the program: who (as their account names them), when, to
-    which exercise, what ("leave_out" or "include") and the short reason they gave."""
+    which exercise, what ("leave_out", "include", "set_dose", ...) and the short reason they
+    gave, with the values a change sets (a dose; the weekly goal and starting walk)."""
 
     at: datetime
     by: str
     exercise_id: str
     change: str
     reason: str
+    reps: int | None = None
+    hold_seconds: int | None = None
+    week_minutes: int | None = None
+    walk_minutes: int | None = None
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,9 @@ rule applies to which exercise, in this order (the first that applies wins):
 5. hurt last time: skipped for a few days, then offered again at the easiest level;
 6. see a doctor: only what has been comfortable lately, at the same dose;
 7. next-day pain clearly up: the bottom of the guide's range for a few days;
-8. pain 4-5 last time: same dose;
-9. about a week of comfortable sessions: one step up (reps, then the next level), never
+8. a dose a physio set (inside the guide's range): that dose, not the app's own steps;
+9. pain 4-5 last time: same dose;
+10. about a week of comfortable sessions: one step up (reps, then the next level), never
    beyond what the guide gives, unless a physio holds the exercise's progression.
 
 Pregnancy changes are laid on top: from week 14, moves done lying on the back use the
@@ -29,11 +30,12 @@ carry it whenever the person is pregnant. Numbers the guide leaves open are in
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from sicoach.domain import safety as safety_rules
-from sicoach.domain.aerobic import AerobicPlan, plan_aerobic
+from sicoach.domain.aerobic import AerobicPlan, PhysioAerobic, plan_aerobic
 from sicoach.domain.exercises import Catalog, Exercise
 from sicoach.domain.journal import Journal, PlanChoices
 from sicoach.domain.measures import WEEKDAY_NAMES, it_hurt, was_sore
@@ -46,6 +48,7 @@ from sicoach.domain.plan_history import (
     _days_text,
     _Decision,
     _Done,
+    _Dose,
     _fmt,
     _lowered_on,
     _next_step,
@@ -64,6 +67,7 @@ from sicoach.domain.plan_model import (
     RULES,
     Action,
     DayPlan,
+    PhysioDose,
     PlanDefaults,
     PlannedExercise,
     Rule,
@@ -77,6 +81,8 @@ __all__ = [
     "Action",
     "AerobicPlan",
     "DayPlan",
+    "PhysioAerobic",
+    "PhysioDose",
     "PlanDefaults",
     "PlannedExercise",
     "Rule",
@@ -99,6 +105,7 @@ def _decide(
     rises: list[_Rise],
     d: PlanDefaults,
     held: frozenset[str] = frozenset(),
+    doses: Mapping[str, PhysioDose] | None = None,
 ) -> _Decision:
     start = _bottom(ex)
     if assessment.stops_exercise:
@@ -160,6 +167,14 @@ def _decide(
         )
     if last is None and gently is not None:
         return _Decision("review_gently", start, {"date": _fmt(gently)})
+    if doses and ex.id in doses:
+        set_dose = doses[ex.id]
+        return _Decision(
+            "dose_by_physio",
+            _Dose(current.level, set_dose.reps),
+            {"dose": set_dose.words()},
+            hold=set_dose.hold_seconds,
+        )
     if last is None:
         return _Decision("first_time", start)
     if assessment.level is Level.SEE_DOCTOR:
@@ -279,9 +294,16 @@ def plan_day(
     defaults: PlanDefaults = DEFAULTS,
     carry: PlanCarry | None = None,
     held: frozenset[str] = frozenset(),
+    doses: Mapping[str, PhysioDose] | None = None,
+    physio_aerobic: PhysioAerobic | None = None,
+    pregnancy_forms: bool = False,
 ) -> DayPlan:
     """The routine for `on` from the journal as it stood that day; the exercises in `held`
-    (a physio holds their progression) keep their dose where they would move up.
+    (a physio holds their progression) keep their dose where they would move up, and those
+    in `doses` take the dose a physio set instead of the app's own steps (the rules that
+    lower a dose for pain or a review still come first); `physio_aerobic` is a physio's weekly
+    goal and shortest walk; `pregnancy_forms` (a physio's choice) uses the pregnancy
+    versions whatever the profile says.
 
     `assessment` is the safety triage for `on`; when not given it is worked out with
     `sicoach.domain.safety.evaluate`. With a `carry` (the history before its date, folded),
@@ -301,8 +323,10 @@ def plan_day(
 
     items = []
     for ex in sorted(catalog.exercises, key=lambda e: e.order):
-        decision = _decide(ex, histories[ex.id], on, choices, assessment, rises, defaults, held)
-        item = apply_pregnancy(ex, build_item(ex, decision), week, defaults)
+        decision = _decide(
+            ex, histories[ex.id], on, choices, assessment, rises, defaults, held, doses
+        )
+        item = apply_pregnancy(ex, build_item(ex, decision), week, defaults, pregnancy_forms)
         items.append(item)
 
     stop = assessment.stops_exercise
@@ -314,6 +338,7 @@ def plan_day(
         stop_reason="No activity today either. " + _safety_lead(assessment) if stop else "",
         hold=assessment.level is Level.SEE_DOCTOR,
         carried=None if carry is None else (carry.through, carry.week_target),
+        physio=physio_aerobic,
     )
     seconds = sum(estimate_seconds(i, catalog) for i in items)
     return DayPlan(

@@ -126,6 +126,8 @@ class _Decision:
     dose: _Dose
     values: dict[str, object] = field(default_factory=dict)
     caution: str | None = None
+    hold: int | None = None
+    """Seconds to hold when a physio set them (None: the short end of the guide's range)."""
 
 
 def _fmt(day: date) -> str:

@@ -31,7 +31,7 @@ def build_item(ex: Exercise, decision: _Decision) -> PlannedExercise:
         id=ex.id,
         name=ex.name,
         level=dose.level,
-        hold_seconds=dosage.hold_seconds.min if dosage.hold_seconds else None,
+        hold_seconds=_hold(dosage, decision),
         reps=reps,
         per_side=dosage.per_side,
         alternating=dosage.alternating,
@@ -49,6 +49,13 @@ def build_item(ex: Exercise, decision: _Decision) -> PlannedExercise:
     )
 
 
+def _hold(dosage: Dosage, decision: _Decision) -> int | None:
+    """The physio's hold when they set one, else the short end of the guide's range."""
+    if dosage.hold_seconds is None:
+        return None
+    return decision.hold if decision.hold is not None else dosage.hold_seconds.min
+
+
 def _steps_for_level(ex: Exercise, level: int) -> tuple[str, ...]:
     prog = ex.progression(level)
     if level > 0 and prog is not None and prog.steps:
@@ -57,15 +64,21 @@ def _steps_for_level(ex: Exercise, level: int) -> tuple[str, ...]:
 
 
 def apply_pregnancy(
-    ex: Exercise, item: PlannedExercise, week: int | None, d: PlanDefaults
+    ex: Exercise,
+    item: PlannedExercise,
+    week: int | None,
+    d: PlanDefaults,
+    by_physio: bool = False,
 ) -> PlannedExercise:
-    """Lay the pregnancy changes over a planned (not skipped) exercise."""
-    if week is None or item.status is Status.SKIPPED:
+    """Lay the pregnancy changes over a planned (not skipped) exercise: from the person's
+    own pregnancy week, or whenever their physio chose the pregnancy forms (`by_physio`)."""
+    if (week is None and not by_physio) or item.status is Status.SKIPPED:
         return item
-    if week >= d.pregnancy_week and ex.lies_on_back:
+    own = week is not None and week >= d.pregnancy_week
+    if (own or by_physio) and ex.lies_on_back:
         variant = ex.variant("pregnancy")
         if variant is not None:
-            rule = RULES["pregnancy_variant"]
+            rule = RULES["pregnancy_variant" if own else "pregnancy_variant_by_physio"]
             dosage: Dosage = variant.dosage or ex.dosage
             reps = item.reps
             if dosage.reps is not None:
@@ -89,7 +102,7 @@ def apply_pregnancy(
                 rule=f"{item.rule}+{rule.code}",
             )
         else:
-            rule = RULES["pregnancy_short"]
+            rule = RULES["pregnancy_short" if own else "pregnancy_short_by_physio"]
             rng = _reps_range(ex)
             short = max(1, math.ceil((rng.min if rng else item.reps) / 2))
             reps = min(item.reps, short)

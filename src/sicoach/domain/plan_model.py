@@ -99,6 +99,20 @@ DEFAULTS = PlanDefaults()
 
 
 @dataclass(frozen=True)
+class PhysioDose:
+    """A dose a physio set for one exercise (inside the guide's range): it replaces the app's
+    own steps until they clear it."""
+
+    reps: int
+    hold_seconds: int | None = None
+
+    def words(self) -> str:
+        """ "8 repetitions of 5 s", as Today and the plan say it."""
+        words = f"{self.reps} repetition{'s' if self.reps != 1 else ''}"
+        return words + (f" of {self.hold_seconds} s" if self.hold_seconds else "")
+
+
+@dataclass(frozen=True)
 class Rule:
     """One planning rule: what it does to the exercise, the words shown, and why.
 
@@ -151,6 +165,12 @@ RULES: dict[str, Rule] = {
             Status.PLANNED,
             "Same as last time: your physio asked to keep this dose for now. It moves up "
             "again when they say so.",
+            "your physio's choice",
+        ),
+        Rule(
+            "dose_by_physio",
+            Status.PLANNED,
+            "Your physio set this dose: {dose}. It stays like this until they change it.",
             "your physio's choice",
         ),
         Rule(
@@ -269,6 +289,19 @@ RULES: dict[str, Rule] = {
             "which can make you feel faint after the first three months. Do only {reps}, and "
             "roll onto your side to get up.",
             f"{_PREG_NOTE}; the shorter dose is ours",
+        ),
+        Rule(
+            "pregnancy_variant_by_physio",
+            Status.MODIFIED,
+            "Your physio chose the pregnancy version for you: {text}",
+            "your physio's choice",
+        ),
+        Rule(
+            "pregnancy_short_by_physio",
+            Status.MODIFIED,
+            "Kept short: your physio chose the pregnancy forms, and this move is done lying on "
+            "your back. Do only {reps}, and roll onto your side to get up.",
+            "your physio's choice; the shorter dose is ours",
         ),
         Rule(
             "pregnancy_caution",

@@ -137,6 +137,8 @@ class PlanChange(StrEnum):
     HOLD = "hold"
     """A clinician keeps the exercise's dose (no progression) until they allow it."""
     ALLOW = "allow"
+    CLEAR_DOSE = "clear_dose"
+    """A clinician gives the exercise back to the app's own steps (after `SetDose`)."""
 
 
 @dataclass(frozen=True)
@@ -146,6 +148,37 @@ class ChangeExercise:
 
     change: PlanChange | str
     exercise_id: str
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class SetDose:
+    """A clinician sets an exercise's repetitions and hold seconds, inside the guide's range
+    (a face may pass the words typed; the service checks them). It replaces the app's own
+    steps until they clear it (`PlanChange.CLEAR_DOSE`). `reason`: required, shown on Today."""
+
+    exercise_id: str
+    reps: int | str | None
+    hold_seconds: int | str | None = None
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class SetAerobicGoal:
+    """A clinician sets the weekly aerobic goal (minutes, at most the guide's 150) and the
+    shortest walk a day (minutes, in 5s; None: the guide's). `reason`: shown on Today."""
+
+    week_minutes: int | str | None
+    walk_minutes: int | str | None = None
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class SetPregnancyForms:
+    """A clinician marks "use the pregnancy forms": `on` "on" or "off" (a face may pass the
+    word; the service checks it). `reason`: required, shown on Today."""
+
+    on: bool | str
     reason: str = ""
 
 

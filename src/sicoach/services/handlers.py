@@ -42,6 +42,9 @@ from sicoach.services.commands import (
     RecordExercise,
     RecordReviewFor,
     SendMessage,
+    SetAerobicGoal,
+    SetDose,
+    SetPregnancyForms,
     SetReminder,
     SetTrainingDays,
     StartSession,
@@ -52,7 +55,9 @@ from sicoach.services.policy import Access, Need, require
 
 C = TypeVar("C")
 
-PROGRAM_COMMANDS: frozenset[type] = frozenset({ChangeExercise, SetTrainingDays})
+PROGRAM_COMMANDS: frozenset[type] = frozenset(
+    {ChangeExercise, SetTrainingDays, SetDose, SetAerobicGoal, SetPregnancyForms}
+)
 """Commands that change the program, which a linked clinician may make too."""
 
 CARE_COMMANDS: dict[type, str] = {SendMessage: "message.send", RecordReviewFor: "review.record"}
@@ -119,7 +124,7 @@ def change_exercise(ctx: Context, command: ChangeExercise) -> PlanChoices:
         allowed = ", ".join(c.value for c in PlanChange)
         raise InputError("change", f"{command.change!r} is not a change; use {allowed}") from None
     if change in _CLINICIAN_ONLY and ctx.journal_access >= Access.OWNER:
-        raise InputError("change", "only your physio can hold or allow an exercise's progress")
+        raise InputError("change", "only your physio can hold, allow or set an exercise's dose")
     if ctx.journal_access < Access.OWNER and change in _RECORDED:
         record = plan.clinician_record(ctx, command.exercise_id, change.value, command.reason)
         return _RECORDED[change](ctx, command.exercise_id, record)
@@ -131,8 +136,40 @@ _RECORDED = {
     PlanChange.INCLUDE: plan.include,
     PlanChange.HOLD: plan.hold,
     PlanChange.ALLOW: plan.allow,
+    PlanChange.CLEAR_DOSE: plan.clear_dose,
 }
-_CLINICIAN_ONLY = (PlanChange.HOLD, PlanChange.ALLOW)
+_CLINICIAN_ONLY = (PlanChange.HOLD, PlanChange.ALLOW, PlanChange.CLEAR_DOSE)
+
+
+def set_dose(ctx: Context, command: SetDose) -> None:
+    """A clinician's dose inside the guide's range, recorded with who, when and why; every
+    value is checked before anything is written."""
+    if ctx.journal_access >= Access.OWNER:
+        raise InputError("reps", "only your physio can set an exercise's dose")
+    dose = plan.checked_dose(ctx, command.exercise_id, command.reps, command.hold_seconds)
+    record = plan.clinician_record(ctx, command.exercise_id, "set_dose", command.reason)
+    plan.set_dose(ctx, command.exercise_id, dose, record)
+
+
+def set_aerobic_goal(ctx: Context, command: SetAerobicGoal) -> None:
+    """A clinician's weekly aerobic goal and shortest walk, recorded with who, when, why."""
+    if ctx.journal_access >= Access.OWNER:
+        raise InputError("week_minutes", "only your physio can set your walking goal")
+    goal = plan.checked_aerobic(ctx, command.week_minutes, command.walk_minutes)
+    record = plan.clinician_record(ctx, "", "aerobic", command.reason)
+    plan.set_aerobic(ctx, goal, record)
+
+
+def set_pregnancy_forms(ctx: Context, command: SetPregnancyForms) -> None:
+    """A clinician's "use the pregnancy forms", on or off, recorded with who, when, why."""
+    if ctx.journal_access >= Access.OWNER:
+        raise InputError("forms", "only your physio can choose the pregnancy forms for you")
+    words = {True: True, False: False, "on": True, "off": False}
+    value = command.on.strip().lower() if isinstance(command.on, str) else command.on
+    if value not in words:
+        raise InputError("forms", f"{command.on!r} is not a choice; use on or off")
+    change = "pregnancy_on" if words[value] else "pregnancy_off"
+    plan.set_pregnancy_forms(ctx, plan.clinician_record(ctx, "", change, command.reason))
 
 
 def set_training_days(ctx: Context, command: SetTrainingDays) -> PlanChoices:
@@ -194,6 +231,9 @@ HANDLERS: dict[type, Callable[[Context, Any], Any]] = {
     ChangeProfile: change_profile,
     ChangeExercise: change_exercise,
     SetTrainingDays: set_training_days,
+    SetDose: set_dose,
+    SetAerobicGoal: set_aerobic_goal,
+    SetPregnancyForms: set_pregnancy_forms,
     SetReminder: set_reminder,
     ImportJournal: import_journal,
     RateActivity: rate_activity,

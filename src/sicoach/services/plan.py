@@ -6,15 +6,21 @@ fix raises `InputError` naming the field and listing what is allowed; nothing is
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 
 from sicoach.domain.field_checks import JournalError, check_time_of_day
 from sicoach.domain.journal import Journal, PlanChoices, Profile, ProgramChange
 from sicoach.domain.journal_window import safety_window
 from sicoach.domain.plan import Action as Action
-from sicoach.domain.plan import DayPlan, plan_day, with_physio_choices
+from sicoach.domain.plan import (
+    DayPlan,
+    PhysioAerobic,
+    PhysioDose,
+    plan_day,
+    with_physio_choices,
+)
 from sicoach.domain.plan import PlannedExercise as PlannedExercise
 from sicoach.domain.plan import Status as Status
 from sicoach.domain.safety import evaluate
@@ -41,37 +47,81 @@ def plan_today(ctx: Context, on: date | None = None, journal: Journal | None = N
     journal = journal.sorted().up_to(day)
     assessment = evaluate(safety_window(journal, day), day)
     return physio_choices(ctx).plan(
-        lambda held: plan_day(ctx.catalog, journal, day, assessment=assessment, held=held)
+        lambda c: plan_day(
+            ctx.catalog,
+            journal,
+            day,
+            assessment=assessment,
+            held=c.held,
+            doses=c.doses,
+            physio_aerobic=c.aerobic,
+            pregnancy_forms=c.pregnancy_forms,
+        )
     )
 
 
 @dataclass(frozen=True)
 class PhysioChoices:
     """What the latest clinician change of each exercise says: left out (only they bring it
-    back) and progression held (the dose stays until they allow it)."""
+    back), progression held (the dose stays until they allow it) and a dose they set (it
+    replaces the app's own steps until they clear it)."""
 
     left_out: frozenset[str] = frozenset()
     held: frozenset[str] = frozenset()
+    doses: Mapping[str, PhysioDose] = field(default_factory=dict)
+    aerobic: PhysioAerobic | None = None
+    pregnancy_forms: bool = False
 
-    def plan(self, build: Callable[[frozenset[str]], DayPlan]) -> DayPlan:
-        """The plan `build` gives with these holds, the leave-outs said as the physio's."""
-        return with_physio_choices(build(self.held), self.left_out)
+    def plan(self, build: Callable[[PhysioChoices], DayPlan]) -> DayPlan:
+        """The plan `build` gives with these choices, the leave-outs said as the physio's."""
+        return with_physio_choices(build(self), self.left_out)
 
 
-_PAIRS = {"leave_out": "out", "include": "out", "hold": "dose", "allow": "dose"}
+_PAIRS = {
+    "leave_out": "out",
+    "include": "out",
+    "hold": "dose",
+    "allow": "dose",
+    "set_dose": "amount",
+    "clear_dose": "amount",
+    "pregnancy_on": "forms",
+    "pregnancy_off": "forms",
+}
+
+
+def change_subject(change: ProgramChange) -> tuple[str, str]:
+    """What a change is about: a later change with the same subject replaces it."""
+    return change.exercise_id, _PAIRS.get(change.change, change.change)
 
 
 def physio_choices(ctx: Context) -> PhysioChoices:
     """The clinician's standing choices, from their change records (one read)."""
     with ctx.uow(read_only=True) as uow:
         changes = uow.journal.program_changes(datetime(1970, 1, 1))
-    latest: dict[tuple[str, str], str] = {}
+    latest: dict[tuple[str, str], ProgramChange] = {}
     for c in changes:  # newest first
-        latest.setdefault((c.exercise_id, _PAIRS.get(c.change, c.change)), c.change)
+        latest.setdefault(change_subject(c), c)
     return PhysioChoices(
-        frozenset(e for (e, _), change in latest.items() if change == "leave_out"),
-        frozenset(e for (e, _), change in latest.items() if change == "hold"),
+        frozenset(e for (e, _), c in latest.items() if c.change == "leave_out"),
+        frozenset(e for (e, _), c in latest.items() if c.change == "hold"),
+        {
+            e: PhysioDose(c.reps, c.hold_seconds)
+            for (e, _), c in latest.items()
+            if c.change == "set_dose" and c.reps is not None
+        },
+        next(
+            (
+                PhysioAerobic(c.week_minutes, c.walk_minutes)
+                for c in changes
+                if c.change == "aerobic" and c.week_minutes is not None
+            ),
+            None,
+        ),
+        next((c.change == "pregnancy_on" for c in changes if c.change in _FORMS), False),
     )
+
+
+_FORMS = ("pregnancy_on", "pregnancy_off")
 
 
 def left_out_by_physio(ctx: Context) -> frozenset[str]:
@@ -173,6 +223,92 @@ def allow(ctx: Context, exercise_id: str, record: ProgramChange) -> PlanChoices:
     """A clinician lets a held exercise move up again by the app's own rules."""
     _check_id(ctx, exercise_id)
     return _update(ctx, lambda c: c, record)
+
+
+OPEN_RANGE_LIMIT = 2
+"""A guide's open range ("10 or more") lets a physio set up to twice its least (ours)."""
+
+
+def _whole(value: int | str | None, field_name: str) -> int | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        return int(value)
+    except ValueError:
+        raise InputError(field_name, f"{value!r} is not a whole number") from None
+
+
+def _inside(value: int, low: int, high: int, field_name: str, what: str) -> int:
+    if not low <= value <= high:
+        span = f"{low}-{high}" if high != low else str(low)
+        raise InputError(field_name, f"{value} is outside the guide's {span} {what}")
+    return value
+
+
+def checked_dose(
+    ctx: Context, exercise_id: str, reps: int | str | None, hold_seconds: int | str | None
+) -> PhysioDose:
+    """A dose inside the guide's range for the exercise (`InputError` naming the field)."""
+    dosage = ctx.catalog.exercise(_check_id(ctx, exercise_id)).dosage
+    count = _whole(reps, "reps")
+    hold = _whole(hold_seconds, "hold_seconds")
+    if dosage.reps is None:
+        raise InputError("reps", "this exercise has no repetitions to set")
+    if count is None:
+        raise InputError("reps", "say how many repetitions")
+    top = dosage.reps.max if dosage.reps.max is not None else dosage.reps.min * OPEN_RANGE_LIMIT
+    _inside(count, dosage.reps.min, top, "reps", "repetitions")
+    if dosage.hold_seconds is None:
+        if hold is not None:
+            raise InputError("hold_seconds", "this exercise has no hold; leave it empty")
+        return PhysioDose(count)
+    rng = dosage.hold_seconds
+    hold = rng.min if hold is None else _inside(hold, rng.min, rng.top, "hold_seconds", "seconds")
+    return PhysioDose(count, hold)
+
+
+def set_dose(ctx: Context, exercise_id: str, dose: PhysioDose, record: ProgramChange) -> None:
+    """A clinician's dose for one exercise (checked by `checked_dose`), in the record."""
+    _check_id(ctx, exercise_id)
+    _update(ctx, lambda c: c, replace(record, reps=dose.reps, hold_seconds=dose.hold_seconds))
+
+
+def clear_dose(ctx: Context, exercise_id: str, record: ProgramChange) -> PlanChoices:
+    """A clinician gives an exercise back to the app's own steps."""
+    _check_id(ctx, exercise_id)
+    return _update(ctx, lambda c: c, record)
+
+
+def checked_aerobic(
+    ctx: Context, week_minutes: int | str | None, walk_minutes: int | str | None
+) -> PhysioAerobic:
+    """A weekly goal above 0 and at most the guide's (150), and a shortest walk up to the
+    guide's daily 30 minutes, both in whole 5-minute steps (`InputError` naming the field)."""
+    item = ctx.catalog.aerobic
+    goal = _whole(week_minutes, "week_minutes")
+    if goal is None or not 0 < goal <= item.weekly_goal_minutes or goal % 5:
+        raise InputError(
+            "week_minutes",
+            f"use 5 to {item.weekly_goal_minutes} minutes a week, in steps of 5 (the guide's "
+            f"goal is {item.weekly_goal_minutes})",
+        )
+    walk = _whole(walk_minutes, "walk_minutes")
+    if walk is not None and (not 0 < walk <= item.minutes_per_session or walk % 5):
+        raise InputError(
+            "walk_minutes", f"use 5 to {item.minutes_per_session} minutes, in steps of 5"
+        )
+    return PhysioAerobic(goal, walk)
+
+
+def set_aerobic(ctx: Context, goal: PhysioAerobic, record: ProgramChange) -> None:
+    """A clinician's weekly goal and shortest walk (checked by `checked_aerobic`)."""
+    values = replace(record, week_minutes=goal.week_minutes, walk_minutes=goal.walk_minutes)
+    _update(ctx, lambda c: c, values)
+
+
+def set_pregnancy_forms(ctx: Context, record: ProgramChange) -> None:
+    """A clinician turns the pregnancy forms on or off (`record.change` says which)."""
+    _update(ctx, lambda c: c, record)
 
 
 def parse_days(values: Iterable[str], field: str = "days") -> tuple[int, ...]:

@@ -89,7 +89,17 @@ def plan_from(ctx: Context, carry: PlanCarry, read: Journal, day: date) -> DayPl
     assessment = evaluate(safety_window(read, day), day)
     window = plan_window(read, carry.through, day)
     return physio_choices(ctx).plan(
-        lambda held: plan_day(ctx.catalog, window, day, assessment, carry=carry, held=held)
+        lambda c: plan_day(
+            ctx.catalog,
+            window,
+            day,
+            assessment,
+            carry=carry,
+            held=c.held,
+            doses=c.doses,
+            physio_aerobic=c.aerobic,
+            pregnancy_forms=c.pregnancy_forms,
+        )
     )
 
 

@@ -18,9 +18,16 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, TypeVar
 
-from sicoach.domain.journal import Activity, CheckIn, ExerciseResult, Journal, Session
+from sicoach.domain.journal import (
+    Activity,
+    CheckIn,
+    ExerciseResult,
+    Journal,
+    ProgramChange,
+    Session,
+)
 from sicoach.domain.measures import is_done, it_hurt
-from sicoach.domain.plan import DayPlan
+from sicoach.domain.plan import DayPlan, PhysioAerobic, PhysioDose
 from sicoach.domain.progress import Progress
 from sicoach.interchange.report import Report
 from sicoach.services.context import Context
@@ -235,30 +242,50 @@ def today_view(
 
 
 PROGRAM_NOTE_DAYS = 28
+PROGRAM_NOTES = 8
+"""At most this many notes, each the newest change of what it is about."""
 _CHANGE_WORDS = {
     "leave_out": "left out {}",
     "include": "brought back {}",
     "hold": "kept {} at the same dose",
     "allow": "let {} move up again",
     "days": "chose your training days",
+    "set_dose": "set {} to {}",
+    "clear_dose": "let {} follow the usual steps again",
+    "aerobic": "set your walking goal to {}",
+    "pregnancy_on": "chose the pregnancy versions of your exercises",
+    "pregnancy_off": "went back to the usual versions (your own pregnancy answer still counts)",
 }
 
 
 def program_notes(ctx: Context) -> tuple[str, ...]:
-    """A clinician's changes of the last 4 weeks, newest first, one sentence each."""
+    """A clinician's changes of the last 4 weeks, newest first, one sentence each; a change
+    replaced by a later one about the same thing (hold then allow) is left out."""
     since = datetime.combine(
         ctx.clock.today() - timedelta(days=PROGRAM_NOTE_DAYS), datetime.min.time()
     )
     with ctx.uow(read_only=True) as uow:
         changes = uow.journal.program_changes(since)
+    from sicoach.services.plan import change_subject
+
+    standing = {change_subject(c): c for c in reversed(changes)}  # the newest of each
     out = []
-    for c in changes[:5]:
+    for c in [c for c in changes if standing[change_subject(c)] is c][:PROGRAM_NOTES]:
         known = ctx.catalog.has_exercise(c.exercise_id)
         name = ctx.catalog.exercise(c.exercise_id).name if known else c.exercise_id
-        what = _CHANGE_WORDS.get(c.change, c.change + " {}").format(name)
+        what = _CHANGE_WORDS.get(c.change, c.change + " {}").format(name, _values(c))
+        if c.change == "aerobic" and c.week_minutes is not None:
+            what = _CHANGE_WORDS["aerobic"].format(
+                PhysioAerobic(c.week_minutes, c.walk_minutes).words()
+            )
         day = f"{c.at.day} {c.at.strftime('%b')}"
         out.append(f"Your physio {c.by} {what} on {day}: “{c.reason}”")
     return tuple(out)
+
+
+def _values(c: ProgramChange) -> str:
+    """The dose a change set, in words ("" when it set none)."""
+    return PhysioDose(c.reps, c.hold_seconds).words() if c.reps is not None else ""
 
 
 def symptom_groups(ctx: Context, pregnancy: bool) -> list[tuple[str, str, list[Any]]]:

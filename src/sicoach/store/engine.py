@@ -32,7 +32,7 @@ from sqlalchemy.pool import NullPool
 from sicoach.store.errors import StoreBusy, StoreError, StoreFull, StoreReadOnly
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
-SCHEMA_HEAD = "0013_review_recorded_by"
+SCHEMA_HEAD = "0014_program_change_values"
 """The newest Alembic revision; a test checks it equals the head of `migrations/versions`."""
 
 READ_ONLY = "sicoach_read_only"

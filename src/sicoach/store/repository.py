@@ -393,6 +393,10 @@ class SqlJournalRepository(BulkWrites, MessageRows):
                 exercise_id=change.exercise_id,
                 change=change.change,
                 reason=change.reason[:300],
+                reps=change.reps,
+                hold_seconds=change.hold_seconds,
+                week_minutes=change.week_minutes,
+                walk_minutes=change.walk_minutes,
             )
         )
 
@@ -400,7 +404,17 @@ class SqlJournalRepository(BulkWrites, MessageRows):
         """A clinician's changes from `since`, newest first."""
         p = program_change.c
         rows = self.conn.execute(
-            select(p.at, p.by_name, p.exercise_id, p.change, p.reason)
+            select(
+                p.at,
+                p.by_name,
+                p.exercise_id,
+                p.change,
+                p.reason,
+                p.reps,
+                p.hold_seconds,
+                p.week_minutes,
+                p.walk_minutes,
+            )
             .where(p.person_id == self.person_id, p.at >= since)
             .order_by(p.at.desc(), p.id.desc())
         ).all()

@@ -208,9 +208,14 @@ program_change = Table(
     Column("exercise_id", String(64), nullable=False),
     Column("change", String(16), nullable=False),
     Column("reason", String(300), nullable=False, default=""),
+    Column("reps", Integer, nullable=True),
+    Column("hold_seconds", Integer, nullable=True),
+    Column("week_minutes", Integer, nullable=True),
+    Column("walk_minutes", Integer, nullable=True),
     Index("ix_program_change_person_at", "person_id", "at"),
 )
-"""A clinician's change to a patient's program: who, when, what and why (shown on Today)."""
+"""A clinician's change to a patient's program: who, when, what and why (shown on Today),
+with the values it sets (a dose, the weekly goal and starting walk; empty otherwise)."""
 
 clinician_message = Table(
     "clinician_message",

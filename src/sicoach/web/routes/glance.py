@@ -55,6 +55,11 @@ def overview(request: Request) -> Response:
         "can_change": ctx.journal_access is Access.PROGRAM,
         "left_out": [e for e in today.plan.exercises if e.status.value == "skipped"],
         "held": _held_names(ctx) if ctx.journal_access is Access.PROGRAM else (),
+        "set_doses": _set_doses(ctx) if ctx.journal_access is Access.PROGRAM else (),
+        "dose_guides": _dose_guides(ctx),
+        "aerobic_set": plan.physio_choices(ctx).aerobic,
+        "aerobic_item": ctx.catalog.aerobic,
+        "pregnancy_forms": plan.physio_choices(ctx).pregnancy_forms,
         "training_days": plan.get_choices(ctx).training_days,
         "day_words": tuple(zip(WEEKDAYS, WEEKDAY_NAMES, strict=True)),
         "notice": request.query_params.get("saved"),
@@ -76,3 +81,35 @@ def _held_names(ctx: Context) -> tuple[str, ...]:
     """The exercises whose progression a clinician holds, by name."""
     held = plan.physio_choices(ctx).held
     return tuple(ctx.catalog.exercise(e).name for e in sorted(held) if ctx.catalog.has_exercise(e))
+
+
+def _set_doses(ctx: Context) -> tuple[str, ...]:
+    """The doses a clinician set and has not cleared, in words ("Bridge: 8 repetitions")."""
+    doses = plan.physio_choices(ctx).doses
+    return tuple(
+        f"{ctx.catalog.exercise(e).name}: {d.words()}"
+        for e, d in sorted(doses.items())
+        if ctx.catalog.has_exercise(e)
+    )
+
+
+def _dose_guides(ctx: Context) -> tuple[tuple[str, str, str], ...]:
+    """Each exercise with a settable dose: (id, name, the guide's range in words)."""
+    out = []
+    for ex in sorted(ctx.catalog.exercises, key=lambda e: e.order):
+        reps = ex.dosage.reps
+        if reps is None:
+            continue
+        top = reps.max if reps.max is not None else reps.min * plan.OPEN_RANGE_LIMIT
+        words = f"{reps.min}-{top} repetitions" if top != reps.min else f"{top} repetitions"
+        if reps.max is None:
+            words = f"{reps.min} or more repetitions, up to {top} here"
+        hold = ex.dosage.hold_seconds
+        if hold is not None:
+            words += (
+                f", hold {hold.min}-{hold.top} s"
+                if hold.top != hold.min
+                else f", hold {hold.min} s"
+            )
+        out.append((ex.id, ex.name, words))
+    return tuple(out)

@@ -12,7 +12,14 @@ from fastapi.responses import RedirectResponse, Response
 from sicoach.interchange.plan_json import day_plan_to_dict
 from sicoach.services import cached_reads as reads
 from sicoach.services import messages
-from sicoach.services.commands import ChangeExercise, PlanChange, SetTrainingDays
+from sicoach.services.commands import (
+    ChangeExercise,
+    PlanChange,
+    SetAerobicGoal,
+    SetDose,
+    SetPregnancyForms,
+    SetTrainingDays,
+)
 from sicoach.services.day_status import today_extras
 from sicoach.services.errors import InputError
 from sicoach.services.handlers import execute
@@ -91,6 +98,12 @@ async def plan_action(request: Request, ctx: ContextDep, action: str) -> Respons
     form = Form(await request.form())
     if action == "days":
         return _training_days(ctx, form)
+    if action == "dose":
+        return _set_dose(ctx, form)
+    if action == "aerobic":
+        return _set_aerobic(ctx, form)
+    if action == "pregnancy":
+        return _set_pregnancy_forms(ctx, form)
     if action not in PAGE_ACTIONS:
         raise HTTPException(404, "No such change to the plan.")
     exercise_id = form.text("exercise")
@@ -106,6 +119,8 @@ async def plan_action(request: Request, ctx: ContextDep, action: str) -> Respons
         notice = quote_plus(f"{name} stays at its dose until you allow it to move up.")
     elif change is PlanChange.ALLOW:
         notice = quote_plus(f"{name} moves up again by the usual rules.")
+    elif change is PlanChange.CLEAR_DOSE:
+        notice = quote_plus(f"{name} follows the usual steps again.")
     else:
         notice = quote_plus(f"{name} is back in the routine, starting at the easiest level.")
     back = "/overview" if form.text("back") == "/overview" else "/"
@@ -122,10 +137,50 @@ def _training_days(ctx: Any, form: Form) -> Response:
     return RedirectResponse(f"/overview?saved={notice}", status_code=303)
 
 
+def _set_dose(ctx: Any, form: Form) -> Response:
+    """A clinician's repetitions and hold for one exercise, from the patient-at-a-glance
+    page (the service checks them against the guide's range)."""
+    exercise_id = form.text("exercise")
+    command = SetDose(
+        exercise_id, form.text("reps"), form.text("hold_seconds"), form.text("reason")
+    )
+    try:
+        execute(ctx, command)
+    except InputError as wrong:
+        raise HTTPException(400, f"{wrong.field}: {wrong.message}") from None
+    name = ctx.catalog.exercise(exercise_id).name
+    notice = quote_plus(f"{name} now follows the dose you set.")
+    return RedirectResponse(f"/overview?saved={notice}", status_code=303)
+
+
+def _set_aerobic(ctx: Any, form: Form) -> Response:
+    """A clinician's weekly aerobic goal and shortest walk, from the patient-at-a-glance page."""
+    command = SetAerobicGoal(
+        form.text("week_minutes"), form.text("walk_minutes"), form.text("reason")
+    )
+    try:
+        execute(ctx, command)
+    except InputError as wrong:
+        raise HTTPException(400, f"{wrong.field}: {wrong.message}") from None
+    notice = quote_plus("The walking goal is saved.")
+    return RedirectResponse(f"/overview?saved={notice}", status_code=303)
+
+
+def _set_pregnancy_forms(ctx: Any, form: Form) -> Response:
+    """A clinician's "use the pregnancy forms" (on or off), from the patient-at-a-glance page."""
+    try:
+        execute(ctx, SetPregnancyForms(form.text("forms"), form.text("reason")))
+    except InputError as wrong:
+        raise HTTPException(400, f"{wrong.field}: {wrong.message}") from None
+    notice = quote_plus("The choice of exercise forms is saved.")
+    return RedirectResponse(f"/overview?saved={notice}", status_code=303)
+
+
 PAGE_ACTIONS = {
     "leave_out": PlanChange.LEAVE_OUT,
     "hold": PlanChange.HOLD,
     "allow": PlanChange.ALLOW,
+    "clear_dose": PlanChange.CLEAR_DOSE,
     Action.INCLUDE.value: PlanChange.INCLUDE,
     Action.TURN_BACK_ON.value: PlanChange.TURN_BACK_ON,
     "enable": PlanChange.TURN_BACK_ON,  # the address pages used before actions were tokens

@@ -108,3 +108,4 @@ def test_the_page_records_it_and_the_patients_banner_follows(clinic: dict[str, A
         assert again.status_code == 400 and "no warning sign waiting" in again.text
         client.cookies.set(session_cookie_name(False), clinic["tokens"]["a"])
         assert "see a doctor today" not in client.get("/").text.lower()
+        assert "carry on as before, recorded by Dr Lee" in client.get("/review").text

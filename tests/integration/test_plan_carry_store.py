@@ -82,3 +82,13 @@ def test_the_plan_from_the_stored_carry_is_the_plan_from_the_whole_journal(
     rebuilt = build_carry(ctx.catalog, journal.load_journal(ctx), TODAY)
     assert carry_from_text(_carry_text(ctx)) == rebuilt != carry, "an old write rebuilds it"
     assert windowed_plan(ctx, TODAY) == _whole_plan(ctx, TODAY)
+
+    ctx.clock.current += timedelta(days=10)  # type: ignore[attr-defined]
+    later = ctx.clock.today()
+    kept = carry_from_text(_carry_text(ctx))
+    journal.log_activity(ctx, "walking", 20)
+    moved = carry_from_text(_carry_text(ctx))
+    assert kept is not None and moved is not None and moved.through > kept.through
+    whole = journal.load_journal(ctx)
+    assert moved == build_carry(ctx.catalog, whole, later), "a week on, a write moves it on"
+    assert windowed_plan(ctx, later) == _whole_plan(ctx, later)

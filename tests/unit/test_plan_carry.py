@@ -24,6 +24,7 @@ from sicoach.domain.plan import plan_day
 from sicoach.domain.plan_carry import (
     MAX_WINDOW_DAYS,
     MIN_WINDOW_DAYS,
+    advance_carry,
     build_carry,
     carried_journal,
     carry_from_text,
@@ -117,6 +118,22 @@ def test_the_plan_from_a_carry_and_its_window_is_the_plan_from_the_whole_journal
     assert plan_day(CATALOG, window, on, assessment, carry=carry) == plan_day(
         CATALOG, whole, on, assessment
     )
+
+
+@settings(max_examples=200, deadline=None)
+@given(journals(), st.integers(100, SPAN - 30), st.integers(0, MAX_WINDOW_DAYS - 30))
+def test_a_carry_moved_on_from_its_window_is_the_carry_built_from_the_whole_journal(
+    journal: Journal, built_offset: int, later: int
+) -> None:
+    built = _day(built_offset)
+    carry = carry_from_text(carry_to_text(build_carry(CATALOG, journal, built)))  # as stored
+    assert carry is not None
+    today = built + timedelta(days=later)
+    moved = advance_carry(CATALOG, carry, carried_journal(journal, carry, today), today)
+    if moved is None:  # a review or a turn-on since: the writer rebuilds from the whole
+        assert not carry.fits(CATALOG, journal.up_to(today), today)
+        return
+    assert moved == build_carry(CATALOG, journal, today)
 
 
 def test_a_carry_fits_the_days_after_it_was_built() -> None:

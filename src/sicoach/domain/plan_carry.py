@@ -164,6 +164,56 @@ def build_carry(
     )
 
 
+def advance_carry(
+    catalog: Catalog,
+    carry: PlanCarry,
+    read: Journal,
+    today: date,
+    defaults: PlanDefaults = DEFAULTS,
+) -> PlanCarry | None:
+    """The carry `build_carry` would give on `today`, from an older `carry` and what the
+    store reads beside it for `today` (`carried_journal(journal, carry, today)`): the weeks
+    between the two dates folded onto it, without the whole journal. The same carry when it
+    is already current; None when it does not fit `today` (rebuild from the whole journal).
+    A property test (tests/unit/test_plan_carry.py) checks it equals `build_carry`."""
+    through = carry_through(today)
+    if through <= carry.through:
+        return carry
+    if not carry.fits(catalog, read, today):
+        return None
+    profile = read.profile
+    assert profile is not None  # `fits` refuses a journal without one
+    before = read.sorted().up_to(through - timedelta(days=1))
+    weeks = plan_window(before, carry.through, through - timedelta(days=1))
+    gently = gently_since(read, today)
+    lowered = lowered_days(_rises(weeks, defaults), defaults)
+    performed = performed_by_exercise(weeks)
+    since: dict[str, date | None] = {}
+    tracks: dict[str, Track] = {}
+    for ex in catalog.exercises:
+        cut = since[ex.id] = done_since(profile.plan, ex.id, gently)
+        done = [x for x in performed.get(ex.id, ()) if cut is None or x.on > cut]
+        tracks[ex.id] = extend_track(ex, carry.prior(ex.id, cut), done, lowered)
+    walked = (carry.through, carry.week_target)
+    target = week_target(catalog.aerobic, weeks, through, carried=walked).minutes
+    # `before` holds every earlier warning-sign check-in and the last one (the old carry's
+    # `earlier` and the weeks since), and each first week: its firsts are the journal's.
+    latest = before.checkins[-1:]
+    earlier = sorted(
+        {c.date for c in before.checkins if carries_warning_sign(c)} | {c.date for c in latest}
+    )
+    return PlanCarry(
+        through,
+        carry.started_on,
+        target,
+        carry.catalog,
+        since,
+        tracks,
+        firsts_of(before),
+        tuple(earlier),
+    )
+
+
 def carried_journal(journal: Journal, carry: PlanCarry, on: date) -> Journal:
     """The records of `journal` the store reads for `on` beside `carry` (`PlanCarry.reads`):
     enough for `plan_window` and for `safety_window` (the same triage as the whole)."""

@@ -2,7 +2,8 @@
 
 Every write commits, in its own transaction, a carry that still fits (`keep_carry`): a
 write dated before the carry's date, a profile or review change, or a carry grown too old
-rebuilds it from the whole journal; a write of today leaves it alone. Reads plan from the
+rebuilds it from the whole journal; a write of today leaves it alone, or, once a week,
+moves it on from its window (`advance_carry`). Reads plan from the
 carry and the weeks after it (`windowed_plan`), or from the whole journal when the carry
 does not fit (a young journal, another day than the carry serves). `rebuild_carries`
 rebuilds every person's carry (after an upgrade, or a change of the exercises).
@@ -23,6 +24,7 @@ from sicoach.domain.plan_carry import (
     MAX_WINDOW_DAYS,
     MIN_WINDOW_DAYS,
     PlanCarry,
+    advance_carry,
     build_carry,
     carry_from_text,
     carry_through,
@@ -32,6 +34,9 @@ from sicoach.domain.plan_carry import (
 )
 from sicoach.domain.safety import evaluate
 from sicoach.services.context import Context
+
+ADVANCE_DAYS = 7
+"""A carry this far behind the date a carry built today would have is moved on (weekly)."""
 
 
 def keep_carry(catalog: Callable[[], Catalog], clock: Clock) -> Callable[[Any], None]:
@@ -44,7 +49,15 @@ def keep_carry(catalog: Callable[[], Catalog], clock: Clock) -> Callable[[Any], 
             fresh = today < carry.through + timedelta(days=MAX_WINDOW_DAYS)
             untouched = repo.reaches is not None and repo.reaches >= carry.through
             if fresh and untouched and carry.catalog == catalog_key(catalog()):
-                return
+                if carry_through(today) < carry.through + timedelta(days=ADVANCE_DAYS):
+                    return
+                # A week or more behind: fold the weeks since onto it from its window (the
+                # read stays about 6 weeks long, whatever the journal's age).
+                read = repo.load_window(carry.reads(today), today, carry.earlier)
+                moved = advance_carry(catalog(), carry, read, today)
+                if moved is not None:
+                    repo.save_plan_carry(carry_to_text(moved))
+                    return
         else:
             profile = repo.get_profile()
             if profile is None or profile.started_on >= carry_through(today):

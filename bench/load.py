@@ -1,16 +1,15 @@
-"""Load test: a realistic mix from 50 simulated users against 1, 2 and 4 app processes on
-PostgreSQL (Locust, headless, loopback only, bounded time).
+"""Load test: a clinic's realistic mix from 50 simulated users against 1, 2 and 4 app
+processes on PostgreSQL (Locust, headless, loopback only, bounded time).
 
 Starts a throw-away PostgreSQL server as the tests do (initdb, pg_ctl on a free loopback
-port), fills a journal with a year of daily records, then for each process count runs
-`sicoach serve --workers N` and Locust's users (bench/load_users.py) for `--seconds`, and
-prints throughput, p50/p95/p99 per request kind, errors, and the bare /healthz beside them.
+port), fills a clinic in bulk (bench/fill.py: 2,000 patients with a year each, one clinician
+linked to all), signs the users in, then for each process count runs `sicoach serve
+--workers N` in clinic mode and Locust's patients and clinicians (bench/load_users.py) for
+`--seconds`, and prints throughput, p50/p95/p99 per request kind, errors, and the bare
+/healthz beside them.
 
     .venv/bin/pip install -e '.[bench]'
-    .venv/bin/python bench/load.py [--seconds 30] [--users 50] [--processes 1 2 4]
-
-Today the app serves one journal per database in personal mode, so every user acts on the
-same patient's journal (the clinic mode's sign-in will let each user be a patient).
+    .venv/bin/python bench/load.py [--seconds 30] [--users 50] [--patients 2000]
 """
 
 from __future__ import annotations
@@ -31,8 +30,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
+from fill import CLINICIAN, NOW, Clinic, fill_clinic, patient_email
 
-from web import END, three_year_journal
+from sicoach.services import accounts, signin
+from sicoach.settings import CLINIC, Settings
+from sicoach.store.engine import dispose_engines
+from sicoach.web.clinic import session_cookie_name
 
 HERE = Path(__file__).parent
 
@@ -121,7 +124,9 @@ def app_processes(env: dict[str, str], workers: int) -> Iterator[str]:
         server.wait(timeout=60)
 
 
-def run_locust(base: str, users: int, seconds: int, folder: Path) -> list[dict[str, str]]:
+def run_locust(
+    base: str, users: int, seconds: int, folder: Path, env: dict[str, str]
+) -> list[dict[str, str]]:
     prefix = folder / "stats"
     subprocess.run(
         [
@@ -147,6 +152,7 @@ def run_locust(base: str, users: int, seconds: int, folder: Path) -> list[dict[s
         ],
         check=False,
         capture_output=True,
+        env=env,
     )
     with open(f"{prefix}_stats.csv", newline="") as handle:
         return list(csv.DictReader(handle))
@@ -167,10 +173,38 @@ def show(workers: int, rows: list[dict[str, str]]) -> float:
     return total
 
 
+def sign_in_everyone(clinic: Clinic, patients: int, path: Path) -> None:
+    """Sessions for the Locust users (the clinician, and up to 200 patients), in a file."""
+    ctx = clinic.context
+    doc = accounts.find_account(ctx, CLINICIAN)
+    tokens = []
+    for n in range(min(patients, 200)):
+        account = accounts.find_account(ctx, patient_email(n))
+        tokens.append(signin.start_session(ctx, account, keep=True).token)
+    sessions = {
+        "cookie": session_cookie_name(False),
+        "clinician": signin.start_session(ctx, doc, keep=True).token,
+        "patients": tokens,
+        "patient_ids": clinic.patient_ids,
+    }
+    path.write_text(json.dumps(sessions))
+
+
+def check_signed_in(base: str, path: Path) -> None:
+    """Refuse to measure sign-in pages: the users' sessions must reach their own pages."""
+    sessions = json.loads(path.read_text())
+    cookie = sessions["cookie"]
+    worklist = httpx.get(base + "/patients", cookies={cookie: sessions["clinician"]})
+    progress = httpx.get(base + "/api/v1/progress", cookies={cookie: sessions["patients"][0]})
+    if "Patient 0000" not in worklist.text or progress.status_code != 200:
+        raise RuntimeError(f"not signed in: {worklist.status_code}, {progress.status_code}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=30, help="run time per process count")
     parser.add_argument("--users", type=int, default=50, help="simulated users")
+    parser.add_argument("--patients", type=int, default=2000, help="patients in the clinic")
     parser.add_argument("--processes", type=int, nargs="+", default=[1, 2, 4])
     args = parser.parse_args()
     if shutil.which("locust", path=str(Path(sys.executable).parent)) is None:
@@ -178,31 +212,37 @@ def main() -> int:
         return 1
     with tempfile.TemporaryDirectory() as folder, postgres() as url:
         data = Path(folder)
-        env = {**os.environ, "SICOACH_DATABASE_URL": url, "SICOACH_DATA_DIR": str(data)}
-        env["SICOACH_FAKE_NOW"] = f"{END.isoformat()}T08:00:00"
-        env.pop("SICOACH_DB", None)
-        journal = data / "journal.json"
-        document = three_year_journal(years=1)
-        journal.write_text(json.dumps(document))
-        subprocess.run(
-            [sys.executable, "-m", "sicoach", "import", str(journal)],
-            env=env,
-            check=True,
-            capture_output=True,
-        )
+        load = os.getloadavg()
         print(
-            f"journal: {len(document['checkins'])} check-ins, {len(document['sessions'])} "
-            f"sessions; {args.users} users for {args.seconds} s per run; "
-            f"{os.cpu_count()} cores"
+            f"Clinic of {args.patients} patients, a year each, on PostgreSQL; {args.users} "
+            f"users for {args.seconds} s per run; {os.cpu_count()} cores, load average "
+            f"{load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f}",
+            flush=True,
         )
+        clinic = fill_clinic(Settings(url, data, mode=CLINIC), args.patients)
+        sign_in_everyone(clinic, args.patients, data / "sessions.json")
+        dispose_engines()  # the app processes own the database from here
+        env = {
+            **os.environ,
+            "SICOACH_DATABASE_URL": url,
+            "SICOACH_DATA_DIR": str(data),
+            "SICOACH_MODE": "clinic",
+            "SICOACH_SECRET_KEY": "load-test-key-shared-by-every-process",
+            "SICOACH_FAKE_NOW": NOW.isoformat(),
+            "SICOACH_BENCH_SESSIONS": str(data / "sessions.json"),
+        }
+        env.pop("SICOACH_DB", None)
         throughput = {}
         for workers in args.processes:
             with app_processes(env, workers) as base:
-                rows = run_locust(base, args.users, args.seconds, data)
+                check_signed_in(base, data / "sessions.json")
+                rows = run_locust(base, args.users, args.seconds, data, env)
             throughput[workers] = show(workers, rows)
         first = throughput[args.processes[0]] or 1.0
         ratio = ", ".join(f"{n}: {t / first:.2f}x" for n, t in throughput.items())
         print(f"\nthroughput relative to {args.processes[0]} process: {ratio}")
+        load = os.getloadavg()
+        print(f"load average at the end {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f}")
     return 0
 
 

@@ -1,20 +1,38 @@
-"""The Locust users of bench/load.py: a patient's day in the app, in realistic proportions.
+"""The Locust users of bench/load.py: patients and their clinicians, in realistic proportions.
 
-Today's page most often, then progress, a check-in, a guided session saving each exercise as
-it ends, and the bare /healthz beside them as the reference.
+Patients (9 in 10): Today most often, then progress, a check-in, a guided session saving
+each exercise as it ends. Clinicians: the worklist and a patient at a glance. Both hit the
+bare /healthz as the reference. Each user signs in with a session bench/load.py made for it
+(the file named by SICOACH_BENCH_SESSIONS: clinician and patient tokens, patient account ids).
 """
 
 from __future__ import annotations
 
+import json
+import os
 import random
+from typing import Any
 
 from locust import HttpUser, between, task
 
-EXERCISES = ("pelvic_tilt", "knee_to_chest", "bridge")
+EXERCISES = ("pelvic_tilt", "bridge", "cat_cow")
+
+
+def _sessions() -> dict[str, Any]:
+    with open(os.environ["SICOACH_BENCH_SESSIONS"]) as handle:
+        loaded: dict[str, Any] = json.load(handle)
+    return loaded
+
+
+SESSIONS = _sessions()
 
 
 class Patient(HttpUser):
+    weight = 9
     wait_time = between(1, 3)
+
+    def on_start(self) -> None:
+        self.client.cookies.set(SESSIONS["cookie"], random.choice(SESSIONS["patients"]))
 
     @task(6)
     def today(self) -> None:
@@ -48,5 +66,26 @@ class Patient(HttpUser):
         )
 
     @task(2)
+    def bare(self) -> None:
+        self.client.get("/healthz", name="bare /healthz")
+
+
+class Clinician(HttpUser):
+    weight = 1
+    wait_time = between(1, 3)
+
+    def on_start(self) -> None:
+        self.client.cookies.set(SESSIONS["cookie"], SESSIONS["clinician"])
+
+    @task(3)
+    def worklist(self) -> None:
+        self.client.get("/patients", name="worklist")
+
+    @task(2)
+    def glance(self) -> None:
+        patient = random.choice(SESSIONS["patient_ids"])
+        self.client.get(f"/patients/{patient}/overview", name="patient at a glance")
+
+    @task(1)
     def bare(self) -> None:
         self.client.get("/healthz", name="bare /healthz")

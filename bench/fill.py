@@ -1,0 +1,168 @@
+"""A clinic filled fast for the benches (bench/clinic.py, bench/load.py).
+
+Going through the services writes one patient at a time and re-derives their state on each
+commit, which takes far too long for 2,000 patients with a year each. Here the journals go
+straight into the tables with Core bulk inserts (executemany, in batches), and the derived
+per-person state is then built by the project's own rebuild (`sicoach people refresh`), so
+the worklist rows come from the one derivation there is. Works on SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Connection, insert
+
+from sicoach.domain.clock import FixedClock
+from sicoach.domain.journal import Activity, CheckIn, ExerciseResult, Journal, Profile, Session
+from sicoach.services import accounts, passwords
+from sicoach.services.context import Context
+from sicoach.services.person_state import rebuild_everyone
+from sicoach.settings import Settings
+from sicoach.store import mapping
+from sicoach.store.account_tables import account, care_link
+from sicoach.store.engine import get_engine
+from sicoach.store.tables import activity, checkin, exercise_result, person, profile, session
+
+PASSWORD = "blue kettle morning walk"
+CLINICIAN = "doc@clinic.example"
+NOW = datetime(2026, 11, 20, 8)
+DAYS = 365
+EXERCISES = ("pelvic_tilt", "bridge", "cat_cow", "single_knee_to_chest", "inner_thigh_squeeze")
+SIGNS = ("calf_swelling", "fever", "night_pain", "saddle_numbness", "unexplained_weight_loss")
+BATCH = 50  # patients per transaction
+
+
+def patient_email(n: int) -> str:
+    return f"p{n}@home.example"
+
+
+def journal_name(n: int) -> str:
+    """The name of patient `n`'s journal (their `person` row)."""
+    return f"bench-patient-{n}"
+
+
+def a_year(rng: random.Random) -> Journal:
+    """A year of one patient: check-ins most days, sessions 4 days a week, walks; some
+    stopped in the last weeks, a few reported a warning sign lately."""
+    first = NOW.date() - timedelta(days=DAYS - 1)
+    stopped_at = DAYS - rng.randint(1, 20) if rng.random() < 0.15 else DAYS
+    sign_day = DAYS - rng.randint(1, 10) if rng.random() < 0.05 else None
+    checkins, sessions, walks = [], [], []
+    for i in range(stopped_at):
+        day = first + timedelta(days=i)
+        if rng.random() < 0.8 or i == sign_day:
+            signs = (rng.choice(SIGNS),) if i == sign_day else ()
+            pain = max(0, min(10, 6 - i // 90 + rng.randint(-2, 2)))
+            checkins.append(CheckIn(day, pain=pain, symptoms=signs))
+        if day.weekday() in (0, 2, 4, 5) and rng.random() < 0.85:
+            start = datetime.combine(day, datetime.min.time()).replace(hour=7)
+            done = tuple(ExerciseResult(e, reps=8, pain=rng.randint(0, 5)) for e in EXERCISES)
+            sessions.append(Session(start, pain_before=4, pain_after=3, exercises=done))
+        if rng.random() < 0.5:
+            walks.append(Activity(day, "walking", rng.randint(10, 45)))
+    profile_ = Profile(started_on=first, birth_year=rng.randint(1945, 2000))
+    return Journal(profile_, tuple(checkins), tuple(sessions), tuple(walks))
+
+
+@dataclass(frozen=True)
+class Clinic:
+    """What the benches need of the filled clinic: an admin context on its database (clock
+    fixed at NOW), the clinician's account, and the patients' accounts in fill order."""
+
+    context: Context
+    clinician_id: int
+    patient_ids: list[int]
+
+
+def _returning_ids(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> list[int]:
+    query = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+    return [int(i) for i in conn.execute(query, rows).scalars().all()]
+
+
+def _bulk(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
+    for start in range(0, len(rows), 5000):
+        conn.execute(insert(table), rows[start : start + 5000])
+
+
+def _fill_batch(
+    conn: Connection, numbers: Iterable[int], journals: list[Journal], hashed: str, doc: int
+) -> list[int]:
+    """One batch of patients: people, accounts, links, profiles and their journals."""
+    numbers = list(numbers)
+    pids = _returning_ids(conn, person, [{"name": journal_name(n)} for n in numbers])
+    accounts_ = [
+        {
+            "journal_id": pid,
+            "email": patient_email(n),
+            "display_name": f"Patient {n:04d}",
+            "role": "patient",
+            "password_hash": hashed,
+            "disabled": False,
+            "created_at": NOW,
+        }
+        for pid, n in zip(pids, numbers, strict=True)
+    ]
+    account_ids = _returning_ids(conn, account, accounts_)
+    links = [{"clinician_id": doc, "patient_id": a, "created_at": NOW} for a in account_ids]
+    _bulk(conn, care_link, links)
+    pairs = list(zip(pids, journals, strict=True))
+    _bulk(conn, profile, [mapping.profile_to_row(j.profile, p) for p, j in pairs if j.profile])
+    _bulk(conn, checkin, [mapping.checkin_to_row(c, p) for p, j in pairs for c in j.checkins])
+    _bulk(conn, activity, [mapping.activity_to_row(a, p) for p, j in pairs for a in j.activities])
+    owned = [(p, s) for p, j in pairs for s in j.sessions]
+    ids = _returning_ids(conn, session, [mapping.session_to_row(s, p) for p, s in owned])
+    results = [
+        mapping.result_to_row(r, sid, i, p)
+        for sid, (p, s) in zip(ids, owned, strict=True)
+        for i, r in enumerate(s.exercises)
+    ]
+    _bulk(conn, exercise_result, results)
+    return account_ids
+
+
+def fill_clinic(settings: Settings, patients: int, seed: int = 16) -> Clinic:
+    """Fill an empty clinic database: one clinician linked to `patients` patients with a
+    year each (every patient's password is PASSWORD), then rebuild every derived row."""
+    ctx = Context(settings, clock=FixedClock(NOW))
+    doc = accounts.add_account(ctx, CLINICIAN, "clinician", "Dr Lee", PASSWORD)
+    hashed = passwords.hash_password(PASSWORD)  # one hash for all: hashing is slow on purpose
+    engine = get_engine(settings.database_url)
+    rng = random.Random(seed)
+    t0 = time.perf_counter()
+    patient_ids: list[int] = []
+    rows = 0
+    for start in range(0, patients, BATCH):
+        numbers = range(start, min(start + BATCH, patients))
+        journals = [a_year(rng) for _ in numbers]
+        rows += sum(
+            len(j.checkins) + len(j.activities) + sum(1 + len(s.exercises) for s in j.sessions)
+            for j in journals
+        )
+        with engine.begin() as conn:
+            patient_ids += _fill_batch(conn, numbers, journals, hashed, doc.id)
+        if len(patient_ids) % 250 == 0 or len(patient_ids) == patients:
+            print(
+                f"  inserted {len(patient_ids)}/{patients} patients, {rows:,} rows, "
+                f"{time.perf_counter() - t0:.0f} s",
+                flush=True,
+            )
+    t1 = time.perf_counter()
+
+    def progress(done: int, total: int) -> None:
+        if done % 250 == 0 or done == total:
+            print(f"  derived state: {done}/{total} people, {time.perf_counter() - t1:.0f} s")
+
+    print("  rebuilding the derived state (people refresh) ...", flush=True)
+    rebuild_everyone(ctx, progress)
+    print(
+        f"  filled in {time.perf_counter() - t0:.0f} s (inserts {t1 - t0:.0f} s, "
+        f"derived state {time.perf_counter() - t1:.0f} s)",
+        flush=True,
+    )
+    return Clinic(ctx, doc.id, patient_ids)

@@ -18,6 +18,7 @@ from sicoach.services.errors import NotFound
 from sicoach.services.policy import Access
 from sicoach.services.vocabulary import WEEKDAY_NAMES, WEEKDAYS
 from sicoach.web.clinic import who_of
+from sicoach.web.forms import Form, split_message
 from sicoach.web.templating import context_of, render
 
 router = APIRouter(include_in_schema=False)
@@ -37,9 +38,60 @@ def _acknowledge(request: Request) -> None:
         worklist.mark_seen(ctx, ctx.subject_account)
 
 
+FIELD_IDS: dict[str, dict[str, str]] = {
+    "message": {"message": "message-text"},
+    "review": {
+        "advice": "review-advice",
+        "date": "review-date",
+        "note": "review-note",
+        "yes": "review-yes",
+    },
+    "leave_out": {"exercise": "leave-exercise", "reason": "leave-reason"},
+    "include": {"exercise": "back-exercise", "reason": "back-reason"},
+    "hold": {"exercise": "dose-exercise", "reason": "dose-reason"},
+    "dose": {
+        "exercise": "amount-exercise",
+        "reps": "amount-reps",
+        "hold_seconds": "amount-hold",
+        "reason": "amount-reason",
+    },
+    "aerobic": {
+        "week_minutes": "walk-week",
+        "walk_minutes": "walk-start",
+        "reason": "walk-reason",
+    },
+    "pregnancy": {"forms": "forms-on", "reason": "forms-reason"},
+    "days": {"days": "days-mon", "reason": "days-reason"},
+}
+"""Each form on the page, its fields and their element ids: several forms share a field
+name (each has a reason), so a message is filed under the id of the form that was sent.
+A field a form does not name (say `change`) falls to the form's first one."""
+
+
+def refused(request: Request, kind: str, form: Form, error: Exception | None = None) -> Response:
+    """A form on this page the services refused: the page again (400) with the message
+    under the field in error and the clinician's words kept, nothing written."""
+    ids = FIELD_IDS[kind]
+    first = next(iter(ids.values()))
+    wrong = dict(form.errors)
+    if error is not None:
+        field, message = split_message(str(error))
+        wrong[field or ""] = message
+    errors = {ids.get(name, first): message for name, message in wrong.items()}
+    kept = {**form.values, "days": form.many("days")}
+    return overview_page(request, 400, {"failed": kind, "errors": errors, "kept": kept})
+
+
 @router.get("/overview")
 def overview(request: Request) -> Response:
     _acknowledge(request)
+    return overview_page(request)
+
+
+def overview_page(
+    request: Request, status: int = 200, refusal: dict[str, Any] | None = None
+) -> Response:
+    """The page; after a refused form, `refusal` holds its kind, errors and kept values."""
     ctx = context_of(request)
     p = reports.progress(ctx)
     today = views.today_view(ctx)
@@ -65,7 +117,10 @@ def overview(request: Request) -> Response:
         "notice": request.query_params.get("saved"),
         "sent": messages.recent(ctx) if ctx.journal_access is Access.PROGRAM else (),
         "message_length": messages.MESSAGE_LENGTH,
-    }
+        "failed": None,
+        "errors": {},
+        "kept": {},
+    } | (refusal or {})
     if p.start is not None:
         first = max(p.start, p.on - timedelta(days=CHART_DAYS - 1))
         values["pain_svg"] = report_render.rating_chart(
@@ -74,7 +129,7 @@ def overview(request: Request) -> Response:
         values["minutes_svg"] = report_render.minutes_chart(
             list(p.aerobic.weeks[-8:]), p.aerobic.goal, "glance-minutes", compact=True
         )
-    return render(request, "glance.html", values, active="today")
+    return render(request, "glance.html", values, status_code=status, active="today")
 
 
 def _held_names(ctx: Context) -> tuple[str, ...]:

@@ -13,6 +13,7 @@ from sicoach.services.errors import InputError
 from sicoach.services.handlers import execute
 from sicoach.web.deps import ContextDep
 from sicoach.web.forms import Form
+from sicoach.web.routes.glance import refused
 from sicoach.web.security import verify_csrf
 
 router = APIRouter(dependencies=[Depends(verify_csrf)], include_in_schema=False)
@@ -25,7 +26,7 @@ async def send(request: Request, ctx: ContextDep) -> Response:
     try:
         execute(ctx, SendMessage(form.text("message")))
     except InputError as wrong:
-        raise HTTPException(400, f"{wrong.field}: {wrong.message}") from None
+        return refused(request, "message", form, wrong)
     notice = quote_plus("Message sent. The patient sees it on their Today page.")
     return RedirectResponse(f"/overview?saved={notice}", status_code=303)
 

@@ -22,6 +22,7 @@ from sicoach.services.commands import RecordReviewFor
 from sicoach.services.handlers import execute
 from sicoach.web.deps import ContextDep
 from sicoach.web.forms import Form, input_errors
+from sicoach.web.routes.glance import refused
 from sicoach.web.schemas_out import ReviewSavedOut, ReviewsOut
 from sicoach.web.security import verify_csrf
 from sicoach.web.templating import context_of, render
@@ -85,12 +86,12 @@ async def review_on_behalf(request: Request, ctx: ContextDep) -> Response:
     form = Form(await request.form())
     day = form.day("date", required=True)
     if not form.ok:
-        raise HTTPException(400, "; ".join(f"{k}: {v}" for k, v in form.errors.items()))
+        return refused(request, "review", form)
     command = RecordReviewFor(day, form.text("advice"), form.text("note"), form.flag("yes"))
     try:
         execute(ctx, command)
     except input_errors() as error:
-        raise HTTPException(400, str(error)) from None
+        return refused(request, "review", form, error)
     words = reviews.ADVICE_WORDS[command.advice]
     notice = quote_plus(f"Review recorded in your name: advised to {words}.")
     return RedirectResponse(f"/overview?saved={notice}", status_code=303)

@@ -28,6 +28,7 @@ from sicoach.services.policy import Access
 from sicoach.web import charts
 from sicoach.web.deps import ContextDep
 from sicoach.web.forms import Form
+from sicoach.web.routes.glance import refused
 from sicoach.web.schemas_out import DayPlanOut
 from sicoach.web.security import verify_csrf
 from sicoach.web.templating import context_of, render
@@ -97,13 +98,13 @@ async def plan_action(request: Request, ctx: ContextDep, action: str) -> Respons
     clinician's changes (leave out, bring back, hold, allow, training days) with a reason."""
     form = Form(await request.form())
     if action == "days":
-        return _training_days(ctx, form)
+        return _training_days(request, ctx, form)
     if action == "dose":
-        return _set_dose(ctx, form)
+        return _set_dose(request, ctx, form)
     if action == "aerobic":
-        return _set_aerobic(ctx, form)
+        return _set_aerobic(request, ctx, form)
     if action == "pregnancy":
-        return _set_pregnancy_forms(ctx, form)
+        return _set_pregnancy_forms(request, ctx, form)
     if action not in PAGE_ACTIONS:
         raise HTTPException(404, "No such change to the plan.")
     exercise_id = form.text("exercise")
@@ -111,6 +112,8 @@ async def plan_action(request: Request, ctx: ContextDep, action: str) -> Respons
     try:
         execute(ctx, ChangeExercise(change, exercise_id, form.text("reason")))
     except InputError as wrong:
+        if form.text("back") == "/overview":
+            return refused(request, GLANCE_FORMS[change], form, wrong)
         raise HTTPException(400, f"{wrong.field}: {wrong.message}") from None
     name = ctx.catalog.exercise(exercise_id).name
     if change is PlanChange.LEAVE_OUT:
@@ -127,17 +130,17 @@ async def plan_action(request: Request, ctx: ContextDep, action: str) -> Respons
     return RedirectResponse(f"{back}?saved={notice}", status_code=303)
 
 
-def _training_days(ctx: Any, form: Form) -> Response:
+def _training_days(request: Request, ctx: Any, form: Form) -> Response:
     """A clinician's choice of training days, from the patient-at-a-glance page."""
     try:
         execute(ctx, SetTrainingDays(tuple(form.many("days")), form.text("reason")))
     except InputError as wrong:
-        raise HTTPException(400, f"{wrong.field}: {wrong.message}") from None
+        return refused(request, "days", form, wrong)
     notice = quote_plus("The training days are saved.")
     return RedirectResponse(f"/overview?saved={notice}", status_code=303)
 
 
-def _set_dose(ctx: Any, form: Form) -> Response:
+def _set_dose(request: Request, ctx: Any, form: Form) -> Response:
     """A clinician's repetitions and hold for one exercise, from the patient-at-a-glance
     page (the service checks them against the guide's range)."""
     exercise_id = form.text("exercise")
@@ -147,13 +150,13 @@ def _set_dose(ctx: Any, form: Form) -> Response:
     try:
         execute(ctx, command)
     except InputError as wrong:
-        raise HTTPException(400, f"{wrong.field}: {wrong.message}") from None
+        return refused(request, "dose", form, wrong)
     name = ctx.catalog.exercise(exercise_id).name
     notice = quote_plus(f"{name} now follows the dose you set.")
     return RedirectResponse(f"/overview?saved={notice}", status_code=303)
 
 
-def _set_aerobic(ctx: Any, form: Form) -> Response:
+def _set_aerobic(request: Request, ctx: Any, form: Form) -> Response:
     """A clinician's weekly aerobic goal and shortest walk, from the patient-at-a-glance page."""
     command = SetAerobicGoal(
         form.text("week_minutes"), form.text("walk_minutes"), form.text("reason")
@@ -161,17 +164,17 @@ def _set_aerobic(ctx: Any, form: Form) -> Response:
     try:
         execute(ctx, command)
     except InputError as wrong:
-        raise HTTPException(400, f"{wrong.field}: {wrong.message}") from None
+        return refused(request, "aerobic", form, wrong)
     notice = quote_plus("The walking goal is saved.")
     return RedirectResponse(f"/overview?saved={notice}", status_code=303)
 
 
-def _set_pregnancy_forms(ctx: Any, form: Form) -> Response:
+def _set_pregnancy_forms(request: Request, ctx: Any, form: Form) -> Response:
     """A clinician's "use the pregnancy forms" (on or off), from the patient-at-a-glance page."""
     try:
         execute(ctx, SetPregnancyForms(form.text("forms"), form.text("reason")))
     except InputError as wrong:
-        raise HTTPException(400, f"{wrong.field}: {wrong.message}") from None
+        return refused(request, "pregnancy", form, wrong)
     notice = quote_plus("The choice of exercise forms is saved.")
     return RedirectResponse(f"/overview?saved={notice}", status_code=303)
 
@@ -186,6 +189,16 @@ PAGE_ACTIONS = {
     "enable": PlanChange.TURN_BACK_ON,  # the address pages used before actions were tokens
 }
 """The plan's actions a page can post, and the change each one makes."""
+
+GLANCE_FORMS = {
+    PlanChange.LEAVE_OUT: "leave_out",
+    PlanChange.INCLUDE: "include",
+    PlanChange.TURN_BACK_ON: "include",
+    PlanChange.HOLD: "hold",
+    PlanChange.ALLOW: "hold",
+    PlanChange.CLEAR_DOSE: "dose",
+}
+"""Which form on the patient-at-a-glance page sends each change (for a refusal)."""
 
 
 router.include_router(pages)

@@ -1,0 +1,142 @@
+"""The forms on the patient-at-a-glance page refuse bad input as the patient's own forms do,
+on SQLite and PostgreSQL: the page again (400) with the message under the field in error
+(tied to it, the only field marked invalid, so the page's script brings it into view), the
+clinician's words kept, and nothing written."""
+
+from __future__ import annotations
+
+import re
+import warnings
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sicoach.domain.clock import FixedClock
+from sicoach.services import accounts, journal, messages, plan, reviews, signin
+from sicoach.services.commands import ChangeExercise, LogCheckIn, PlanChange
+from sicoach.services.context import Context
+from sicoach.services.handlers import execute
+from sicoach.settings import CLINIC, Settings
+from sicoach.web.app import create_app
+from sicoach.web.clinic import session_cookie_name
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
+
+PASSWORD = "blue kettle morning walk"
+NOW = datetime(2026, 11, 20, 8)
+
+
+@pytest.fixture
+def clinic(store_url: str, tmp_path: Path) -> dict[str, Any]:
+    """Dr Lee linked to Ann, who reported an urgent sign and has Bridge left out (so the
+    review and bring-back forms are on the page)."""
+    ctx = Context(Settings(store_url, tmp_path, mode=CLINIC), clock=FixedClock(NOW))
+    doc = accounts.add_account(ctx, "doc@c.example", "clinician", "Dr Lee", PASSWORD)
+    pat = accounts.add_account(ctx, "a@h.example", "patient", "Ann", PASSWORD)
+    accounts.link(ctx, doc.id, pat.id)
+    tokens = {n: signin.start_session(ctx, acc).token for n, acc in (("doc", doc), ("a", pat))}
+    a = signin.acting_on(ctx, signin.current(ctx, tokens["a"]))  # type: ignore[arg-type]
+    on_a = signin.acting_on(ctx, signin.current(ctx, tokens["doc"]), pat.id)  # type: ignore[arg-type]
+    journal.update_profile(a, started_on=NOW.date() - timedelta(days=10), birth_year=1980)
+    execute(a, LogCheckIn(pain=4, symptoms=("calf_swelling",)))
+    execute(on_a, ChangeExercise(PlanChange.LEAVE_OUT, "bridge", "wait for the review"))
+    return {"ctx": ctx, "a": a, "doc": on_a, "tokens": tokens, "a_id": pat.id}
+
+
+CASES = [
+    # (form's address, what is sent, the field's id, words of its message, a kept value)
+    ("message", {"message": "x" * 501}, "message-text", "keep it to 500", "x" * 501),
+    ("review/on-behalf", {"date": "", "note": "seen"}, "review-date", "give a date", "seen"),
+    (
+        "review/on-behalf",
+        {"date": "2026-11-20", "advice": "rest", "note": "n1"},
+        "review-advice",
+        "advice",
+        "n1",
+    ),
+    (
+        "plan/leave_out",
+        {"exercise": "pelvic_tilt", "reason": " ", "back": "/overview"},
+        "leave-reason",
+        "say in a few words why",
+        'value="pelvic_tilt" selected',
+    ),
+    (
+        "plan/include",
+        {"exercise": "bridge", "reason": "", "back": "/overview"},
+        "back-reason",
+        "say in a few words why",
+        'value="bridge" selected',
+    ),
+    (
+        "plan/hold",
+        {"exercise": "nope", "reason": "r2", "back": "/overview"},
+        "dose-exercise",
+        "is not an exercise",
+        'value="r2"',
+    ),
+    (
+        "plan/dose",
+        {"exercise": "pelvic_tilt", "reps": "99", "reason": "r3", "back": "/overview"},
+        "amount-reps",
+        "outside the guide",
+        'value="99"',
+    ),
+    (
+        "plan/aerobic",
+        {"week_minutes": "200", "walk_minutes": "10", "reason": "r4"},
+        "walk-week",
+        "in steps of 5",
+        'value="200"',
+    ),
+    (
+        "plan/pregnancy",
+        {"forms": "maybe", "reason": "r5"},
+        "forms-on",
+        "not a choice",
+        'value="r5"',
+    ),
+    ("plan/days", {"reason": "r6"}, "days-mon", "choose at least one day", 'value="r6"'),
+]
+
+
+def _state(clinic: dict[str, Any]) -> tuple[Any, ...]:
+    """What any of the forms could write."""
+    a, doc = clinic["a"], clinic["doc"]
+    return (
+        plan.physio_choices(doc),
+        plan.get_choices(a),
+        reviews.review_history(a),
+        messages.recent(doc),
+    )
+
+
+def test_every_form_comes_back_with_its_message_under_the_field(clinic: dict[str, Any]) -> None:
+    app = create_app(clinic["ctx"], host="127.0.0.1", port=8000)
+    base = f"/patients/{clinic['a_id']}"
+    client = TestClient(app, base_url="http://127.0.0.1:8000")
+    client.cookies.set(session_cookie_name(False), clinic["tokens"]["doc"])
+    origin = {"Origin": "http://127.0.0.1:8000"}
+    before = _state(clinic)
+    with client:
+        page = client.get(f"{base}/overview").text
+        token = re.search(r'name="csrf_token" value="([^"]+)"', page)
+        assert token is not None and "aria-invalid" not in page
+        for address, data, field, words, kept in CASES:
+            sent = client.post(
+                f"{base}/{address}", data={"csrf_token": token.group(1), **data}, headers=origin
+            )
+            assert sent.status_code == 400, (address, sent.text[:300])
+            html = sent.text
+            shown = re.search(rf'<p class="field-error" id="{field}-error">(.*?)</p>', html)
+            assert shown is not None and words in shown.group(1), (address, field)
+            assert f'aria-describedby="{field}-error" aria-invalid="true"' in html
+            assert html.count('aria-invalid="true"') == 1, address  # the one to focus
+            assert html.count('class="field-error"') == 1, address
+            assert kept in html, (address, kept)
+            assert "form_errors.js" in html and "at a glance" in html
+            assert _state(clinic) == before, address  # nothing written

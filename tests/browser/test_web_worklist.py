@@ -146,6 +146,22 @@ def test_the_urgent_patient_first_then_acknowledged(browser: Any, clinic: LiveSe
     phone.get_by_role("link", name="Ann Calm").click()
     phone.get_by_role("heading", name="Ann Calm at a glance").wait_for()
     _shot(phone, "glance-phone")
+    # A dose outside the guide's range: the page again, the message under the field, the
+    # words kept, and the keyboard on the field, in view.
+    phone.get_by_label("Exercise to set").select_option("knee_to_chest")
+    phone.get_by_label("Repetitions", exact=True).fill("99")
+    phone.get_by_label("Why this dose (the patient sees it)").fill("more of it")
+    phone.get_by_role("button", name="Set this dose").click()
+    phone.locator("#amount-reps-error").wait_for()
+    assert "outside the guide" in phone.locator("#amount-reps-error").inner_text()
+    phone.wait_for_function("document.activeElement && document.activeElement.id == 'amount-reps'")
+    assert phone.locator("#amount-reps").is_visible() and phone.locator("#amount-reps").evaluate(
+        "e => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight }"
+    )
+    assert phone.get_by_label("Why this dose (the patient sees it)").input_value() == "more of it"
+    assert phone.get_by_label("Exercise to set").input_value() == "knee_to_chest"
+    phone.screenshot(path=str(SCREENSHOTS / "worklist-glance-refused-phone.png"))
+    assert axe_violations(phone) == []
     phone.get_by_label("Exercise to leave out").select_option(label="Pelvic tilt")
     phone.get_by_label("Your reason (a few words)").fill("wait until the review")
     phone.get_by_role("button", name="Leave it out").click()

@@ -321,10 +321,14 @@ def test_a_physio_sets_the_walking_goal_and_the_shortest_walk(store_context: Con
         execute(pat, SetAerobicGoal(60, 10))
     assert own.value.field == "week_minutes"
     assert plan.physio_choices(pat).aerobic is None and not views.program_notes(pat)
+    assert reports.progress(pat).aerobic.goal == 150
 
     execute(doc_on_pat, SetAerobicGoal("40", "", "build up slowly"))
     capped = plan.plan_today(pat).aerobic
     assert (capped.weekly_goal_minutes, capped.week_target_minutes) == (40, 40)
+    shown = reports.progress(pat).aerobic  # the progress page's goal line is the plan's
+    assert shown.goal == 40 and shown.weeks and all(w.target <= 40 for w in shown.weeks)
+    assert shown.weeks[-1].target == capped.week_target_minutes
     assert "Your physio set your goal: 40 minutes a week." in capped.why_this_number
     assert views.program_notes(pat)[0] == (
         "Your physio Dr Lee set your walking goal to 40 minutes a week on 20 Nov: “build up slowly”"

@@ -56,6 +56,20 @@ class PhysioAerobic:
         return f"{self.week_minutes} minutes a week{walk}"
 
 
+def weekly_goal(item: AerobicItem, physio: PhysioAerobic | None) -> int:
+    """The weekly goal the plan works to: the physio's when they set one, else the guide's."""
+    return item.weekly_goal_minutes if physio is None else physio.week_minutes
+
+
+def physio_target(item: AerobicItem, minutes: int, physio: PhysioAerobic | None) -> int:
+    """A week's target under a physio's goal: capped at it, and at least their shortest walk
+    on each active day when they set one."""
+    if physio is None:
+        return minutes
+    floor = physio.walk_minutes * item.sessions_per_week if physio.walk_minutes else 0
+    return min(physio.week_minutes, max(minutes, floor))
+
+
 @dataclass(frozen=True)
 class AerobicPlan:
     weekly_goal_minutes: int
@@ -198,14 +212,13 @@ def plan_aerobic(
 ) -> AerobicPlan:
     """This week's target, what is done, and today's suggestion (kind and minutes); a
     physio's goal and shortest walk (`physio`) over the guide's."""
-    goal = item.weekly_goal_minutes if physio is None else physio.week_minutes
+    goal = weekly_goal(item, physio)
     monday = week_start(on)
     target = week_target(item, journal, on, hold=hold, carried=carried)
     start = item.walking_start_minutes.min
     if physio is not None:
         start = physio.walk_minutes or start
-        floor = start * item.sessions_per_week if physio.walk_minutes else 0
-        target = replace(target, minutes=min(goal, max(target.minutes, floor)))
+        target = replace(target, minutes=physio_target(item, target.minutes, physio))
     done = minutes_between(journal, monday, on)
     done_before = minutes_between(journal, monday, on - timedelta(days=1))
     if stop:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from sicoach.domain.aerobic import week_start, week_target
+from sicoach.domain.aerobic import physio_target, week_start, week_target, weekly_goal
 from sicoach.domain.field_checks import JournalError, check_function_activity, check_rating
 from sicoach.domain.journal import FunctionRating, Journal
 from sicoach.domain.progress import (
@@ -35,6 +35,7 @@ from sicoach.interchange.report import (
 from sicoach.services.context import Context
 from sicoach.services.errors import InputError, NotFound
 from sicoach.services.journal import checked_day, load_journal
+from sicoach.services.plan import physio_choices
 
 TARGET_WEEKS = 4
 """How many recent weeks show the plan's gradual aerobic target; older weeks show the goal.
@@ -65,15 +66,22 @@ def _weekly_targets(ctx: Context, journal: Journal, on: date) -> dict[date, int]
 
 
 def _progress_of(ctx: Context, journal: Journal, on: date, since: date | None = None) -> Progress:
-    names, labels, goal = _names(ctx)
+    """The figures, with the plan's aerobic goal: the physio's when they set one (their
+    current goal, also for weeks before they set it), else the guide's."""
+    names, labels, _ = _names(ctx)
     journal = journal.up_to(on)
+    item, physio = ctx.catalog.aerobic, physio_choices(ctx).aerobic
+    targets = {
+        week: physio_target(item, minutes, physio)
+        for week, minutes in _weekly_targets(ctx, journal, on).items()
+    }
     return compute_progress(
         journal,
         on,
         exercise_names=names,
         symptom_labels=labels,
-        weekly_goal=goal,
-        weekly_targets=_weekly_targets(ctx, journal, on),
+        weekly_goal=weekly_goal(item, physio),
+        weekly_targets=targets,
         period_start=since,
     )
 

@@ -15,7 +15,7 @@ import pytest
 
 from sicoach.domain.clock import FixedClock
 from sicoach.services import accounts, journal, messages, plan, reviews, signin
-from sicoach.services.commands import ChangeExercise, LogCheckIn, PlanChange
+from sicoach.services.commands import ChangeExercise, LogCheckIn, PlanChange, SetTrainingDays
 from sicoach.services.context import Context
 from sicoach.services.handlers import execute
 from sicoach.settings import CLINIC, Settings
@@ -140,3 +140,19 @@ def test_every_form_comes_back_with_its_message_under_the_field(clinic: dict[str
             assert kept in html, (address, kept)
             assert "form_errors.js" in html and "at a glance" in html
             assert _state(clinic) == before, address  # nothing written
+
+
+def test_the_patients_settings_show_the_days_the_physio_chose(clinic: dict[str, Any]) -> None:
+    """The physio's training days stand: Settings says who chose them, when and why, and
+    offers the note to ask, with no checkboxes to change them."""
+    app = create_app(clinic["ctx"], host="127.0.0.1", port=8000)
+    execute(clinic["doc"], SetTrainingDays(("mon", "thu"), "two days to start"))
+    client = TestClient(app, base_url="http://127.0.0.1:8000")
+    client.cookies.set(session_cookie_name(False), clinic["tokens"]["a"])
+    with client:
+        page = client.get("/settings").text
+    said = "Your physio Dr Lee chose them on 20 Nov: <strong>Monday, Thursday</strong>."
+    assert said in page and "“two days to start”" in page and 'href="/checkin"' in page
+    assert 'type="checkbox" name="training_days"' not in page
+    kept = re.findall(r'<input type="hidden" name="training_days" value="(\w+)">', page)
+    assert kept == ["mon", "thu"]

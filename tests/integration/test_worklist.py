@@ -5,6 +5,7 @@ CSV, and who may read it."""
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 from datetime import timedelta
 
@@ -182,7 +183,12 @@ def test_a_physios_leave_out_is_theirs_to_undo(store_context: Context) -> None:
 
 def test_hold_allow_and_days_are_the_clinicians_and_said_on_today(store_context: Context) -> None:
     from sicoach.services import plan, views
-    from sicoach.services.commands import ChangeExercise, PlanChange, SetTrainingDays
+    from sicoach.services.commands import (
+        ChangeExercise,
+        ChangeProfile,
+        PlanChange,
+        SetTrainingDays,
+    )
     from sicoach.services.handlers import execute
 
     ctx = store_context
@@ -211,7 +217,21 @@ def test_hold_allow_and_days_are_the_clinicians_and_said_on_today(store_context:
         execute(doc_on_pat, SetTrainingDays(("mon", "someday"), "two days to start"))
     assert day.value.field == "days"
     assert journal.get_profile(pat).plan.training_days == (0, 1, 2, 3, 4, 5, 6)  # unchanged
+    execute(pat, SetTrainingDays(("mon", "wed", "fri")))  # their own, before the physio's
     execute(doc_on_pat, SetTrainingDays(("mon", "thu"), "two days to start"))
+    assert journal.get_profile(pat).plan.training_days == (0, 3)
+    # The physio's choice stands over the patient's own: refused, nothing written.
+    with pytest.raises(InputError) as own_days:
+        execute(pat, SetTrainingDays(("mon", "tue", "thu")))
+    assert own_days.value.field == "days" and "your physio Dr Lee chose" in own_days.value.message
+    mine = journal.get_profile(pat)
+    other = dataclasses.replace(mine.plan, training_days=(1, 2))
+    with pytest.raises(InputError) as in_profile:
+        execute(pat, ChangeProfile.replacing(dataclasses.replace(mine, plan=other)))
+    assert in_profile.value.field == "training_days" and "note" in in_profile.value.message
+    assert journal.get_profile(pat).plan.training_days == (0, 3)
+    execute(pat, SetTrainingDays(("thu", "mon")))  # the same days: nothing to refuse
+    execute(pat, ChangeProfile.replacing(dataclasses.replace(mine, birth_year=1981)))
     assert journal.get_profile(pat).plan.training_days == (0, 3)
     assert views.program_notes(pat)[0] == (
         "Your physio Dr Lee chose your training days on 20 Nov: “two days to start”"

@@ -99,6 +99,10 @@ def log_activity(ctx: Context, command: LogActivity) -> Activity:
 
 
 def change_profile(ctx: Context, command: ChangeProfile) -> Profile:
+    """The person's profile; training days their physio chose stay the physio's."""
+    new_plan = command.changes.get("plan")
+    if ctx.journal_access >= Access.OWNER and isinstance(new_plan, PlanChoices):
+        plan.refuse_own_days(ctx, new_plan.training_days, "training_days")
     return journal.update_profile(ctx, **dict(command.changes))
 
 
@@ -177,6 +181,7 @@ def set_training_days(ctx: Context, command: SetTrainingDays) -> PlanChoices:
     if ctx.journal_access < Access.OWNER:
         record = plan.clinician_record(ctx, "", "days", command.reason)
         return plan.set_training_days(ctx, command.days, record)
+    plan.refuse_own_days(ctx, plan.day_numbers(command.days))
     return plan.set_training_days(ctx, command.days)
 
 

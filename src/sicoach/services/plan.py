@@ -131,6 +131,28 @@ def left_out_by_physio(ctx: Context) -> frozenset[str]:
     return out & frozenset(get_choices(ctx).left_out) if out else out
 
 
+def physio_days(ctx: Context) -> ProgramChange | None:
+    """The clinician's choice of training days that stands (their latest), or None: while
+    it stands the days are theirs to change, and the patient asks in a note."""
+    with ctx.uow(read_only=True) as uow:
+        changes = uow.journal.program_changes(datetime(1970, 1, 1))
+    return next((c for c in changes if c.change == "days"), None)
+
+
+def refuse_own_days(ctx: Context, days: Iterable[int], field: str = "days") -> None:
+    """A patient cannot change the training days their physio chose (keeping the same days
+    is fine); nothing is written."""
+    chosen = physio_days(ctx)
+    if chosen is None or tuple(sorted(set(days))) == get_choices(ctx).training_days:
+        return
+    day = f"{chosen.at.day} {chosen.at.strftime('%b')}"
+    raise InputError(
+        field,
+        f"your physio {chosen.by} chose your training days on {day}; to ask for other days, "
+        "write it in your check-in note (they read your notes)",
+    )
+
+
 def _refuse_physio_choice(ctx: Context, exercise_id: str) -> None:
     """A patient cannot undo their physio's leave-out; nothing is written."""
     if exercise_id in left_out_by_physio(ctx):
@@ -331,11 +353,8 @@ def parse_days(values: Iterable[str], field: str = "days") -> tuple[int, ...]:
     return tuple(sorted(found))
 
 
-def set_training_days(
-    ctx: Context, days: Iterable[str | int], record: ProgramChange | None = None
-) -> PlanChoices:
-    """Choose the training days ("mon" ... or 0 Monday .. 6 Sunday); other days are rest days
-    (walks still count)."""
+def day_numbers(days: Iterable[str | int]) -> tuple[int, ...]:
+    """Days as words ("mon", "Tuesday") or numbers (0 Monday .. 6 Sunday) to checked numbers."""
     words: list[str] = []
     for v in days:
         if isinstance(v, int):
@@ -344,7 +363,15 @@ def set_training_days(
             words.append(WEEKDAYS[v])
         else:
             words.append(v)
-    numbers = parse_days(words)
+    return parse_days(words)
+
+
+def set_training_days(
+    ctx: Context, days: Iterable[str | int], record: ProgramChange | None = None
+) -> PlanChoices:
+    """Choose the training days ("mon" ... or 0 Monday .. 6 Sunday); other days are rest days
+    (walks still count)."""
+    numbers = day_numbers(days)
     return _update(ctx, lambda c: replace(c, training_days=numbers), record)
 
 

@@ -28,7 +28,7 @@ from sicoach.services.commands import (
 from sicoach.services.context import Context
 from sicoach.services.errors import InputError
 from sicoach.services.handlers import execute
-from sicoach.services.vocabulary import WEEKDAY_NAMES
+from sicoach.services.vocabulary import WEEKDAY_NAMES, WEEKDAYS
 from sicoach.web.forms import Form, input_errors
 from sicoach.web.profile_form import profile_values, read_profile
 from sicoach.web.schemas import ProfileIn
@@ -84,10 +84,26 @@ def _page(
             "weekday_names": WEEKDAY_NAMES,
             "notice": request.query_params.get("saved"),
             "location": ctx.settings.display_location,
+            "chosen_days": _chosen_days(ctx),
         },
         status_code=status,
         active="settings",
     )
+
+
+def _chosen_days(ctx: Context) -> dict[str, Any] | None:
+    """The training days a physio chose, for Settings to show instead of the checkboxes."""
+    chosen = plan.physio_days(ctx)
+    if chosen is None:
+        return None
+    days = plan.get_choices(ctx).training_days
+    return {
+        "by": chosen.by,
+        "on": f"{chosen.at.day} {chosen.at.strftime('%b')}",
+        "reason": chosen.reason,
+        "names": ", ".join(WEEKDAY_NAMES[d] for d in days),
+        "codes": [WEEKDAYS[d] for d in days],
+    }
 
 
 @pages.get("/settings")

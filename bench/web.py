@@ -3,9 +3,9 @@
 Starts `sicoach serve` on a free loopback port with a temporary SQLite file holding `--years`
 of daily check-ins, sessions and walks, then sends the same number of requests to the
 today page and to the bare /healthz endpoint of that server, a bounded number at a time,
-then saves a walk and loads the today page `--writes` times (one client, /healthz in the same
-loop as its reference), and prints p50/p95 latency and requests per second (target: today
-p95 under 50 ms, right after a write too).
+then saves a walk and loads the today page, the progress page and the progress API `--writes`
+times (one client, /healthz in the same loop as their reference), and prints p50/p95 latency
+and requests per second (target: today p95 under 50 ms, right after a write too).
 
     .venv/bin/python bench/web.py [--years 10] [--requests 400] [--concurrency 4]
 """
@@ -152,10 +152,23 @@ class Rounds:
         self.bare: list[float] = []
         self.today_cpu: list[float] = []
         self.bare_cpu: list[float] = []
+        self.progress: list[float] = []
+        self.progress_cpu: list[float] = []
+        self.progress_api: list[float] = []
+        self.progress_api_cpu: list[float] = []
+
+    def timed(self, client: httpx.Client, pid: int, path: str, kind: str) -> None:
+        """One GET of `path`, its wall time and the server's CPU kept under `kind`."""
+        cpu, began = server_cpu(pid), time.perf_counter()
+        if client.get(path).status_code != 200:
+            raise RuntimeError(f"{path}: failed after a write")
+        getattr(self, kind).append(time.perf_counter() - began)
+        getattr(self, f"{kind}_cpu").append(server_cpu(pid) - cpu)
 
 
-def after_writes(base: str, times: int, pid: int) -> Rounds:
+def after_writes(base: str, times: int, pid: int, progress: bool = True) -> Rounds:
     """Latency of the today page right after each of `times` writes (an activity saved),
+    then of the progress page and the progress API (unless `progress` is False),
     and of /healthz in the same loop, one client (the reference for the same moments);
     with the server's CPU time spent on each (one request in flight, so the process's CPU
     clock moves for that request alone: a figure a busy machine changes far less)."""
@@ -169,11 +182,10 @@ def after_writes(base: str, times: int, pid: int) -> Rounds:
             saved = client.post("/api/v1/activities", json={"kind": "walking", "minutes": 5})
             if saved.status_code != 201:
                 raise RuntimeError(f"saving an activity: HTTP {saved.status_code}")
-            cpu, began = server_cpu(pid), time.perf_counter()
-            if client.get("/").status_code != 200:
-                raise RuntimeError("/: the today page failed after a write")
-            out.today.append(time.perf_counter() - began)
-            out.today_cpu.append(server_cpu(pid) - cpu)
+            out.timed(client, pid, "/", "today")
+            if progress:
+                out.timed(client, pid, "/progress", "progress")
+                out.timed(client, pid, "/api/v1/progress", "progress_api")
     return out
 
 
@@ -205,6 +217,9 @@ def main() -> int:
     parser.add_argument("--concurrency", type=int, default=4, help="requests in flight at once")
     parser.add_argument("--years", type=int, default=YEARS, help="years of daily records")
     parser.add_argument("--writes", type=int, default=40, help="writes, each then a today page")
+    parser.add_argument(
+        "--no-progress", action="store_true", help="skip the progress page after each write"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         data = Path(folder)
@@ -252,7 +267,7 @@ def main() -> int:
             print(f"server: {base}, {args.concurrency} clients at a time")
             bare = asyncio.run(hammer(base + "/healthz", args.requests, args.concurrency))
             today = asyncio.run(hammer(base + "/", args.requests, args.concurrency))
-            rounds = after_writes(base, args.writes, server.pid)
+            rounds = after_writes(base, args.writes, server.pid, not args.no_progress)
             report("/healthz", *bare)
             p95 = report("/ (today)", *today)
             alone, written = rounds.bare, rounds.today
@@ -260,6 +275,12 @@ def main() -> int:
             p95_written = report("after write", written, sum(written), written[0])
             cpu_report("/healthz 1", rounds.bare_cpu)
             cpu_report("after write", rounds.today_cpu)
+            if rounds.progress:
+                progress, api = rounds.progress, rounds.progress_api
+                report("progress", progress, sum(progress), progress[0])
+                report("progress API", api, sum(api), api[0])
+                cpu_report("progress", rounds.progress_cpu)
+                cpu_report("progress API", rounds.progress_api_cpu)
             print(
                 f"target: today p95 under 50 ms -> {'met' if p95 < 50 else 'NOT met'}; "
                 f"right after a write -> {'met' if p95_written < 50 else 'NOT met'}"

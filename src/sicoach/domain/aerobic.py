@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -146,6 +147,25 @@ def week_target(
     `carried` is (a Monday before this week, the target the weeks before it came to): the
     walk then starts there, and `journal` need only hold the records from the week before.
     """
+    *_walked, (_monday, last) = _walk(item, journal, on, hold, carried)
+    return last
+
+
+def week_targets(item: AerobicItem, journal: Journal, on: date) -> dict[date, int]:
+    """Every week's target (by its Monday) up to the week holding `on`, from one walk: each
+    equals `week_target` of that week (the progress page shows the last few)."""
+    return {monday: result.minutes for monday, result in _walk(item, journal, on, False, None)}
+
+
+def _walk(
+    item: AerobicItem,
+    journal: Journal,
+    on: date,
+    hold: bool,
+    carried: tuple[date, int] | None,
+) -> Iterator[tuple[date, WeekTarget]]:
+    """The target of each week from the first walked one to the week holding `on`, in order
+    (the last is `week_target`'s answer)."""
     goal = item.weekly_goal_minutes
     this_monday = week_start(on)
     start = journal.start_date or on
@@ -168,6 +188,7 @@ def week_target(
     result = WeekTarget(target, False, False, logged_before > start_target(item))
     if carried is not None and carried[0] < this_monday:
         monday, target = carried
+    yield monday, result
     while monday < this_monday:
         next_monday = monday + timedelta(days=7)
         done = minutes_by_week[monday]
@@ -182,7 +203,7 @@ def week_target(
         result = WeekTarget(new, new > target and not rising, rising, done > target)
         target = new
         monday = next_monday
-    return result
+        yield monday, result
 
 
 def usual_kind(journal: Journal, on: date) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from sicoach.domain.aerobic import physio_target, week_start, week_target, weekly_goal
+from sicoach.domain.aerobic import physio_target, week_start, week_targets, weekly_goal
 from sicoach.domain.field_checks import JournalError, check_function_activity, check_rating
 from sicoach.domain.journal import FunctionRating, Journal
 from sicoach.domain.progress import (
@@ -39,7 +39,7 @@ from sicoach.services.plan import physio_choices
 
 TARGET_WEEKS = 4
 """How many recent weeks show the plan's gradual aerobic target; older weeks show the goal.
-Working the target out replays the whole record week by week, so we keep it to a few."""
+Working the target out walks the whole record week by week (once for all of them)."""
 
 
 def _names(ctx: Context) -> tuple[dict[str, str], dict[str, str], int]:
@@ -51,17 +51,17 @@ def _names(ctx: Context) -> tuple[dict[str, str], dict[str, str], int]:
 
 def _weekly_targets(ctx: Context, journal: Journal, on: date) -> dict[date, int]:
     """The plan's aerobic target for the last few weeks (the goal is used before them)."""
-    item = ctx.catalog.aerobic
     start = journal.start_date
     if start is None:
         return {}
+    every = week_targets(ctx.catalog.aerobic, journal, on)
     targets: dict[date, int] = {}
     monday = week_start(on)
     for back in range(TARGET_WEEKS):
         week = monday - timedelta(weeks=back)
         if week + timedelta(days=6) < start:
             break
-        targets[week] = week_target(item, journal, week).minutes
+        targets[week] = every[week]
     return targets
 
 

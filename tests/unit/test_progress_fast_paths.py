@@ -1,0 +1,70 @@
+"""The progress figures' quicker paths equal their plain definitions (Hypothesis, journals of
+up to two years): each day's 7-day mean from a running sum equals the mean of that day's
+7-day list, and every week's aerobic target from one walk equals `week_target` of that week."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sicoach.content import load_catalog
+from sicoach.domain.aerobic import week_start, week_target, week_targets
+from sicoach.domain.journal import Activity, CheckIn, Journal, Profile
+from sicoach.domain.progress import compute_progress
+
+START = date(2025, 3, 5)
+SPAN = 730
+AEROBIC = load_catalog().aerobic
+offsets = st.integers(-10, SPAN)
+
+
+def _day(offset: int) -> date:
+    return START + timedelta(days=offset)
+
+
+@st.composite
+def journals(draw: st.DrawFn) -> tuple[Journal, date]:
+    ratings = st.one_of(st.none(), st.integers(0, 10))
+    days = sorted(set(draw(st.lists(offsets, max_size=200))))
+    checkins = tuple(CheckIn(_day(d), pain=draw(ratings), mobility=draw(ratings)) for d in days)
+    activities = tuple(
+        Activity(_day(d), "walking", draw(st.integers(1, 180)))
+        for d in sorted(draw(st.lists(offsets, max_size=120)))
+    )
+    started = st.one_of(st.none(), offsets.map(_day))
+    profile = draw(st.one_of(st.none(), started.map(lambda d: Profile(started_on=d))))
+    on = _day(draw(st.integers(0, SPAN + 20)))
+    return Journal(profile, checkins, (), activities), on
+
+
+def _plain_mean(values: dict[date, int], day: date) -> float | None:
+    week = [values[d] for d in (day - timedelta(days=i) for i in range(7)) if d in values]
+    return sum(week) / len(week) if week else None
+
+
+@settings(max_examples=200, deadline=None)
+@given(journals())
+def test_each_days_running_mean_is_the_plain_mean(case: tuple[Journal, date]) -> None:
+    journal, on = case
+    p = compute_progress(journal, on)
+    kept = journal.sorted().up_to(on).checkins
+    for trend, attr in ((p.pain, "pain"), (p.mobility, "mobility")):
+        values = {c.date: getattr(c, attr) for c in kept if getattr(c, attr) is not None}
+        for day in trend.days:
+            assert day.value == values.get(day.date)
+            assert day.average == _plain_mean(values, day.date)
+
+
+@settings(max_examples=100, deadline=None)
+@given(journals())
+def test_one_walk_gives_every_weeks_target(case: tuple[Journal, date]) -> None:
+    journal, on = case
+    journal = journal.sorted().up_to(on)
+    every = week_targets(AEROBIC, journal, on)
+    assert week_start(on) in every
+    start = journal.start_date or on
+    for monday, minutes in every.items():
+        if monday >= week_start(start):
+            assert minutes == week_target(AEROBIC, journal, monday).minutes

@@ -57,6 +57,14 @@ def test_each_days_running_mean_is_the_plain_mean(case: tuple[Journal, date]) ->
             assert day.average == _plain_mean(values, day.date)
 
 
+def test_a_rating_a_week_before_the_start_leaves_the_first_days_mean() -> None:
+    """Found by the property above: the 7th day back must leave the sum, not go negative."""
+    start = date(2026, 3, 26)
+    journal = Journal(Profile(started_on=start), (CheckIn(start - timedelta(days=7), pain=3),))
+    p = compute_progress(journal, start + timedelta(days=1))
+    assert [d.average for d in p.pain.days] == [None, None]
+
+
 @settings(max_examples=100, deadline=None)
 @given(journals())
 def test_one_walk_gives_every_weeks_target(case: tuple[Journal, date]) -> None:

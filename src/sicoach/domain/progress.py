@@ -82,7 +82,7 @@ def _daily_values(by_day: dict[date, int], start: date, on: date) -> list[DayVal
     """Each day's rating and `_week_mean`, from a running sum of the last 7 days (one step a
     day instead of seven: a ten-year chart costs milliseconds)."""
     total = count = 0
-    for back in range(1, 7):
+    for back in range(1, 8):  # the 7th day back leaves the sum on the first step
         before = by_day.get(start - timedelta(days=back))
         if before is not None:
             total, count = total + before, count + 1

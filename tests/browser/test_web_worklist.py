@@ -251,6 +251,15 @@ def test_the_urgent_patient_first_then_acknowledged(browser: Any, clinic: LiveSe
     message.get_by_role("button", name="Mark as read").click()
     patient.get_by_text("Message marked as read.").wait_for()
     assert patient.locator(".card.message").count() == 0
+    patient.goto("/settings")
+    chosen = patient.locator(".physio-days")
+    assert "Your physio Dr Lee chose them on 20 Nov: Monday, Wednesday, Thursday, Friday" in (
+        chosen.inner_text()
+    )
+    assert patient.locator("input[type=checkbox][name=training_days]").count() == 0
+    chosen.scroll_into_view_if_needed()
+    patient.screenshot(path=str(SCREENSHOTS / "worklist-patient-settings-days-phone.png"))
+    assert axe_violations(patient) == []
     script = patient.request.get("/api/v1/session/script").json()
     assert script["exercises"] and all(e["id"] != "pelvic_tilt" for e in script["exercises"])
     patient.context.close()

@@ -156,7 +156,10 @@ def fill_clinic(settings: Settings, patients: int, seed: int = 16) -> Clinic:
 
     def progress(done: int, total: int) -> None:
         if done % 250 == 0 or done == total:
-            print(f"  derived state: {done}/{total} people, {time.perf_counter() - t1:.0f} s")
+            print(
+                f"  derived state: {done}/{total} people, {time.perf_counter() - t1:.0f} s",
+                flush=True,
+            )
 
     print("  rebuilding the derived state (people refresh) ...", flush=True)
     rebuild_everyone(ctx, progress)

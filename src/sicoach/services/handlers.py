@@ -20,6 +20,7 @@ from sicoach.services import (
     journal_transfer,
     messages,
     notes,
+    physio_dose,
     plan,
     reports,
     reviews,
@@ -140,7 +141,7 @@ _RECORDED = {
     PlanChange.INCLUDE: plan.include,
     PlanChange.HOLD: plan.hold,
     PlanChange.ALLOW: plan.allow,
-    PlanChange.CLEAR_DOSE: plan.clear_dose,
+    PlanChange.CLEAR_DOSE: physio_dose.clear_dose,
 }
 _CLINICIAN_ONLY = (PlanChange.HOLD, PlanChange.ALLOW, PlanChange.CLEAR_DOSE)
 
@@ -150,18 +151,18 @@ def set_dose(ctx: Context, command: SetDose) -> None:
     value is checked before anything is written."""
     if ctx.journal_access >= Access.OWNER:
         raise InputError("reps", "only your physio can set an exercise's dose")
-    dose = plan.checked_dose(ctx, command.exercise_id, command.reps, command.hold_seconds)
+    dose = physio_dose.checked_dose(ctx, command.exercise_id, command.reps, command.hold_seconds)
     record = plan.clinician_record(ctx, command.exercise_id, "set_dose", command.reason)
-    plan.set_dose(ctx, command.exercise_id, dose, record)
+    physio_dose.set_dose(ctx, command.exercise_id, dose, record)
 
 
 def set_aerobic_goal(ctx: Context, command: SetAerobicGoal) -> None:
     """A clinician's weekly aerobic goal and shortest walk, recorded with who, when, why."""
     if ctx.journal_access >= Access.OWNER:
         raise InputError("week_minutes", "only your physio can set your walking goal")
-    goal = plan.checked_aerobic(ctx, command.week_minutes, command.walk_minutes)
+    goal = physio_dose.checked_aerobic(ctx, command.week_minutes, command.walk_minutes)
     record = plan.clinician_record(ctx, "", "aerobic", command.reason)
-    plan.set_aerobic(ctx, goal, record)
+    physio_dose.set_aerobic(ctx, goal, record)
 
 
 def set_pregnancy_forms(ctx: Context, command: SetPregnancyForms) -> None:
@@ -173,7 +174,7 @@ def set_pregnancy_forms(ctx: Context, command: SetPregnancyForms) -> None:
     if value not in words:
         raise InputError("forms", f"{command.on!r} is not a choice; use on or off")
     change = "pregnancy_on" if words[value] else "pregnancy_off"
-    plan.set_pregnancy_forms(ctx, plan.clinician_record(ctx, "", change, command.reason))
+    physio_dose.set_pregnancy_forms(ctx, plan.clinician_record(ctx, "", change, command.reason))
 
 
 def set_training_days(ctx: Context, command: SetTrainingDays) -> PlanChoices:

@@ -167,14 +167,14 @@ def get_choices(ctx: Context) -> PlanChoices:
     return profile.plan if profile is not None else PlanChoices()
 
 
-def _check_id(ctx: Context, exercise_id: str, field: str = "exercise") -> str:
+def checked_exercise_id(ctx: Context, exercise_id: str, field: str = "exercise") -> str:
     ids = ctx.catalog.exercise_ids
     if exercise_id not in ids:
         raise InputError(field, f"{exercise_id!r} is not an exercise; use one of: {', '.join(ids)}")
     return exercise_id
 
 
-def _update(
+def update_choices(
     ctx: Context,
     change: Callable[[PlanChoices], PlanChoices],
     record: ProgramChange | None = None,
@@ -209,23 +209,23 @@ def clinician_record(ctx: Context, exercise_id: str, change: str, reason: str) -
 
 def leave_out(ctx: Context, exercise_id: str, record: ProgramChange | None = None) -> PlanChoices:
     """Leave an exercise out of the routine (it shows as skipped, with how to bring it back)."""
-    _check_id(ctx, exercise_id)
+    checked_exercise_id(ctx, exercise_id)
 
     def change(c: PlanChoices) -> PlanChoices:
         if exercise_id in c.left_out:
             return c
         return replace(c, left_out=(*c.left_out, exercise_id))
 
-    return _update(ctx, change, record)
+    return update_choices(ctx, change, record)
 
 
 def include(ctx: Context, exercise_id: str, record: ProgramChange | None = None) -> PlanChoices:
     """Bring a left-out exercise back into the routine (a physio's leave-out: only by a
     clinician, whose `record` says so)."""
-    _check_id(ctx, exercise_id)
+    checked_exercise_id(ctx, exercise_id)
     if record is None:
         _refuse_physio_choice(ctx, exercise_id)
-    return _update(
+    return update_choices(
         ctx,
         lambda c: replace(c, left_out=tuple(e for e in c.left_out if e != exercise_id)),
         record,
@@ -237,100 +237,14 @@ _FULL_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday"
 
 def hold(ctx: Context, exercise_id: str, record: ProgramChange) -> PlanChoices:
     """A clinician holds an exercise's progression: its dose stays until they allow it."""
-    _check_id(ctx, exercise_id)
-    return _update(ctx, lambda c: c, record)
+    checked_exercise_id(ctx, exercise_id)
+    return update_choices(ctx, lambda c: c, record)
 
 
 def allow(ctx: Context, exercise_id: str, record: ProgramChange) -> PlanChoices:
     """A clinician lets a held exercise move up again by the app's own rules."""
-    _check_id(ctx, exercise_id)
-    return _update(ctx, lambda c: c, record)
-
-
-OPEN_RANGE_LIMIT = 2
-"""A guide's open range ("10 or more") lets a physio set up to twice its least (ours)."""
-
-
-def _whole(value: int | str | None, field_name: str) -> int | None:
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    try:
-        return int(value)
-    except ValueError:
-        raise InputError(field_name, f"{value!r} is not a whole number") from None
-
-
-def _inside(value: int, low: int, high: int, field_name: str, what: str) -> int:
-    if not low <= value <= high:
-        span = f"{low}-{high}" if high != low else str(low)
-        raise InputError(field_name, f"{value} is outside the guide's {span} {what}")
-    return value
-
-
-def checked_dose(
-    ctx: Context, exercise_id: str, reps: int | str | None, hold_seconds: int | str | None
-) -> PhysioDose:
-    """A dose inside the guide's range for the exercise (`InputError` naming the field)."""
-    dosage = ctx.catalog.exercise(_check_id(ctx, exercise_id)).dosage
-    count = _whole(reps, "reps")
-    hold = _whole(hold_seconds, "hold_seconds")
-    if dosage.reps is None:
-        raise InputError("reps", "this exercise has no repetitions to set")
-    if count is None:
-        raise InputError("reps", "say how many repetitions")
-    top = dosage.reps.max if dosage.reps.max is not None else dosage.reps.min * OPEN_RANGE_LIMIT
-    _inside(count, dosage.reps.min, top, "reps", "repetitions")
-    if dosage.hold_seconds is None:
-        if hold is not None:
-            raise InputError("hold_seconds", "this exercise has no hold; leave it empty")
-        return PhysioDose(count)
-    rng = dosage.hold_seconds
-    hold = rng.min if hold is None else _inside(hold, rng.min, rng.top, "hold_seconds", "seconds")
-    return PhysioDose(count, hold)
-
-
-def set_dose(ctx: Context, exercise_id: str, dose: PhysioDose, record: ProgramChange) -> None:
-    """A clinician's dose for one exercise (checked by `checked_dose`), in the record."""
-    _check_id(ctx, exercise_id)
-    _update(ctx, lambda c: c, replace(record, reps=dose.reps, hold_seconds=dose.hold_seconds))
-
-
-def clear_dose(ctx: Context, exercise_id: str, record: ProgramChange) -> PlanChoices:
-    """A clinician gives an exercise back to the app's own steps."""
-    _check_id(ctx, exercise_id)
-    return _update(ctx, lambda c: c, record)
-
-
-def checked_aerobic(
-    ctx: Context, week_minutes: int | str | None, walk_minutes: int | str | None
-) -> PhysioAerobic:
-    """A weekly goal above 0 and at most the guide's (150), and a shortest walk up to the
-    guide's daily 30 minutes, both in whole 5-minute steps (`InputError` naming the field)."""
-    item = ctx.catalog.aerobic
-    goal = _whole(week_minutes, "week_minutes")
-    if goal is None or not 0 < goal <= item.weekly_goal_minutes or goal % 5:
-        raise InputError(
-            "week_minutes",
-            f"use 5 to {item.weekly_goal_minutes} minutes a week, in steps of 5 (the guide's "
-            f"goal is {item.weekly_goal_minutes})",
-        )
-    walk = _whole(walk_minutes, "walk_minutes")
-    if walk is not None and (not 0 < walk <= item.minutes_per_session or walk % 5):
-        raise InputError(
-            "walk_minutes", f"use 5 to {item.minutes_per_session} minutes, in steps of 5"
-        )
-    return PhysioAerobic(goal, walk)
-
-
-def set_aerobic(ctx: Context, goal: PhysioAerobic, record: ProgramChange) -> None:
-    """A clinician's weekly goal and shortest walk (checked by `checked_aerobic`)."""
-    values = replace(record, week_minutes=goal.week_minutes, walk_minutes=goal.walk_minutes)
-    _update(ctx, lambda c: c, values)
-
-
-def set_pregnancy_forms(ctx: Context, record: ProgramChange) -> None:
-    """A clinician turns the pregnancy forms on or off (`record.change` says which)."""
-    _update(ctx, lambda c: c, record)
+    checked_exercise_id(ctx, exercise_id)
+    return update_choices(ctx, lambda c: c, record)
 
 
 def parse_days(values: Iterable[str], field: str = "days") -> tuple[int, ...]:
@@ -372,7 +286,7 @@ def set_training_days(
     """Choose the training days ("mon" ... or 0 Monday .. 6 Sunday); other days are rest days
     (walks still count)."""
     numbers = day_numbers(days)
-    return _update(ctx, lambda c: replace(c, training_days=numbers), record)
+    return update_choices(ctx, lambda c: replace(c, training_days=numbers), record)
 
 
 def kept_off(ctx: Context, on: date | None = None) -> tuple[str, ...]:
@@ -386,7 +300,7 @@ def enable(ctx: Context, exercise_id: str) -> PlanChoices:
     The day is recorded only when the exercise is kept off today, so turning on a move that
     is already on does not reset its progress; a left-out move is brought back as well.
     """
-    _check_id(ctx, exercise_id)
+    checked_exercise_id(ctx, exercise_id)
     _refuse_physio_choice(ctx, exercise_id)
     today = ctx.clock.today()
     off = exercise_id in kept_off(ctx, today)
@@ -399,7 +313,7 @@ def enable(ctx: Context, exercise_id: str) -> PlanChoices:
             c, enabled_on=enabled, left_out=tuple(e for e in c.left_out if e != exercise_id)
         )
 
-    return _update(ctx, change)
+    return update_choices(ctx, change)
 
 
 def parse_reminder(value: str, field: str = "time") -> time | None:
@@ -419,4 +333,4 @@ def parse_reminder(value: str, field: str = "time") -> time | None:
 def set_reminder_time(ctx: Context, value: time | str | None) -> PlanChoices:
     """Set (or clear with None/"off") the daily reminder time."""
     reminder = parse_reminder(value) if isinstance(value, str) else value
-    return _update(ctx, lambda c: replace(c, reminder_time=reminder))
+    return update_choices(ctx, lambda c: replace(c, reminder_time=reminder))

@@ -12,7 +12,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from sicoach.interchange import report as report_render
-from sicoach.services import messages, plan, reports, reviews, views, worklist
+from sicoach.services import messages, physio_dose, plan, reports, reviews, views, worklist
 from sicoach.services.context import Context
 from sicoach.services.errors import NotFound
 from sicoach.services.policy import Access
@@ -155,7 +155,7 @@ def _dose_guides(ctx: Context) -> tuple[tuple[str, str, str], ...]:
         reps = ex.dosage.reps
         if reps is None:
             continue
-        top = reps.max if reps.max is not None else reps.min * plan.OPEN_RANGE_LIMIT
+        top = reps.max if reps.max is not None else reps.min * physio_dose.OPEN_RANGE_LIMIT
         words = f"{reps.min}-{top} repetitions" if top != reps.min else f"{top} repetitions"
         if reps.max is None:
             words = f"{reps.min} or more repetitions, up to {top} here"

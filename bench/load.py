@@ -196,7 +196,11 @@ def check_signed_in(base: str, path: Path) -> None:
     cookie = sessions["cookie"]
     worklist = httpx.get(base + "/patients", cookies={cookie: sessions["clinician"]})
     progress = httpx.get(base + "/api/v1/progress", cookies={cookie: sessions["patients"][0]})
-    if "Patient 0000" not in worklist.text or progress.status_code != 200:
+    if (
+        worklist.status_code != 200
+        or "Patient " not in worklist.text
+        or progress.status_code != 200
+    ):
         raise RuntimeError(f"not signed in: {worklist.status_code}, {progress.status_code}")
 
 

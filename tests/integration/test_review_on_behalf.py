@@ -6,6 +6,7 @@ patient's safety message then reads as after a review they recorded themself."""
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 import warnings
 from datetime import datetime, timedelta
@@ -17,7 +18,7 @@ import pytest
 from sicoach.domain.clock import FixedClock
 from sicoach.domain.safety import Level
 from sicoach.interchange.journal_json import journal_to_dict
-from sicoach.services import accounts, audit, journal, reviews, safety, signin
+from sicoach.services import accounts, audit, journal, journal_transfer, reviews, safety, signin
 from sicoach.services.commands import LogCheckIn, RecordReviewFor
 from sicoach.services.context import Context
 from sicoach.services.errors import Forbidden, InputError
@@ -71,6 +72,15 @@ def test_the_linked_clinician_records_it_in_their_name(clinic: dict[str, Any]) -
     assert journal_to_dict(journal.load_journal(a))["reviews"][0]["recorded_by"] == "Dr Lee"
     events = [(e.action, e.actor_label) for e in audit.events_about_me(a)]
     assert ("review.record", "Dr Lee") in events
+
+    # The same name read back from a file is marked as the file's word, once however often
+    # it is imported: a patient's file cannot pass a review off as their clinician's.
+    document = journal_to_dict(journal.load_journal(a))
+    for _ in range(2):
+        journal_transfer.import_journal(a, json.dumps(document), replace=True)
+        [imported] = reviews.review_history(a)
+        assert imported.recorded_by == "Dr Lee (named in an imported file)"
+        document = journal_to_dict(journal.load_journal(a))
 
 
 def test_an_emergency_sign_needs_the_clinicians_yes(clinic: dict[str, Any]) -> None:

@@ -401,6 +401,8 @@ def test_a_physio_chooses_the_pregnancy_forms(store_context: Context) -> None:
         "Your physio Dr Lee chose the pregnancy versions of your exercises on 20 Nov: "
         "“pelvic girdle pain after the birth”"
     )
+    changes = [e.detail for e in audit.all_events(_admin(ctx)) if e.action == "program.change"]
+    assert changes and set(changes) == {"SetPregnancyForms"}  # not the reason, not on/off
     execute(doc_on_pat, SetPregnancyForms("off", "back to the usual"))
     assert not any(e.variant for e in plan.plan_today(pat).exercises)
     assert views.program_notes(pat)[0].startswith("Your physio Dr Lee went back to the usual")

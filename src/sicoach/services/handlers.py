@@ -257,7 +257,10 @@ def execute(ctx: Context, command: object) -> Any:
     if type(command) in PROGRAM_COMMANDS:
         from sicoach.services import audit
 
-        audit.record(ctx, "program.change", subject=ctx.subject_account, detail=repr(command))
+        # What was changed, never the reason's words or values (pregnancy, doses): the
+        # audit log is read by admins, who read no journal.
+        what = " ".join(filter(None, (type(command).__name__, getattr(command, "exercise_id", ""))))
+        audit.record(ctx, "program.change", subject=ctx.subject_account, detail=what)
     elif type(command) in CARE_COMMANDS:  # audited once written (its words stay private)
         from sicoach.services import audit
 

@@ -3,6 +3,7 @@ replacing) and export as the interchange document."""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -66,6 +67,23 @@ def _conflict(journal: Journal, taken: dict[str, set[date]]) -> ConflictError | 
     return None
 
 
+IMPORTED_REVIEWER = " (named in an imported file)"
+"""Added to a review's `recorded_by` read from a file: a name in a file is the file's word,
+not a clinician's account, so a clinician's page never shows it as theirs."""
+
+
+def _reviewers_as_written(journal: Journal) -> Journal:
+    def marked(name: str) -> str:
+        if not name or name.endswith(IMPORTED_REVIEWER):
+            return name
+        return name[: 254 - len(IMPORTED_REVIEWER)] + IMPORTED_REVIEWER
+
+    reviews = tuple(
+        dataclasses.replace(r, recorded_by=marked(r.recorded_by)) for r in journal.reviews
+    )
+    return dataclasses.replace(journal, reviews=reviews)
+
+
 def import_journal(
     ctx: Context,
     source: str | Path,
@@ -85,7 +103,7 @@ def import_journal(
         journal = parse_journal(text, ctx.clock.today(), EXERCISE_IDS)
     except JournalError as err:
         raise InputError.from_journal_error(err) from None
-    journal = with_notes_read(journal)
+    journal = _reviewers_as_written(with_notes_read(journal))
     with ctx.uow() as uow:
         if not replace:
             conflict = _conflict(journal, uow.journal.record_dates())

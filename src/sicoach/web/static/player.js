@@ -163,10 +163,13 @@ function saveExercise(id, ending) {
   return saving;
 }
 
-// The session's finish is sent only once every exercise save has been answered (or kept
-// on the device), so the summary and the journal count the last skip too.
+// The session's finish is sent once every exercise save has been answered (or kept on the
+// device), so the summary and the journal count the last skip too; a save stuck on a weak
+// connection holds it back 15 s at most, so the pain-after answer is never left waiting.
+const SAVE_WAIT_MS = 15000;
+
 function savesSettled() {
-  return state.saving;
+  return Promise.race([state.saving, new Promise((resolve) => setTimeout(resolve, SAVE_WAIT_MS))]);
 }
 
 // --- the figure follows the steps ---------------------------------------------------------

@@ -34,6 +34,7 @@ from sicoach.domain.plan import (
     RULES,
     Action,
     DayPlan,
+    PhysioDose,
     PlanDefaults,
     PlannedExercise,
     Status,
@@ -229,6 +230,17 @@ def test_see_doctor_holds_progression_that_would_otherwise_happen() -> None:
     held = item(plan(journal(sessions), on, Level.SEE_DOCTOR), "bridge")
     assert held.reps == 8 and held.rule == "see_doctor_hold"
     assert held.status is Status.PLANNED
+
+
+def test_see_doctor_keeps_the_comfortable_dose_over_a_physios_higher_one() -> None:
+    sessions = daily_sessions(START, 3, ExerciseResult("bridge", reps=8, pain=1))
+    on = START + timedelta(days=3)
+    doses = {"bridge": PhysioDose(10, 5)}
+    assert item(plan(journal(sessions), on, doses=doses), "bridge").reps == 10
+    held = item(plan(journal(sessions), on, Level.SEE_DOCTOR, doses=doses), "bridge")
+    assert (held.reps, held.rule) == (8, "see_doctor_hold")
+    first = item(plan(journal(), START, Level.SEE_DOCTOR, doses=doses), "bridge")
+    assert (first.reps, first.rule) == (10, "dose_by_physio")  # nothing done yet to keep
 
 
 def test_see_doctor_leaves_out_what_was_sore_or_hurt_recently() -> None:

@@ -167,8 +167,11 @@ def _decide(
         )
     if last is None and gently is not None:
         return _Decision("review_gently", start, {"date": _fmt(gently)})
-    if doses and ex.id in doses:
-        set_dose = doses[ex.id]
+    # A physio's dose comes after "see a doctor" (rule 6): once the exercise has a history,
+    # that triage keeps it at the dose that was comfortable, whatever was set earlier.
+    physio_dose = doses.get(ex.id) if doses else None
+    if physio_dose is not None and not (last is not None and assessment.level is Level.SEE_DOCTOR):
+        set_dose = physio_dose
         return _Decision(
             "dose_by_physio",
             _Dose(current.level, set_dose.reps),

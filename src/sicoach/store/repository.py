@@ -20,13 +20,13 @@ from sicoach.domain.journal import (
     FunctionRating,
     Journal,
     Profile,
-    ProgramChange,
     Session,
 )
 from sicoach.domain.person_summary import PersonSummary
 from sicoach.store import mapping, person_state_rows
 from sicoach.store.bulk_writes import BulkWrites
 from sicoach.store.message_rows import MessageRows
+from sicoach.store.program_change_rows import ProgramChangeRows
 from sicoach.store.tables import (
     activity,
     checkin,
@@ -35,7 +35,6 @@ from sicoach.store.tables import (
     function_rating,
     plan_enabled,
     profile,
-    program_change,
     session,
 )
 
@@ -43,7 +42,7 @@ MAX_ROW_ID = 2**63 - 1
 """The largest id either database stores (a signed 64-bit integer)."""
 
 
-class SqlJournalRepository(BulkWrites, MessageRows):
+class SqlJournalRepository(BulkWrites, MessageRows, ProgramChangeRows):
     def __init__(self, conn: Connection, person_id: int) -> None:
         self.conn = conn
         self.person_id = person_id
@@ -382,40 +381,3 @@ class SqlJournalRepository(BulkWrites, MessageRows):
     def stored_summary(self) -> PersonSummary | None:
         """The derived state on the person's row (None before the first write)."""
         return person_state_rows.read_summary(self.conn, self.person_id)
-
-    def add_program_change(self, change: ProgramChange) -> None:
-        """Record a clinician's change (inside the transaction that makes it)."""
-        self.conn.execute(
-            insert(program_change).values(
-                person_id=self.person_id,
-                at=change.at,
-                by_name=change.by[:254],
-                exercise_id=change.exercise_id,
-                change=change.change,
-                reason=change.reason[:300],
-                reps=change.reps,
-                hold_seconds=change.hold_seconds,
-                week_minutes=change.week_minutes,
-                walk_minutes=change.walk_minutes,
-            )
-        )
-
-    def program_changes(self, since: datetime) -> tuple[ProgramChange, ...]:
-        """A clinician's changes from `since`, newest first."""
-        p = program_change.c
-        rows = self.conn.execute(
-            select(
-                p.at,
-                p.by_name,
-                p.exercise_id,
-                p.change,
-                p.reason,
-                p.reps,
-                p.hold_seconds,
-                p.week_minutes,
-                p.walk_minutes,
-            )
-            .where(p.person_id == self.person_id, p.at >= since)
-            .order_by(p.at.desc(), p.id.desc())
-        ).all()
-        return tuple(ProgramChange(*row) for row in rows)

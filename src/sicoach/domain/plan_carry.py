@@ -128,6 +128,14 @@ def carry_through(today: date) -> date:
     return week_start(today - timedelta(days=CARRY_LAG_DAYS))
 
 
+def _checkins_to_carry(before: Journal) -> list[date]:
+    """The days of the check-ins a carry keeps: each with a warning sign, and the last one."""
+    latest = before.checkins[-1:]
+    return sorted(
+        {c.date for c in before.checkins if carries_warning_sign(c)} | {c.date for c in latest}
+    )
+
+
 def build_carry(
     catalog: Catalog, journal: Journal, today: date, defaults: PlanDefaults = DEFAULTS
 ) -> PlanCarry | None:
@@ -148,10 +156,7 @@ def build_carry(
         done = [x for x in performed.get(ex.id, ()) if cut is None or x.on > cut]
         tracks[ex.id] = extend_track(ex, Track(), done, lowered)
     target = week_target(catalog.aerobic, before, through).minutes
-    latest = before.checkins[-1:]
-    earlier = sorted(
-        {c.date for c in before.checkins if carries_warning_sign(c)} | {c.date for c in latest}
-    )
+    earlier = _checkins_to_carry(before)
     return PlanCarry(
         through,
         profile.started_on,
@@ -198,10 +203,7 @@ def advance_carry(
     target = week_target(catalog.aerobic, weeks, through, carried=walked).minutes
     # `before` holds every earlier warning-sign check-in and the last one (the old carry's
     # `earlier` and the weeks since), and each first week: its firsts are the journal's.
-    latest = before.checkins[-1:]
-    earlier = sorted(
-        {c.date for c in before.checkins if carries_warning_sign(c)} | {c.date for c in latest}
-    )
+    earlier = _checkins_to_carry(before)
     return PlanCarry(
         through,
         carry.started_on,

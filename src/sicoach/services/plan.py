@@ -23,6 +23,7 @@ from sicoach.domain.plan import (
 )
 from sicoach.domain.plan import PlannedExercise as PlannedExercise
 from sicoach.domain.plan import Status as Status
+from sicoach.domain.plan_carry import PlanCarry
 from sicoach.domain.safety import evaluate
 from sicoach.domain.vocabulary import WEEKDAYS
 from sicoach.services.context import Context
@@ -45,13 +46,22 @@ def plan_today(ctx: Context, on: date | None = None, journal: Journal | None = N
         with ctx.uow(read_only=True) as uow:
             journal = uow.journal.load()
     journal = journal.sorted().up_to(day)
-    assessment = evaluate(safety_window(journal, day), day)
+    return plan_with_physio_choices(ctx, journal, day, safety_window(journal, day))
+
+
+def plan_with_physio_choices(
+    ctx: Context, journal: Journal, day: date, safety_read: Journal, carry: PlanCarry | None = None
+) -> DayPlan:
+    """The day's plan from `journal` (whole, or the window after `carry`) with the triage of
+    `safety_read` and every choice a physio made; the one place both ways meet."""
+    assessment = evaluate(safety_read, day)
     return physio_choices(ctx).plan(
         lambda c: plan_day(
             ctx.catalog,
             journal,
             day,
-            assessment=assessment,
+            assessment,
+            carry=carry,
             held=c.held,
             doses=c.doses,
             physio_aerobic=c.aerobic,

@@ -19,7 +19,7 @@ from sicoach.domain.clock import Clock
 from sicoach.domain.exercises import Catalog
 from sicoach.domain.journal import Journal
 from sicoach.domain.journal_window import safety_window
-from sicoach.domain.plan import DayPlan, plan_day
+from sicoach.domain.plan import DayPlan
 from sicoach.domain.plan_carry import (
     MAX_WINDOW_DAYS,
     MIN_WINDOW_DAYS,
@@ -32,7 +32,6 @@ from sicoach.domain.plan_carry import (
     catalog_key,
     plan_window,
 )
-from sicoach.domain.safety import evaluate
 from sicoach.services.context import Context
 
 ADVANCE_DAYS = 7
@@ -97,23 +96,10 @@ def plan_from(ctx: Context, carry: PlanCarry, read: Journal, day: date) -> DayPl
     fit (the caller then plans from the whole journal)."""
     if not carry.fits(ctx.catalog, read, day):
         return None
-    from sicoach.services.plan import physio_choices
+    from sicoach.services.plan import plan_with_physio_choices
 
-    assessment = evaluate(safety_window(read, day), day)
     window = plan_window(read, carry.through, day)
-    return physio_choices(ctx).plan(
-        lambda c: plan_day(
-            ctx.catalog,
-            window,
-            day,
-            assessment,
-            carry=carry,
-            held=c.held,
-            doses=c.doses,
-            physio_aerobic=c.aerobic,
-            pregnancy_forms=c.pregnancy_forms,
-        )
-    )
+    return plan_with_physio_choices(ctx, window, day, safety_window(read, day), carry)
 
 
 def windowed_plan(ctx: Context, day: date) -> DayPlan | None:

@@ -7,53 +7,38 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import warnings
-from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from sicoach.domain.clock import FixedClock
-from sicoach.services import accounts, audit, journal, messages, signin
+from sicoach.services import accounts, audit, messages, signin
 from sicoach.services.commands import LogCheckIn, ReadMessage, SendMessage
-from sicoach.services.context import Context
 from sicoach.services.errors import Forbidden, InputError, NotFound
 from sicoach.services.handlers import execute
 from sicoach.services.policy import Access
-from sicoach.settings import CLINIC, Settings
 from sicoach.web.app import create_app
-from sicoach.web.clinic import session_cookie_name
-
-with warnings.catch_warnings():
-    warnings.simplefilter("ignore")
-    from fastapi.testclient import TestClient
-
-PASSWORD = "blue kettle morning walk"
-NOW = datetime(2026, 11, 20, 8)
+from tests.integration.clinic_pair import ORIGIN, PASSWORD, csrf, linked_pair, signed_in
 
 
 @pytest.fixture
 def clinic(store_url: str, tmp_path: Path) -> dict[str, Any]:
     """A clinician linked to patient A, patient B, another clinician and an admin."""
-    ctx = Context(Settings(store_url, tmp_path, mode=CLINIC), clock=FixedClock(NOW))
-    made = {
-        "doc": accounts.add_account(ctx, "doc@c.example", "clinician", "Dr Lee", PASSWORD),
-        "other": accounts.add_account(ctx, "roe@c.example", "clinician", "Dr Roe", PASSWORD),
-        "admin": accounts.add_account(ctx, "admin@c.example", "admin", "Ada", PASSWORD),
-        "a": accounts.add_account(ctx, "a@h.example", "patient", "Ann", PASSWORD),
-        "b": accounts.add_account(ctx, "b@h.example", "patient", "Bo", PASSWORD),
-    }
-    accounts.link(ctx, made["doc"].id, made["a"].id)
-    tokens = {name: signin.start_session(ctx, acc).token for name, acc in made.items()}
-    who = {name: signin.current(ctx, token) for name, token in tokens.items()}
-    a = signin.acting_on(ctx, who["a"])  # type: ignore[arg-type]
-    journal.update_profile(a, started_on=NOW.date() - timedelta(days=10), birth_year=1980)
+    made = linked_pair(store_url, tmp_path)
+    ctx = made["ctx"]
+    for name, email, role, label in (
+        ("other", "roe@c.example", "clinician", "Dr Roe"),
+        ("admin", "admin@c.example", "admin", "Ada"),
+        ("b", "b@h.example", "patient", "Bo"),
+    ):
+        account = accounts.add_account(ctx, email, role, label, PASSWORD)
+        made["made"][name] = account
+        made["tokens"][name] = signin.start_session(ctx, account).token
     for stranger in ("other", "b"):  # not linked: no way onto A's journal at all
+        who = signin.current(ctx, made["tokens"][stranger])
         with pytest.raises(Forbidden):
-            signin.acting_on(ctx, who[stranger], made["a"].id)  # type: ignore[arg-type]
-    doc = signin.acting_on(ctx, who["doc"], made["a"].id)  # type: ignore[arg-type]
-    return {"ctx": ctx, "made": made, "tokens": tokens, "a": a, "doc": doc}
+            signin.acting_on(ctx, who, made["a_id"])  # type: ignore[arg-type]
+    return made
 
 
 def test_only_the_linked_clinician_writes_and_the_words_are_checked(clinic: dict[str, Any]) -> None:
@@ -103,28 +88,16 @@ def test_today_shows_it_until_read_and_the_reply_is_a_note(clinic: dict[str, Any
     execute(a, LogCheckIn(pain=3, note="Reply to Dr Lee: the bridge is fine now"))
 
 
-def _client(app: Any, token: str) -> Any:
-    client = TestClient(app, base_url="http://127.0.0.1:8000")
-    client.cookies.set(session_cookie_name(False), token)
-    return client
-
-
-def _csrf(html: str) -> str:
-    found = re.search(r'name="csrf_token" value="([^"]+)"', html)
-    assert found is not None
-    return found.group(1)
-
-
 def test_the_pages_send_show_answer_and_mark_read(clinic: dict[str, Any]) -> None:
     app = create_app(clinic["ctx"], host="127.0.0.1", port=8000)
     a_id = clinic["made"]["a"].id
-    origin = {"Origin": "http://127.0.0.1:8000"}
-    with _client(app, clinic["tokens"]["doc"]) as doc:
+    origin = ORIGIN
+    with signed_in(app, clinic["tokens"]["doc"]) as doc:
         page = doc.get(f"/patients/{a_id}/overview")
         assert page.status_code == 200 and 'id="message-text"' in page.text
         sent = doc.post(
             f"/patients/{a_id}/message",
-            data={"csrf_token": _csrf(page.text), "message": "<b>Hi</b> & keep going"},
+            data={"csrf_token": csrf(page.text), "message": "<b>Hi</b> & keep going"},
             headers=origin,
             follow_redirects=False,
         )
@@ -132,14 +105,14 @@ def test_the_pages_send_show_answer_and_mark_read(clinic: dict[str, Any]) -> Non
         assert sent.headers["location"].startswith(f"/patients/{a_id}/overview?saved=")
         empty = doc.post(
             f"/patients/{a_id}/message",
-            data={"csrf_token": _csrf(page.text), "message": " "},
+            data={"csrf_token": csrf(page.text), "message": " "},
             headers=origin,
         )
         assert empty.status_code == 400 and "write a few words" in empty.text
         after = doc.get(f"/patients/{a_id}/overview").text
         assert "&lt;b&gt;Hi&lt;/b&gt; &amp; keep going" in after and "Not read yet" in after
         assert "<b>Hi</b>" not in after
-    with _client(app, clinic["tokens"]["a"]) as me:
+    with signed_in(app, clinic["tokens"]["a"]) as me:
         today = me.get("/").text
         assert "A message from Dr Lee" in today and "&lt;b&gt;Hi&lt;/b&gt;" in today
         message_id = re.search(r'action="/message/(\d+)/read"', today)
@@ -148,7 +121,7 @@ def test_the_pages_send_show_answer_and_mark_read(clinic: dict[str, Any]) -> Non
         assert re.search(r'<textarea id="note"[^>]*>Reply to Dr Lee: </textarea>', form)
         done = me.post(
             f"/message/{message_id.group(1)}/read",
-            data={"csrf_token": _csrf(today)},
+            data={"csrf_token": csrf(today)},
             headers=origin,
             follow_redirects=False,
         )
@@ -157,13 +130,13 @@ def test_the_pages_send_show_answer_and_mark_read(clinic: dict[str, Any]) -> Non
         me.post(
             "/checkin",
             data={
-                "csrf_token": _csrf(form),
+                "csrf_token": csrf(form),
                 "date": "2026-11-20",
                 "pain": "3",
                 "note": "Reply to Dr Lee: thanks, all fine",
             },
             headers=origin,
         )
-    with _client(app, clinic["tokens"]["doc"]) as doc:
+    with signed_in(app, clinic["tokens"]["doc"]) as doc:
         after = doc.get(f"/patients/{a_id}/overview").text
         assert "Read 20 Nov 08:00" in after and "Reply to Dr Lee: thanks, all fine" in after

@@ -6,45 +6,26 @@ clinician's words kept, and nothing written."""
 from __future__ import annotations
 
 import re
-import warnings
-from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from sicoach.domain.clock import FixedClock
-from sicoach.services import accounts, journal, messages, plan, reviews, signin
+from sicoach.services import messages, plan, reviews
 from sicoach.services.commands import ChangeExercise, LogCheckIn, PlanChange, SetTrainingDays
-from sicoach.services.context import Context
 from sicoach.services.handlers import execute
-from sicoach.settings import CLINIC, Settings
 from sicoach.web.app import create_app
-from sicoach.web.clinic import session_cookie_name
-
-with warnings.catch_warnings():
-    warnings.simplefilter("ignore")
-    from fastapi.testclient import TestClient
-
-PASSWORD = "blue kettle morning walk"
-NOW = datetime(2026, 11, 20, 8)
+from tests.integration.clinic_pair import ORIGIN, csrf, linked_pair, signed_in
 
 
 @pytest.fixture
 def clinic(store_url: str, tmp_path: Path) -> dict[str, Any]:
     """Dr Lee linked to Ann, who reported an urgent sign and has Bridge left out (so the
     review and bring-back forms are on the page)."""
-    ctx = Context(Settings(store_url, tmp_path, mode=CLINIC), clock=FixedClock(NOW))
-    doc = accounts.add_account(ctx, "doc@c.example", "clinician", "Dr Lee", PASSWORD)
-    pat = accounts.add_account(ctx, "a@h.example", "patient", "Ann", PASSWORD)
-    accounts.link(ctx, doc.id, pat.id)
-    tokens = {n: signin.start_session(ctx, acc).token for n, acc in (("doc", doc), ("a", pat))}
-    a = signin.acting_on(ctx, signin.current(ctx, tokens["a"]))  # type: ignore[arg-type]
-    on_a = signin.acting_on(ctx, signin.current(ctx, tokens["doc"]), pat.id)  # type: ignore[arg-type]
-    journal.update_profile(a, started_on=NOW.date() - timedelta(days=10), birth_year=1980)
-    execute(a, LogCheckIn(pain=4, symptoms=("calf_swelling",)))
-    execute(on_a, ChangeExercise(PlanChange.LEAVE_OUT, "bridge", "wait for the review"))
-    return {"ctx": ctx, "a": a, "doc": on_a, "tokens": tokens, "a_id": pat.id}
+    made = linked_pair(store_url, tmp_path)
+    execute(made["a"], LogCheckIn(pain=4, symptoms=("calf_swelling",)))
+    execute(made["doc"], ChangeExercise(PlanChange.LEAVE_OUT, "bridge", "wait for the review"))
+    return made
 
 
 CASES = [
@@ -118,17 +99,16 @@ def _state(clinic: dict[str, Any]) -> tuple[Any, ...]:
 def test_every_form_comes_back_with_its_message_under_the_field(clinic: dict[str, Any]) -> None:
     app = create_app(clinic["ctx"], host="127.0.0.1", port=8000)
     base = f"/patients/{clinic['a_id']}"
-    client = TestClient(app, base_url="http://127.0.0.1:8000")
-    client.cookies.set(session_cookie_name(False), clinic["tokens"]["doc"])
-    origin = {"Origin": "http://127.0.0.1:8000"}
+    client = signed_in(app, clinic["tokens"]["doc"])
+    origin = ORIGIN
     before = _state(clinic)
     with client:
         page = client.get(f"{base}/overview").text
-        token = re.search(r'name="csrf_token" value="([^"]+)"', page)
-        assert token is not None and "aria-invalid" not in page
+        token = csrf(page)
+        assert "aria-invalid" not in page
         for address, data, field, words, kept in CASES:
             sent = client.post(
-                f"{base}/{address}", data={"csrf_token": token.group(1), **data}, headers=origin
+                f"{base}/{address}", data={"csrf_token": token, **data}, headers=origin
             )
             assert sent.status_code == 400, (address, sent.text[:300])
             html = sent.text
@@ -147,8 +127,7 @@ def test_the_patients_settings_show_the_days_the_physio_chose(clinic: dict[str, 
     offers the note to ask, with no checkboxes to change them."""
     app = create_app(clinic["ctx"], host="127.0.0.1", port=8000)
     execute(clinic["doc"], SetTrainingDays(("mon", "thu"), "two days to start"))
-    client = TestClient(app, base_url="http://127.0.0.1:8000")
-    client.cookies.set(session_cookie_name(False), clinic["tokens"]["a"])
+    client = signed_in(app, clinic["tokens"]["a"])
     with client:
         page = client.get("/settings").text
     said = "Your physio Dr Lee chose them on 20 Nov: <strong>Monday, Thursday</strong>."

@@ -7,46 +7,26 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import re
-import warnings
-from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from sicoach.domain.clock import FixedClock
 from sicoach.domain.safety import Level
 from sicoach.interchange.journal_json import journal_to_dict
-from sicoach.services import accounts, audit, journal, journal_transfer, reviews, safety, signin
+from sicoach.services import audit, journal, journal_transfer, reviews, safety
 from sicoach.services.commands import LogCheckIn, RecordReviewFor
-from sicoach.services.context import Context
 from sicoach.services.errors import Forbidden, InputError
 from sicoach.services.handlers import execute
 from sicoach.services.policy import Access
-from sicoach.settings import CLINIC, Settings
 from sicoach.web.app import create_app
 from sicoach.web.clinic import session_cookie_name
-
-with warnings.catch_warnings():
-    warnings.simplefilter("ignore")
-    from fastapi.testclient import TestClient
-
-PASSWORD = "blue kettle morning walk"
-NOW = datetime(2026, 11, 20, 8)
+from tests.integration.clinic_pair import ORIGIN, csrf, linked_pair, signed_in
 
 
 @pytest.fixture
 def clinic(store_url: str, tmp_path: Path) -> dict[str, Any]:
-    ctx = Context(Settings(store_url, tmp_path, mode=CLINIC), clock=FixedClock(NOW))
-    doc = accounts.add_account(ctx, "doc@c.example", "clinician", "Dr Lee", PASSWORD)
-    pat = accounts.add_account(ctx, "a@h.example", "patient", "Ann", PASSWORD)
-    accounts.link(ctx, doc.id, pat.id)
-    tokens = {n: signin.start_session(ctx, acc).token for n, acc in (("doc", doc), ("a", pat))}
-    a = signin.acting_on(ctx, signin.current(ctx, tokens["a"]))  # type: ignore[arg-type]
-    on_a = signin.acting_on(ctx, signin.current(ctx, tokens["doc"]), pat.id)  # type: ignore[arg-type]
-    journal.update_profile(a, started_on=NOW.date() - timedelta(days=10), birth_year=1980)
-    return {"ctx": ctx, "a": a, "doc": on_a, "tokens": tokens, "a_id": pat.id}
+    return linked_pair(store_url, tmp_path)
 
 
 def test_the_linked_clinician_records_it_in_their_name(clinic: dict[str, Any]) -> None:
@@ -97,17 +77,14 @@ def test_an_emergency_sign_needs_the_clinicians_yes(clinic: dict[str, Any]) -> N
 def test_the_page_records_it_and_the_patients_banner_follows(clinic: dict[str, Any]) -> None:
     execute(clinic["a"], LogCheckIn(pain=5, symptoms=("calf_swelling",)))
     app = create_app(clinic["ctx"], host="127.0.0.1", port=8000)
-    origin = {"Origin": "http://127.0.0.1:8000"}
+    origin = ORIGIN
     base = f"/patients/{clinic['a_id']}"
-    with TestClient(app, base_url="http://127.0.0.1:8000") as client:
-        client.cookies.set(session_cookie_name(False), clinic["tokens"]["a"])
+    with signed_in(app, clinic["tokens"]["a"]) as client:
         assert "see a doctor today" in client.get("/").text.lower()
         client.cookies.set(session_cookie_name(False), clinic["tokens"]["doc"])
         page = client.get(f"{base}/overview").text
         assert 'action="/patients/' in page and "Record your review" in page
-        token = re.search(r'name="csrf_token" value="([^"]+)"', page)
-        assert token is not None
-        form = {"csrf_token": token.group(1), "date": "2026-11-20", "advice": "carry_on"}
+        form = {"csrf_token": csrf(page), "date": "2026-11-20", "advice": "carry_on"}
         done = client.post(
             f"{base}/review/on-behalf", data=form, headers=origin, follow_redirects=False
         )

@@ -12,7 +12,14 @@ from typing import Any
 import pytest
 
 from sicoach.services import messages, plan, reviews
-from sicoach.services.commands import ChangeExercise, LogCheckIn, PlanChange, SetTrainingDays
+from sicoach.services.commands import (
+    ChangeExercise,
+    HandBackTrainingDays,
+    LogCheckIn,
+    PlanChange,
+    SetTrainingDays,
+)
+from sicoach.services.errors import InputError
 from sicoach.services.handlers import execute
 from sicoach.web.app import create_app
 from tests.integration.clinic_pair import ORIGIN, csrf, linked_pair, signed_in
@@ -135,3 +142,46 @@ def test_the_patients_settings_show_the_days_the_physio_chose(clinic: dict[str, 
     assert 'type="checkbox" name="training_days"' not in page
     kept = re.findall(r'<input type="hidden" name="training_days" value="(\w+)">', page)
     assert kept == ["mon", "thu"]
+
+
+def test_the_physio_hands_the_days_back_and_the_patient_chooses_again(
+    clinic: dict[str, Any],
+) -> None:
+    """A physio's choice of days can be handed back (with a reason the patient reads):
+    then the patient's own change goes through; a patient cannot hand back, and nothing
+    is handed back twice."""
+    a, doc = clinic["a"], clinic["doc"]
+    with pytest.raises(InputError) as nothing_to_free:
+        execute(doc, HandBackTrainingDays("your call"))
+    assert nothing_to_free.value.field == "days"
+    execute(doc, SetTrainingDays(("mon", "thu"), "two days to start"))
+    with pytest.raises(InputError):
+        execute(a, SetTrainingDays(("tue",)))
+    with pytest.raises(InputError) as not_yours:
+        execute(a, HandBackTrainingDays("mine"))
+    assert "only your physio" in str(not_yours.value)
+    app = create_app(clinic["ctx"], host="127.0.0.1", port=8000)
+    base = f"/patients/{clinic['a_id']}"
+    with signed_in(app, clinic["tokens"]["doc"]) as client:
+        page = client.get(f"{base}/overview").text
+        assert 'action="/patients/' in page and "Let the patient choose their days" in page
+        form = {"csrf_token": csrf(page), "reason": " "}
+        empty = client.post(f"{base}/plan/days_free", data=form, headers=ORIGIN)
+        assert empty.status_code == 400 and 'id="free-reason-error"' in empty.text
+        assert plan.physio_days(a) is not None  # nothing written
+        form["reason"] = "pick what suits your week"
+        done = client.post(
+            f"{base}/plan/days_free", data=form, headers=ORIGIN, follow_redirects=False
+        )
+        assert done.status_code == 303
+        assert "Let the patient choose their days" not in client.get(f"{base}/overview").text
+    assert plan.physio_days(a) is None
+    assert plan.get_choices(a).training_days == (0, 3)  # the days stay until she changes them
+    execute(a, SetTrainingDays(("tue", "fri")))
+    assert plan.get_choices(a).training_days == (1, 4)
+    with signed_in(app, clinic["tokens"]["a"]) as client:
+        today = client.get("/").text
+        settings = client.get("/settings").text
+    assert "let you choose your training days again" in today
+    assert "“pick what suits your week”" in today
+    assert 'type="checkbox" name="training_days"' in settings

@@ -192,6 +192,14 @@ class SetTrainingDays:
 
 
 @dataclass(frozen=True)
+class HandBackTrainingDays:
+    """A clinician lets the patient choose their training days again; `reason` is shown to
+    the patient on Today."""
+
+    reason: str = ""
+
+
+@dataclass(frozen=True)
 class SetReminder:
     """The daily reminder time ("HH:MM" or a time); None or "off" clears it."""
 

@@ -34,6 +34,7 @@ from sicoach.services.commands import (
     DismissNoteSign,
     FinishSession,
     FirstUse,
+    HandBackTrainingDays,
     ImportJournal,
     LogActivity,
     LogCheckIn,
@@ -57,7 +58,14 @@ from sicoach.services.policy import Access, Need, require
 C = TypeVar("C")
 
 PROGRAM_COMMANDS: frozenset[type] = frozenset(
-    {ChangeExercise, SetTrainingDays, SetDose, SetAerobicGoal, SetPregnancyForms}
+    {
+        ChangeExercise,
+        SetTrainingDays,
+        HandBackTrainingDays,
+        SetDose,
+        SetAerobicGoal,
+        SetPregnancyForms,
+    }
 )
 """Commands that change the program, which a linked clinician may make too."""
 
@@ -186,6 +194,15 @@ def set_training_days(ctx: Context, command: SetTrainingDays) -> PlanChoices:
     return plan.set_training_days(ctx, command.days)
 
 
+def hand_back_training_days(ctx: Context, command: HandBackTrainingDays) -> PlanChoices:
+    """A clinician lets the patient choose their training days again (never the patient
+    themself: there is nothing of theirs to hand back)."""
+    if ctx.journal_access >= Access.OWNER:
+        raise InputError("days", "only your physio can hand your training days back to you")
+    record = plan.clinician_record(ctx, "", "days_free", command.reason)
+    return plan.hand_back_days(ctx, record)
+
+
 def set_reminder(ctx: Context, command: SetReminder) -> PlanChoices:
     return plan.set_reminder_time(ctx, command.at)
 
@@ -237,6 +254,7 @@ HANDLERS: dict[type, Callable[[Context, Any], Any]] = {
     ChangeProfile: change_profile,
     ChangeExercise: change_exercise,
     SetTrainingDays: set_training_days,
+    HandBackTrainingDays: hand_back_training_days,
     SetDose: set_dose,
     SetAerobicGoal: set_aerobic_goal,
     SetPregnancyForms: set_pregnancy_forms,

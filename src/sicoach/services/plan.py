@@ -96,6 +96,8 @@ _PAIRS = {
     "clear_dose": "amount",
     "pregnancy_on": "forms",
     "pregnancy_off": "forms",
+    "days": "days",
+    "days_free": "days",
 }
 
 
@@ -142,11 +144,21 @@ def left_out_by_physio(ctx: Context) -> frozenset[str]:
 
 
 def physio_days(ctx: Context) -> ProgramChange | None:
-    """The clinician's choice of training days that stands (their latest), or None: while
-    it stands the days are theirs to change, and the patient asks in a note."""
+    """The clinician's choice of training days that stands (their latest), or None (never
+    chosen, or handed back to the patient): while it stands the days are theirs to change,
+    and the patient asks in a note."""
     with ctx.uow(read_only=True) as uow:
         changes = uow.journal.program_changes(datetime(1970, 1, 1))
-    return next((c for c in changes if c.change == "days"), None)
+    latest = next((c for c in changes if c.change in ("days", "days_free")), None)
+    return latest if latest is not None and latest.change == "days" else None
+
+
+def hand_back_days(ctx: Context, record: ProgramChange) -> PlanChoices:
+    """A clinician hands the choice of training days back to the patient: the days stay
+    as they are until the patient changes them, and the record says who and why."""
+    if physio_days(ctx) is None:
+        raise InputError("days", "the patient already chooses their own training days")
+    return update_choices(ctx, lambda c: c, record)
 
 
 def refuse_own_days(ctx: Context, days: Iterable[int], field: str = "days") -> None:

@@ -250,6 +250,7 @@ _CHANGE_WORDS = {
     "hold": "kept {} at the same dose",
     "allow": "let {} move up again",
     "days": "chose your training days",
+    "days_free": "let you choose your training days again",
     "set_dose": "set {} to {}",
     "clear_dose": "let {} follow the usual steps again",
     "aerobic": "set your walking goal to {}",

@@ -62,6 +62,7 @@ FIELD_IDS: dict[str, dict[str, str]] = {
     },
     "pregnancy": {"forms": "forms-on", "reason": "forms-reason"},
     "days": {"days": "days-mon", "reason": "days-reason"},
+    "days_free": {"reason": "free-reason"},
 }
 """Each form on the page, its fields and their element ids: several forms share a field
 name (each has a reason), so a message is filed under the id of the form that was sent.
@@ -113,6 +114,7 @@ def overview_page(
         "aerobic_item": ctx.catalog.aerobic,
         "pregnancy_forms": plan.physio_choices(ctx).pregnancy_forms,
         "training_days": plan.get_choices(ctx).training_days,
+        "physio_days": plan.physio_days(ctx),
         "day_words": tuple(zip(WEEKDAYS, WEEKDAY_NAMES, strict=True)),
         "notice": request.query_params.get("saved"),
         "sent": messages.recent(ctx) if ctx.journal_access is Access.PROGRAM else (),

@@ -14,6 +14,7 @@ from sicoach.services import cached_reads as reads
 from sicoach.services import messages
 from sicoach.services.commands import (
     ChangeExercise,
+    HandBackTrainingDays,
     PlanChange,
     SetAerobicGoal,
     SetDose,
@@ -99,6 +100,8 @@ async def plan_action(request: Request, ctx: ContextDep, action: str) -> Respons
     form = Form(await request.form())
     if action == "days":
         return _training_days(request, ctx, form)
+    if action == "days_free":
+        return _hand_back_days(request, ctx, form)
     if action == "dose":
         return _set_dose(request, ctx, form)
     if action == "aerobic":
@@ -137,6 +140,16 @@ def _training_days(request: Request, ctx: Any, form: Form) -> Response:
     except InputError as wrong:
         return refused(request, "days", form, wrong)
     notice = quote_plus("The training days are saved.")
+    return RedirectResponse(f"/overview?saved={notice}", status_code=303)
+
+
+def _hand_back_days(request: Request, ctx: Any, form: Form) -> Response:
+    """A clinician lets the patient choose their training days again (the glance page)."""
+    try:
+        execute(ctx, HandBackTrainingDays(form.text("reason")))
+    except InputError as wrong:
+        return refused(request, "days_free", form, wrong)
+    notice = quote_plus("The patient chooses their own training days again.")
     return RedirectResponse(f"/overview?saved={notice}", status_code=303)
 
 

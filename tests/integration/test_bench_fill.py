@@ -1,6 +1,7 @@
 """The benches' bulk fill (bench/fill.py) on SQLite and PostgreSQL: every journal reads back
-as generated, every patient is linked to the clinician, and each stored worklist row equals
-a fresh evaluation of the whole journal (the fill's rebuild is the project's own)."""
+as generated, every patient is linked to the clinician, and each stored row equals the
+services' derivation from the whole journal, both halves (the worklist summary and the plan
+carry), when the rebuild is split over two processes as the benches run it."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+from sicoach.domain.plan_carry import build_carry, carry_to_text
 from sicoach.services import accounts
 from sicoach.services.person_state import fresh_summary, stored_summary
 from sicoach.settings import CLINIC, Settings
@@ -19,7 +21,7 @@ from fill import a_year, fill_clinic, journal_name
 
 
 def test_the_fill_reads_back_with_its_derived_rows(store_url: str, tmp_path: Path) -> None:
-    clinic = fill_clinic(Settings(store_url, tmp_path, mode=CLINIC), 3, seed=7)
+    clinic = fill_clinic(Settings(store_url, tmp_path, mode=CLINIC), 3, seed=7, processes=2)
     rng = random.Random(7)
     expected = [a_year(rng) for _ in range(3)]
     links = accounts.links(clinic.context)
@@ -29,5 +31,8 @@ def test_the_fill_reads_back_with_its_derived_rows(store_url: str, tmp_path: Pat
         patient = replace(clinic.context, person=journal_name(n))
         with patient.uow(read_only=True) as uow:
             assert uow.journal.load() == journal
+            carry = uow.journal.plan_carry_text()
         stored = stored_summary(patient)
         assert stored is not None and stored == fresh_summary(patient)
+        built = build_carry(patient.catalog, journal, patient.clock.today())
+        assert built is not None and carry == carry_to_text(built)

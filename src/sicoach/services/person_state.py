@@ -2,7 +2,7 @@
 
 Every writing unit of work stores a fresh summary in the same transaction as the write
 (`summariser`, handed to the store by the composition root), so a worklist reads rows and
-never journals. `refresh_everyone` rebuilds every row from the whole journals (after an
+never journals. `rebuild_everyone` rebuilds every row from the whole journals (after an
 upgrade, or each night so "this week" and "two weeks" move on without a write).
 """
 
@@ -45,24 +45,25 @@ def stored_summary(ctx: Context) -> PersonSummary | None:
 
 def refresh_everyone(ctx: Context, progress: Callable[[int, int], None] | None = None) -> int:
     """Rebuild every person's row from their whole journal; returns how many."""
-    from sicoach.store.summaries import refresh_all
-
-    today = ctx.clock.today()
-
-    def whole(journal: Any) -> PersonSummary:
-        full = journal.load()
-        return summarise(full, full, today)
-
-    return refresh_all(ctx.settings.database_url, whole, progress)
+    return rebuild_everyone(ctx, progress)[0]
 
 
 def rebuild_everyone(
-    ctx: Context, progress: Callable[[int, int], None] | None = None
+    ctx: Context, progress: Callable[[int, int], None] | None = None, processes: int = 1
 ) -> tuple[int, int]:
     """Both halves of every person's state row, from the whole journals: the stored plan
     history (the carry) and the worklist summary. One command rebuilds the one row, so an
-    upgrade never leaves half of it stale. Returns (people, carries kept)."""
-    from sicoach.services.plan_state import rebuild_carries
+    upgrade never leaves half of it stale; each journal is read once for both halves (the
+    read costs more than either). `processes` > 1 splits the people over forked processes.
+    Returns (people, carries kept)."""
+    from sicoach.services.plan_state import rebuilt_carry
+    from sicoach.store.summaries import rebuild_all
 
-    carries = rebuild_carries(ctx)
-    return refresh_everyone(ctx, progress), carries
+    today = ctx.clock.today()
+    catalog = ctx.catalog
+
+    def derive(journal: Any) -> tuple[str | None, PersonSummary]:
+        whole = journal.load()
+        return rebuilt_carry(catalog, whole, today), summarise(whole, whole, today)
+
+    return rebuild_all(ctx.settings.database_url, derive, progress, processes)

@@ -5,8 +5,8 @@ write dated before the carry's date, a profile or review change, or a carry grow
 rebuilds it from the whole journal; a write of today leaves it alone, or, once a week,
 moves it on from its window (`advance_carry`). Reads plan from the
 carry and the weeks after it (`windowed_plan`), or from the whole journal when the carry
-does not fit (a young journal, another day than the carry serves). `rebuild_carries`
-rebuilds every person's carry (after an upgrade, or a change of the exercises).
+does not fit (a young journal, another day than the carry serves). `rebuilt_carry` is
+the carry `sicoach people refresh` stores (after an upgrade, or a change of the exercises).
 """
 
 from __future__ import annotations
@@ -109,15 +109,8 @@ def windowed_plan(ctx: Context, day: date) -> DayPlan | None:
     return None if found is None else plan_from(ctx, *found, day)
 
 
-def rebuild_carries(ctx: Context) -> int:
-    """Rebuild the carry of every person in the database; returns how many were stored."""
-    from sicoach.store.people import all_person_ids, uow_for
-
-    stored = 0
-    for person_id in all_person_ids(ctx.settings.database_url):
-        with uow_for(ctx.settings.database_url, person_id) as uow:
-            built = build_carry(ctx.catalog, uow.journal.load(), ctx.clock.today())
-            uow.journal.save_plan_carry(None if built is None else carry_to_text(built))
-            uow.commit()
-            stored += built is not None
-    return stored
+def rebuilt_carry(catalog: Catalog, whole: Journal, today: date) -> str | None:
+    """The carry a rebuild stores from a whole journal (`rebuild_everyone` reads each
+    journal once for this and the worklist summary); None when it keeps none."""
+    built = build_carry(catalog, whole, today)
+    return None if built is None else carry_to_text(built)

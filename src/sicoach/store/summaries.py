@@ -1,9 +1,11 @@
 """Reading and rebuilding the derived-state rows for a clinic: the worklist's one query
 (a clinician's linked patients joined to their rows), "seen" acknowledgements, and the
-rebuild of every row from the journals (`sicoach people refresh`)."""
+rebuild of every row from the journals (`sicoach people refresh`), in one process or split
+over several."""
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -13,7 +15,7 @@ from sqlalchemy import Connection, select, update
 from sicoach.domain.person_summary import PersonSummary
 from sicoach.store.account_tables import account, care_link
 from sicoach.store.engine import PERSON_LOCK, get_engine
-from sicoach.store.person_state_rows import summary_of, write_summary
+from sicoach.store.person_state_rows import save_plan_carry, summary_of, write_summary
 from sicoach.store.repository import SqlJournalRepository
 from sicoach.store.tables import person, person_state
 
@@ -73,22 +75,68 @@ def mark_seen(conn: Connection, patient_account: int, key: str, by: str, at: dat
     return done.rowcount > 0
 
 
-def refresh_all(
-    database_url: str,
-    summarise: Callable[[SqlJournalRepository], PersonSummary],
-    progress: Callable[[int, int], None] | None = None,
-) -> int:
-    """Rewrite every person's row from `summarise`, one short transaction each (a write
-    lock per person, so a live write never interleaves); returns how many."""
+Derive = Callable[[SqlJournalRepository], tuple[str | None, PersonSummary]]
+"""A person's rebuilt row from their journal: the plan carry's text (or None) and summary."""
+
+CHUNK = 25
+"""People per piece of work handed to a rebuilding process (and per progress report)."""
+
+_job: tuple[str, Derive] | None = None
+"""The rebuild a forked process works on (set before forking; a closure cannot be pickled)."""
+
+
+def _rebuild_some(database_url: str, derive: Derive, ids: list[int]) -> tuple[int, int]:
+    """Rewrite the rows of `ids`, one short transaction each, under the person's write lock
+    (so a live write never interleaves); returns (people, carries kept)."""
     engine = get_engine(database_url)
-    with engine.connect() as conn:
-        ids = [int(i) for i in conn.execute(select(person.c.id).order_by(person.c.id)).scalars()]
-    for done, pid in enumerate(ids, start=1):
+    kept = 0
+    for pid in ids:
         with engine.connect() as conn:
             conn.execution_options(**{PERSON_LOCK: pid})
-            summary = summarise(SqlJournalRepository(conn, pid))
+            carry, summary = derive(SqlJournalRepository(conn, pid))
+            save_plan_carry(conn, pid, carry)
             write_summary(conn, pid, summary)
             conn.commit()
+        kept += carry is not None
+    return len(ids), kept
+
+
+def _rebuild_in_child(ids: list[int]) -> tuple[int, int]:
+    if _job is None:
+        raise RuntimeError("no rebuild was set up before the fork")
+    return _rebuild_some(*_job, ids)
+
+
+def rebuild_all(
+    database_url: str,
+    derive: Derive,
+    progress: Callable[[int, int], None] | None = None,
+    processes: int = 1,
+) -> tuple[int, int]:
+    """Rewrite every person's row from `derive`, split over `processes` forked processes
+    when more than one; returns (people, carries kept)."""
+    global _job
+    with get_engine(database_url).connect() as conn:
+        ids = [int(i) for i in conn.execute(select(person.c.id).order_by(person.c.id)).scalars()]
+    size = max(1, min(CHUNK, -(-len(ids) // max(1, processes))))  # every process has work
+    chunks = [ids[i : i + size] for i in range(0, len(ids), size)]
+    done = kept = 0
+
+    def count(result: tuple[int, int]) -> None:
+        nonlocal done, kept
+        done, kept = done + result[0], kept + result[1]
         if progress is not None:
             progress(done, len(ids))
-    return len(ids)
+
+    if processes <= 1 or len(chunks) < 2:
+        for chunk in chunks:
+            count(_rebuild_some(database_url, derive, chunk))
+        return done, kept
+    _job = (database_url, derive)
+    try:
+        with multiprocessing.get_context("fork").Pool(processes) as pool:
+            for result in pool.imap_unordered(_rebuild_in_child, chunks):
+                count(result)
+    finally:
+        _job = None
+    return done, kept

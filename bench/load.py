@@ -159,15 +159,19 @@ def run_locust(
 
 
 def show(workers: int, rows: list[dict[str, str]]) -> float:
-    print(f"\n{workers} app process{'es' if workers > 1 else ''}")
-    print(f"  {'kind':<16}{'requests':>9}{'errors':>8}{'req/s':>8}{'p50':>7}{'p95':>7}{'p99':>7}")
+    load = os.getloadavg()
+    print(
+        f"\n{workers} app process{'es' if workers > 1 else ''} (load average after the run "
+        f"{load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f})"
+    )
+    print(f"  {'kind':<20}{'requests':>9}{'errors':>8}{'req/s':>8}{'p50':>7}{'p95':>7}{'p99':>7}")
     total = 0.0
     for row in rows:
         name = "all" if row["Name"] == "Aggregated" else row["Name"]
         if name == "all":
             total = float(row["Requests/s"])
         print(
-            f"  {name:<16}{row['Request Count']:>9}{row['Failure Count']:>8}"
+            f"  {name:<20}{row['Request Count']:>9}{row['Failure Count']:>8}"
             f"{float(row['Requests/s']):>8.1f}{row['50%']:>7}{row['95%']:>7}{row['99%']:>7}"
         )
     return total
@@ -194,8 +198,11 @@ def check_signed_in(base: str, path: Path) -> None:
     """Refuse to measure sign-in pages: the users' sessions must reach their own pages."""
     sessions = json.loads(path.read_text())
     cookie = sessions["cookie"]
-    worklist = httpx.get(base + "/patients", cookies={cookie: sessions["clinician"]})
-    progress = httpx.get(base + "/api/v1/progress", cookies={cookie: sessions["patients"][0]})
+    # A first page on a loaded machine can take seconds (httpx's default gives up at 5 s).
+    worklist = httpx.get(base + "/patients", cookies={cookie: sessions["clinician"]}, timeout=120)
+    progress = httpx.get(
+        base + "/api/v1/progress", cookies={cookie: sessions["patients"][0]}, timeout=120
+    )
     if (
         worklist.status_code != 200
         or "Patient " not in worklist.text

@@ -2,7 +2,7 @@
 
 Going through the services writes one patient at a time and re-derives their state on each
 commit, which takes far too long for 2,000 patients with a year each. Here the journals go
-straight into the tables (PostgreSQL's COPY; Core executemany in slices on SQLite), and the
+straight into the tables (PostgreSQL's COPY; the driver's executemany on SQLite), and the
 derived per-person state is then built by the project's own rebuild (`sicoach people
 refresh`: each journal read once for the plan carry and the worklist summary, split over
 two processes), so the rows come from the one derivation there is.
@@ -14,10 +14,10 @@ import random
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, insert, text
+from sqlalchemy import Connection, func, insert, select, text
 
 from sicoach.domain.clock import FixedClock
 from sicoach.domain.journal import Activity, CheckIn, ExerciseResult, Journal, Profile, Session
@@ -87,44 +87,65 @@ def _returning_ids(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> 
 
 
 def _new_ids(conn: Connection, table: Any, count: int) -> list[int]:
-    """`count` ids drawn from the table's own sequence (PostgreSQL), for rows to COPY."""
-    query = text("SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n)")
-    return [int(i) for i in conn.execute(query, {"t": table.name, "n": count}).scalars()]
+    """`count` ids for rows written with their id: drawn from the table's sequence on
+    PostgreSQL, after the highest on SQLite (the fill's transaction holds the write lock)."""
+    if conn.dialect.name == "postgresql":
+        query = text("SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n)")
+        return [int(i) for i in conn.execute(query, {"t": table.name, "n": count}).scalars()]
+    highest = conn.execute(select(func.max(table.c.id))).scalar() or 0
+    return list(range(highest + 1, highest + 1 + count))
 
 
-def _copy(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
-    """PostgreSQL's COPY of the rows, every column named (a Python-side default filled in,
-    since COPY leaves an unnamed column to the server's default)."""
+def _columns(table: Any, rows: list[dict[str, Any]]) -> tuple[str, list[Any]]:
+    """The quoted column list for the rows, and the values of the columns they leave to a
+    Python-side default (written out, since the server knows no such default)."""
     defaults = {
         c.name: c.default.arg
         for c in table.columns
         if c.default is not None and c.default.is_scalar and c.name not in rows[0]
     }
-    names = [*rows[0], *defaults]
+    return ", ".join(f'"{name}"' for name in [*rows[0], *defaults]), list(defaults.values())
+
+
+def _copy(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
+    """PostgreSQL's COPY of the rows, every column named (a Python-side default filled in,
+    since COPY leaves an unnamed column to the server's default)."""
+    names, defaults = _columns(table, rows)
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    columns = ", ".join(f'"{name}"' for name in names)
-    with cursor.copy(f'COPY "{table.name}" ({columns}) FROM STDIN') as copy:
+    with cursor.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
         for row in rows:
-            copy.write_row([*row.values(), *defaults.values()])
+            copy.write_row([*row.values(), *defaults])
+
+
+def _sqlite_value(value: Any) -> Any:
+    """A value as SQLAlchemy stores it in SQLite (dates and times as ISO text)."""
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+    return value.isoformat() if isinstance(value, date) else value
 
 
 def _bulk(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
-    """Many rows at once: COPY on PostgreSQL, executemany in slices on SQLite."""
+    """Many rows at once: COPY on PostgreSQL; on SQLite the driver's executemany (turning
+    each value as SQLAlchemy would, without its per-row cost)."""
     if not rows:
         return
     if conn.dialect.name == "postgresql":
         _copy(conn, table, rows)
         return
-    for start in range(0, len(rows), 5000):
-        conn.execute(insert(table), rows[start : start + 5000])
+    names, defaults = _columns(table, rows)
+    marks = ", ".join("?" * (len(rows[0]) + len(defaults)))
+    statement = f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})'
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    cursor.executemany(
+        statement,
+        ([*map(_sqlite_value, row.values()), *defaults] for row in rows),
+    )
 
 
 def _sessions(conn: Connection, rows: list[dict[str, Any]]) -> list[int]:
-    """Insert the sessions; their ids in order (the exercise results point at them)."""
-    if conn.dialect.name != "postgresql":
-        return _returning_ids(conn, session, rows)
+    """Insert the sessions with ids drawn first (the exercise results point at them)."""
     ids = _new_ids(conn, session, len(rows))
-    _copy(conn, session, [{"id": i, **row} for i, row in zip(ids, rows, strict=True)])
+    _bulk(conn, session, [{"id": i, **row} for i, row in zip(ids, rows, strict=True)])
     return ids
 
 

@@ -9,22 +9,36 @@ upgrade, or each night so "this week" and "two weeks" move on without a write).
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Any
 
 from sicoach.domain.clock import Clock
+from sicoach.domain.journal_window import safety_window
 from sicoach.domain.person_summary import PersonSummary, summarise
+from sicoach.domain.plan_carry import MIN_WINDOW_DAYS, carry_from_text
 from sicoach.services.context import Context
 from sicoach.services.unit_of_work import JournalRepository
 
 
 def summariser(clock: Clock) -> Callable[[Any], PersonSummary]:
-    """The summary of today from the windows the store reads (inside the write)."""
+    """The summary of today from the windows the store reads (inside the write).
+
+    The write's hook has just kept the plan's carry current (`keep_carry`), so when there
+    is one, one read of its window (the same as today's page reads, with the latest session
+    and walk) holds all the summary needs: the triage's window (`safety_window`, whose
+    answer equals the whole journal's, property-tested with the carry), the first weeks, the
+    last two weeks and the latest of each. Without one (a young journal) the store reads the
+    triage's and the summary's own windows."""
 
     def summary_of(journal: JournalRepository) -> PersonSummary:
         today = clock.today()
-        return summarise(
-            journal.load_safety_window(today), journal.load_summary_window(today), today
-        )
+        carry = carry_from_text(journal.plan_carry_text())
+        if carry is None or today < carry.through + timedelta(days=MIN_WINDOW_DAYS):
+            return summarise(
+                journal.load_safety_window(today), journal.load_summary_window(today), today
+            )
+        read = journal.load_state_window(carry.reads(today), today, carry.earlier)
+        return summarise(safety_window(read, today), read, today)
 
     return summary_of
 

@@ -93,6 +93,13 @@ class JournalRepository(Protocol):
         """The records the triage of `on` reads: a bounded window, not the whole journal."""
         ...
 
+    def load_state_window(
+        self, spans: tuple[tuple[date, date], ...], on: date, checkin_days: tuple[date, ...]
+    ) -> Journal:
+        """`load_window`, with the latest session and activity up to `on` wherever they fall
+        (the worklist summary beside a current carry)."""
+        ...
+
     def load_summary_window(self, on: date) -> Journal:
         """The records the worklist summary of `on` reads (every check-in, the last two
         weeks' sessions and activities and the latest of each)."""

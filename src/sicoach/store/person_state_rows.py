@@ -11,7 +11,7 @@ from __future__ import annotations
 import secrets
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, bindparam, insert, select, update
 
 from sicoach.domain.person_summary import PersonSummary
 from sicoach.store.tables import person_state
@@ -115,3 +115,35 @@ def read_summary(conn: Connection, person_id: int) -> PersonSummary | None:
         .first()
     )
     return None if row is None else summary_of(row)
+
+
+_STATE_WRITES: dict[tuple[str, ...], Any] = {}
+"""The built statement that bumps the version with a summary's columns, by column names
+(built once per process: building a statement costs more than running it)."""
+
+
+def _state_write(columns: tuple[str, ...]) -> Any:
+    statement = _STATE_WRITES.get(columns)
+    if statement is None:
+        statement = _STATE_WRITES[columns] = (
+            update(person_state)
+            .where(person_state.c.person_id == bindparam("pid"))
+            .values(
+                version=person_state.c.version + 1,
+                stamp=bindparam("new_stamp"),
+                **{name: bindparam(f"new_{name}") for name in columns},
+            )
+        )
+    return statement
+
+
+def bump_with_summary(conn: Connection, person_id: int, summary: PersonSummary | None) -> None:
+    """`bump_version` and `write_summary` in one statement: a write's one write of the row."""
+    stamp = secrets.randbits(62)
+    values = {} if summary is None else summary_values(summary)
+    params = {f"new_{name}": value for name, value in values.items()}
+    statement = _state_write(tuple(values))
+    if conn.execute(statement, {"pid": person_id, "new_stamp": stamp, **params}).rowcount == 0:
+        conn.execute(
+            insert(person_state).values(person_id=person_id, version=1, stamp=stamp, **values)
+        )

@@ -21,7 +21,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from sicoach.domain.person_summary import PersonSummary
 from sicoach.store.engine import PERSON_LOCK, READ_ONLY, describe_failure, failure_kind
-from sicoach.store.person_state_rows import bump_version, write_summary
+from sicoach.store.person_state_rows import bump_with_summary
 from sicoach.store.repository import SqlJournalRepository
 from sicoach.store.screenings import SqlScreeningRepository
 
@@ -90,14 +90,15 @@ class SqlUnitOfWork:
         if self.journal.written:  # same transaction: no reader sees the write without the bump
             if self._on_write is not None:
                 self._on_write(self.journal)  # the derived state, e.g. the plan's carry
-            bump_version(conn, self._person_id)
-            if self._summarise is not None:
-                write_summary(conn, self._person_id, self._summarise(self.journal))
+            summary = None if self._summarise is None else self._summarise(self.journal)
+            bump_with_summary(conn, self._person_id, summary)
             self.journal.written = False
             self.journal.reaches = None
+        self.journal.forget_reads()
         conn.commit()
 
     def rollback(self) -> None:
         self._connection().rollback()
         self.journal.written = False
         self.journal.reaches = None
+        self.journal.forget_reads()

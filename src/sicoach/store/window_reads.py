@@ -276,3 +276,19 @@ def _with_the_few(
         ).mappings()
     )
     return Journal(profile, checkins, sessions, activities, ratings, reviews).sorted()
+
+
+def latest_days(conn: Connection, pid: int, on: date) -> tuple[date, ...]:
+    """The days of the latest session and the latest activity up to `on` (one statement),
+    for the worklist's "last seen" when they fall before every window."""
+    s, a = session.c, activity.c
+    end = datetime.combine(on + timedelta(days=1), time())
+    row = conn.execute(
+        select(
+            select(func.max(s.started_at))
+            .where(s.person_id == pid, s.started_at < end)
+            .scalar_subquery(),
+            select(func.max(a.day)).where(a.person_id == pid, a.day <= on).scalar_subquery(),
+        )
+    ).one()
+    return tuple(d for d in (_as_date(row[0]), _as_date(row[1])) if d is not None)

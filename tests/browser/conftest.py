@@ -11,7 +11,6 @@ import re
 import shutil
 import socket
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,6 +18,8 @@ from urllib.parse import urlsplit
 
 import httpx
 import pytest
+
+from tests.forked_serve import ServeProcess
 
 CHROMIUM = "/usr/bin/chromium"
 FAKE_NOW = "2026-11-20T08:00:00"
@@ -66,12 +67,10 @@ class Server:
             "SICOACH_DB": str(folder / "journal.sqlite3"),
         }
         env.pop("SICOACH_DATABASE_URL", None)
-        self.log = open(folder / "server.log", "w")  # noqa: SIM115
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "sicoach", "serve", "--port", str(self.port), *extra],
-            env=env,
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
+        # `sicoach serve` forked from a process that has already imported the app (the
+        # imports alone took 2.5 s of CPU per test): see tests/forked_serve.py.
+        self.process = ServeProcess(
+            ["serve", "--port", str(self.port), *extra], env, folder / "server.log"
         )
         deadline = time.monotonic() + 90  # a loaded machine starts Python slowly
         while time.monotonic() < deadline:
@@ -94,7 +93,6 @@ class Server:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
-        self.log.close()
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.conftest import choose, first_use
-from tests.browser.lighthouse import LIGHTHOUSE, audit, failing_audits, scores
+from tests.browser.lighthouse import LIGHTHOUSE, audit_pages, failing_audits, scores
 
 CATEGORIES = ("accessibility", "best-practices")
 
@@ -29,8 +29,9 @@ def test_today_player_and_checkin_score_100(page, server) -> None:  # type: igno
     player = page.url.removeprefix(server.base)
 
     failures = {}
-    for path in ("/", player, "/checkin"):
-        report = audit(server.base + path, CATEGORIES)
+    paths = ("/", player, "/checkin")
+    reports = audit_pages([server.base + path for path in paths], CATEGORIES)
+    for path, report in zip(paths, reports, strict=True):
         got = scores(report)
         for category in CATEGORIES:
             if got[category] < 1:

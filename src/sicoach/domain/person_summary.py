@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from enum import IntEnum
 
 from sicoach.domain.journal import Journal
 from sicoach.domain.progress import adherence_since, pain_now
@@ -19,6 +20,22 @@ from sicoach.domain.safety.levels import Level
 
 ADHERENCE_DAYS = 14
 """Adherence counts the planned training days of the last two weeks."""
+LOW_ADHERENCE = 0.5
+"""Under half of the planned training days of the last two weeks is low adherence."""
+LEVEL_ORDER = ("emergency", "urgent", "see_doctor", "continue")
+"""The safety levels in the worklist's order, most serious first."""
+
+
+class Need(IntEnum):
+    """Why a patient is on a clinician's worklist top, most pressing first (the rule that
+    picks one is the worklist's query, `sicoach.store.worklist_query`)."""
+
+    WARNING_SIGN = 0
+    SEE_DOCTOR = 1
+    STOPPED = 2
+    PAIN_WORSE = 3
+    LOW_ADHERENCE = 4
+    NONE = 5
 
 
 @dataclass(frozen=True)

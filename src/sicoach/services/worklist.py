@@ -1,10 +1,12 @@
 """The clinician's worklist: every linked patient, sorted by what needs their attention.
 
 It reads the derived-state rows only (`sicoach.services.person_state` keeps them with each
-write), one query per page, so 2,000 patients cost one indexed join and a sort, never 2,000
-journals. "Needs attention" means an alert the clinician has not yet acknowledged: opening
-the patient or pressing "seen" stores the alerts' key (audited), and a new alert has a new
-key, so the patient comes back to the top.
+write), and the database ranks, filters, sorts and pages them
+(`sicoach.store.worklist_query`, the one definition of the need, the alert key and the
+order): a page reads its 50 rows and a count, never 2,000 journals or 2,000 rows.
+"Needs attention" means an alert the clinician has not yet acknowledged: opening the
+patient or pressing "seen" stores the alerts' key (audited), and a new alert has a new key,
+so the patient comes back to the top.
 """
 
 from __future__ import annotations
@@ -12,37 +14,28 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
-from datetime import date, datetime
-from enum import IntEnum
+from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sicoach.domain.accounts import Role
-from sicoach.domain.person_summary import PersonSummary
+from sicoach.domain.person_summary import LEVEL_ORDER, PersonSummary
+from sicoach.domain.person_summary import LOW_ADHERENCE as LOW_ADHERENCE
+from sicoach.domain.person_summary import Need as Need
 from sicoach.domain.progress_model import fmt_number
 from sicoach.services.context import Context
 from sicoach.services.errors import Forbidden, InputError, NotFound
 
-LOW_ADHERENCE = 0.5
-"""Under half of the planned training days of the last two weeks is low adherence."""
+if TYPE_CHECKING:
+    from sicoach.store.worklist_query import PatientRow
+
 PAGE_SIZE = 50
-LEVELS = ("emergency", "urgent", "see_doctor", "continue")
+LEVELS = LEVEL_ORDER
 LEVEL_WORDS = {
     "emergency": "Emergency",
     "urgent": "Urgent",
     "see_doctor": "See a doctor",
     "continue": "No warning signs",
 }
-
-
-class Need(IntEnum):
-    """Why a patient is on top, most pressing first."""
-
-    WARNING_SIGN = 0
-    SEE_DOCTOR = 1
-    STOPPED = 2
-    PAIN_WORSE = 3
-    LOW_ADHERENCE = 4
-    NONE = 5
-
 
 NEED_WORDS = {
     Need.WARNING_SIGN: "Warning sign",
@@ -138,34 +131,6 @@ class Worklist:
     """The need filter's word ("" for every patient)."""
 
 
-def _need(summary: PersonSummary | None, today: date, stopped_after: int) -> Need:
-    if summary is None:
-        return Need.NONE
-    if summary.level in ("emergency", "urgent"):
-        return Need.WARNING_SIGN
-    if summary.level == "see_doctor":
-        return Need.SEE_DOCTOR
-    if summary.last_seen is None or (today - summary.last_seen).days >= stopped_after:
-        return Need.STOPPED
-    if summary.pain_meaning == "worse":
-        return Need.PAIN_WORSE
-    share = summary.adherence
-    if share is not None and share < LOW_ADHERENCE:
-        return Need.LOW_ADHERENCE
-    return Need.NONE
-
-
-def _alert_key(summary: PersonSummary | None, need: Need) -> str:
-    """What the alert is: a new sign, a new level or a new "stopped" spell gives a new key."""
-    if summary is None or need is Need.NONE:
-        return ""
-    sign_day = summary.sign_date.isoformat() if summary.sign_date else ""
-    parts = [need.name, summary.level, " ".join(summary.reasons), sign_day]
-    if need is Need.STOPPED:
-        parts.append(summary.last_seen.isoformat() if summary.last_seen else "never")
-    return "|".join(parts)
-
-
 def _clinician(ctx: Context) -> int:
     principal = ctx.principal
     if principal is None or principal.role not in (Role.CLINICIAN, Role.ADMIN):
@@ -173,38 +138,25 @@ def _clinician(ctx: Context) -> int:
     return principal.account_id
 
 
-def _all_rows(ctx: Context) -> list[WorklistRow]:
-    from sicoach.store.summaries import worklist_rows
-
-    clinician = _clinician(ctx)
+def _shown(ctx: Context, found: PatientRow) -> WorklistRow:
     today = ctx.clock.today()
-    stopped_after = ctx.settings.stopped_after_days
-    with ctx.accounts_uow(read_only=True) as uow:
-        found = worklist_rows(uow.accounts.conn, clinician)
-    rows = []
-    for r in found:
-        s = r.summary
-        need = _need(s, today, stopped_after)
-        key = _alert_key(s, need)
-        start = s.start if s else None
-        rows.append(
-            WorklistRow(
-                account_id=r.account_id,
-                name=r.name,
-                email=r.email,
-                summary=s,
-                need=need,
-                alert_key=key,
-                unseen=bool(key) and key != r.seen_key,
-                seen_by=r.seen_by,
-                seen_at=r.seen_at,
-                age=today.year - s.birth_year if s and s.birth_year else None,
-                weeks=(today - start).days // 7 + 1 if start and start <= today else None,
-                days_away=(today - s.last_seen).days if s and s.last_seen else None,
-                sign_words=_sign_words(ctx, s),
-            )
-        )
-    return rows
+    s = found.summary
+    start = s.start if s else None
+    return WorklistRow(
+        account_id=found.account_id,
+        name=found.name,
+        email=found.email,
+        summary=s,
+        need=found.need,
+        alert_key=found.alert_key,
+        unseen=found.unseen,
+        seen_by=found.seen_by,
+        seen_at=found.seen_at,
+        age=today.year - s.birth_year if s and s.birth_year else None,
+        weeks=(today - start).days // 7 + 1 if start and start <= today else None,
+        days_away=(today - s.last_seen).days if s and s.last_seen else None,
+        sign_words=_sign_words(ctx, s),
+    )
 
 
 def _sign_words(ctx: Context, summary: PersonSummary | None) -> str:
@@ -215,15 +167,6 @@ def _sign_words(ctx: Context, summary: PersonSummary | None) -> str:
     if code is not None:
         return code.label
     return summary.sign_message.split(". ")[0].rstrip(".")
-
-
-def _order(row: WorklistRow) -> tuple[object, ...]:
-    """Unseen alerts first by need (emergency before urgent, newest sign first), then the
-    rest by need, then by name."""
-    s = row.summary
-    level_rank = -LEVELS.index(row.level) if row.level in LEVELS else 0
-    sign_day = -(s.sign_date.toordinal()) if s and s.sign_date else 0
-    return (not row.unseen, row.need, -level_rank, sign_day, row.name.lower(), row.account_id)
 
 
 def check_filter(field: str, value: str) -> None:
@@ -247,22 +190,21 @@ def worklist(
     names or emails holding it (any case)."""
     check_filter("level", level)
     check_filter("need", need)
-    kept = NEED_FILTERS[need][0] if need else None
     if page < 1:
         raise InputError("page", "must be 1 or more")
-    words = query.strip().lower()
-    rows = [
-        r
-        for r in _all_rows(ctx)
-        if (not level or r.level == level)
-        and (kept is None or r.need is kept)
-        and (not words or words in r.name.lower() or words in r.email.lower())
-    ]
-    rows.sort(key=_order)
-    pages = max(1, -(-len(rows) // per_page))
-    shown = rows[(page - 1) * per_page : page * per_page]
-    needing = sum(1 for r in rows if r.unseen)
-    return Worklist(tuple(shown), len(rows), min(page, pages), pages, level, query, needing, need)
+    from sicoach.store.worklist_query import Filters, worklist_counts, worklist_page
+
+    clinician = _clinician(ctx)
+    kept = Filters(level, NEED_FILTERS[need][0] if need else None, query.strip().lower())
+    today, stopped_after = ctx.clock.today(), ctx.settings.stopped_after_days
+    with ctx.accounts_uow(read_only=True) as uow:
+        conn = uow.accounts.conn
+        total, needing = worklist_counts(conn, clinician, today, stopped_after, kept)
+        offset = (page - 1) * per_page
+        found = worklist_page(conn, clinician, today, stopped_after, kept, offset, per_page)
+    pages = max(1, -(-total // per_page))
+    shown = tuple(_shown(ctx, r) for r in found)
+    return Worklist(shown, total, min(page, pages), pages, level, query, needing, need)
 
 
 def mark_seen(ctx: Context, patient_account: int) -> bool:
@@ -270,21 +212,24 @@ def mark_seen(ctx: Context, patient_account: int) -> bool:
     and in the audit log); False when there was nothing new to acknowledge."""
     from sicoach.services import audit
     from sicoach.store.summaries import mark_seen as store_seen
+    from sicoach.store.worklist_query import worklist_patient
 
-    mine = {r.account_id: r for r in _all_rows(ctx)}
-    row = mine.get(patient_account)
+    clinician = _clinician(ctx)
+    today, stopped_after = ctx.clock.today(), ctx.settings.stopped_after_days
+    with ctx.accounts_uow(read_only=True) as uow:
+        row = worklist_patient(uow.accounts.conn, clinician, patient_account, today, stopped_after)
     if row is None:
         raise NotFound("patient", patient_account)
     if not row.unseen:
         return False
     principal = ctx.principal
-    assert principal is not None  # _all_rows checked it
+    assert principal is not None  # _clinician checked it
     with ctx.accounts_uow() as uow:
         store_seen(
             uow.accounts.conn, patient_account, row.alert_key, principal.label, ctx.clock.now()
         )
         uow.commit()
-    audit.record(ctx, "alerts.seen", subject=patient_account, detail=row.need_words)
+    audit.record(ctx, "alerts.seen", subject=patient_account, detail=NEED_WORDS[row.need])
     return True
 
 
@@ -297,7 +242,13 @@ CSV_COLUMNS = (
 
 def worklist_csv(ctx: Context) -> str:
     """The whole worklist (every linked patient, in the worklist's order) as CSV."""
-    rows = sorted(_all_rows(ctx), key=_order)
+    from sicoach.store.worklist_query import Filters, worklist_page
+
+    clinician = _clinician(ctx)
+    today, stopped_after = ctx.clock.today(), ctx.settings.stopped_after_days
+    with ctx.accounts_uow(read_only=True) as uow:
+        found = worklist_page(uow.accounts.conn, clinician, today, stopped_after, Filters())
+    rows = [_shown(ctx, r) for r in found]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)

@@ -42,6 +42,9 @@ FULL_BELOW_BYTES = 1 << 20
 PERSON_LOCK = "sicoach_person_lock"
 """Execution option (PostgreSQL): the person id whose row a writing transaction locks."""
 LOCK_WAIT_SECONDS = 10
+SQLITE_LOWER = "sicoach_lower"
+"""SQLite's own lower() changes ASCII letters only: this function, registered on every
+SQLite connection, is Python's `str.lower`, so the worklist sorts and finds names as Python."""
 
 _engines: dict[str, Engine] = {}
 _upgraded: set[str] = set()
@@ -49,6 +52,10 @@ _read_only_files: set[str] = set()
 _full_files: set[str] = set()
 """Files opened read-only because their disk was full (writes then say so)."""
 _lock = threading.Lock()
+
+
+def _lower(value: object) -> object:
+    return value.lower() if isinstance(value, str) else value
 
 
 def _configure_sqlite(engine: Engine, read_only: bool) -> None:
@@ -61,6 +68,7 @@ def _configure_sqlite(engine: Engine, read_only: bool) -> None:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={LOCK_WAIT_SECONDS * 1000}")
         cursor.close()
+        dbapi_connection.create_function(SQLITE_LOWER, 1, _lower, deterministic=True)
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:

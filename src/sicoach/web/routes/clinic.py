@@ -34,12 +34,10 @@ def _patients_page(
     request: Request, errors: dict[str, str] | None = None, status: int = 200, invited: Any = None
 ) -> Response:
     _signed_in(request)
-    ctx = context_of(request)
     from sicoach.web.routes.worklist import worklist_values
 
     values: dict[str, Any] = {
         **worklist_values(request),
-        "patients": accounts.my_patients(ctx),
         "errors": errors or {},
         "invited": _invitation_view(request, invited),
     }

@@ -43,6 +43,16 @@ def one_version_per_request() -> Iterator[None]:
         _REQUEST_VERSIONS.reset(token)
 
 
+@contextmanager
+def one_request() -> Iterator[None]:
+    """Around one request of a long-running face: the version read once, and the request's
+    reads sharing one connection (`sicoach.store.unit_of_work.one_connection_per_request`)."""
+    from sicoach.store.unit_of_work import one_connection_per_request
+
+    with one_version_per_request(), one_connection_per_request():
+        yield
+
+
 def forget_request_versions() -> None:
     """After a write: the request's next cached read reads the version again."""
     seen = _REQUEST_VERSIONS.get()

@@ -8,11 +8,19 @@ A unit made with `read_only=True` never takes the write lock (SQLite begins a pl
 deferred transaction), so reading a page never waits behind, or blocks, a writer. A writing
 unit takes the lock at its first statement (see `sicoach.store.engine`). A database failure
 a person can act on (busy, full, read-only) leaves the block as a `StoreError` kind.
+
+Inside `one_connection_per_request()` (the web app wraps each request in it) the reading
+units of one request share one connection, each in its own transaction: a page reads the
+version, the window and the clinician's changes without opening (and, on SQLite, setting up
+and checkpointing on close) a connection for each.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from types import TracebackType
 from typing import Self
 
@@ -27,6 +35,63 @@ from sicoach.store.screenings import SqlScreeningRepository
 
 Summarise = Callable[[SqlJournalRepository], PersonSummary]
 """Works out a person's derived state from their journal, inside the writing transaction."""
+
+
+class _Shared:
+    """The reading connections one request holds, by engine, and which are in use."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.idle: dict[Engine, Connection] = {}
+        self.busy: set[Engine] = set()
+
+    def take(self, engine: Engine) -> Connection | None:
+        """The request's connection to `engine` (opened on first use); None while another
+        unit of the request holds it (that one then opens its own)."""
+        with self.lock:
+            if engine in self.busy:
+                return None
+            self.busy.add(engine)
+            conn = self.idle.get(engine)
+        if conn is None or conn.closed:
+            try:
+                conn = engine.connect()
+            except BaseException:
+                self.give_back(engine, None)
+                raise
+        return conn
+
+    def give_back(self, engine: Engine, conn: Connection | None) -> None:
+        with self.lock:
+            self.busy.discard(engine)
+            if conn is None:
+                self.idle.pop(engine, None)
+            else:
+                self.idle[engine] = conn
+
+    def close(self) -> None:
+        with self.lock:
+            held, self.idle = list(self.idle.values()), {}
+        for conn in held:
+            conn.close()
+
+
+_REQUEST_CONNECTIONS: ContextVar[_Shared | None] = ContextVar(
+    "sicoach_request_connections", default=None
+)
+
+
+@contextmanager
+def one_connection_per_request() -> Iterator[None]:
+    """Around one request: its reading units share one connection per database, closed at
+    the end (a writing unit still opens its own, to take the write lock)."""
+    shared = _Shared()
+    token = _REQUEST_CONNECTIONS.set(shared)
+    try:
+        yield
+    finally:
+        _REQUEST_CONNECTIONS.reset(token)
+        shared.close()
 
 
 class SqlUnitOfWork:
@@ -49,9 +114,15 @@ class SqlUnitOfWork:
         self._person_id = person_id
         self._read_only = read_only
         self._conn: Connection | None = None
+        self._shared: _Shared | None = None
 
     def __enter__(self) -> Self:
-        conn = self._engine.connect()
+        shared = _REQUEST_CONNECTIONS.get() if self._read_only else None
+        conn = None if shared is None else shared.take(self._engine)
+        if conn is None:
+            conn = self._engine.connect()
+        else:
+            self._shared = shared
         conn.execution_options(**{READ_ONLY: self._read_only, PERSON_LOCK: self._person_id})
         self._conn = conn
         self.journal = SqlJournalRepository(conn, self._person_id)
@@ -64,15 +135,22 @@ class SqlUnitOfWork:
         error: BaseException | None,
         _traceback: TracebackType | None,
     ) -> None:
-        conn = self._conn
-        self._conn = None
+        conn, shared = self._conn, self._shared
+        self._conn = self._shared = None
         if conn is not None:
+            healthy = False
             try:
                 conn.rollback()
+                healthy = error is None
             except DBAPIError:
                 pass  # the connection is going anyway; the first error is the one to tell
             finally:
-                conn.close()
+                if shared is not None and healthy:
+                    shared.give_back(self._engine, conn)  # the request's next read uses it
+                else:
+                    if shared is not None:
+                        shared.give_back(self._engine, None)
+                    conn.close()
         if isinstance(error, DBAPIError) and (
             isinstance(error, OperationalError) or failure_kind(error) is not None
         ):

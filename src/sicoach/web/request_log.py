@@ -20,7 +20,7 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from sicoach.services.read_cache import one_version_per_request
+from sicoach.services.read_cache import one_request
 
 REQUEST_ID: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="-")
 _SANE_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
@@ -82,7 +82,7 @@ class RequestLog:
             await send(message)
 
         try:
-            with one_version_per_request():
+            with one_request():
                 await self.app(scope, receive, send_with_id)
         finally:
             route = getattr(scope.get("route"), "path", None) or "unmatched"

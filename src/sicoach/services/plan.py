@@ -106,10 +106,21 @@ def change_subject(change: ProgramChange) -> tuple[str, str]:
     return change.exercise_id, _PAIRS.get(change.change, change.change)
 
 
+def program_changes(ctx: Context) -> tuple[ProgramChange, ...]:
+    """Every change a clinician made to the program, newest first: read once per request
+    (the plan and the page's notes both ask)."""
+    from sicoach.services.read_cache import once_per_request
+
+    def read() -> tuple[ProgramChange, ...]:
+        with ctx.uow(read_only=True) as uow:
+            return uow.journal.program_changes(datetime(1970, 1, 1))
+
+    return once_per_request(("program_changes", ctx.person), read)
+
+
 def physio_choices(ctx: Context) -> PhysioChoices:
     """The clinician's standing choices, from their change records (one read)."""
-    with ctx.uow(read_only=True) as uow:
-        changes = uow.journal.program_changes(datetime(1970, 1, 1))
+    changes = program_changes(ctx)
     latest: dict[tuple[str, str], ProgramChange] = {}
     for c in changes:  # newest first
         latest.setdefault(change_subject(c), c)

@@ -43,14 +43,36 @@ def one_version_per_request() -> Iterator[None]:
         _REQUEST_VERSIONS.reset(token)
 
 
+_REQUEST_READS: ContextVar[dict[Hashable, object] | None] = ContextVar(
+    "sicoach_request_reads", default=None
+)
+"""Within one request, reads two parts of a page share (a clinician's program changes);
+any write in the request forgets them."""
+
+
 @contextmanager
 def one_request() -> Iterator[None]:
-    """Around one request of a long-running face: the version read once, and the request's
-    reads sharing one connection (`sicoach.store.unit_of_work.one_connection_per_request`)."""
+    """Around one request of a long-running face: the version read once, reads shared by
+    the page's parts read once, and the request's reads sharing one connection
+    (`sicoach.store.unit_of_work.one_connection_per_request`)."""
     from sicoach.store.unit_of_work import one_connection_per_request
 
-    with one_version_per_request(), one_connection_per_request():
-        yield
+    token = _REQUEST_READS.set({})
+    try:
+        with one_version_per_request(), one_connection_per_request():
+            yield
+    finally:
+        _REQUEST_READS.reset(token)
+
+
+def once_per_request(key: Hashable, read: Callable[[], T]) -> T:
+    """`read()`, done once per request and `key` (every time outside a request)."""
+    done = _REQUEST_READS.get()
+    if done is None:
+        return read()
+    if key not in done:
+        done[key] = read()
+    return done[key]  # type: ignore[return-value]
 
 
 def forget_request_versions() -> None:
@@ -58,6 +80,9 @@ def forget_request_versions() -> None:
     seen = _REQUEST_VERSIONS.get()
     if seen is not None:
         seen.clear()
+    done = _REQUEST_READS.get()
+    if done is not None:
+        done.clear()
 
 
 class ReadCache:

@@ -265,9 +265,9 @@ def program_notes(ctx: Context) -> tuple[str, ...]:
     since = datetime.combine(
         ctx.clock.today() - timedelta(days=PROGRAM_NOTE_DAYS), datetime.min.time()
     )
-    with ctx.uow(read_only=True) as uow:
-        changes = uow.journal.program_changes(since)
-    from sicoach.services.plan import change_subject
+    from sicoach.services.plan import change_subject, program_changes
+
+    changes = tuple(c for c in program_changes(ctx) if c.at >= since)
 
     standing = {change_subject(c): c for c in reversed(changes)}  # the newest of each
     out = []

@@ -7,7 +7,8 @@ client) on the same database:
 - the CSV of the whole worklist;
 - one check-in of a patient with a year of data, including the derived-state update in
   the same transaction (target: under 50 ms), beside the state update alone;
-- how long `sicoach people refresh` takes to rebuild every row from the journals.
+- how long `sicoach people refresh` takes to rebuild every row from the journals (the fill's
+  "derived state" line: the fill runs that same rebuild).
 
 `python bench/clinic.py [PATIENTS] [--postgres]` (default 2000 on a temporary SQLite file;
 `--postgres` starts a throw-away PostgreSQL server the way the tests do).
@@ -32,7 +33,7 @@ from fill import CLINICIAN, NOW, fill_clinic, journal_name
 from sicoach.services import accounts, signin
 from sicoach.services.commands import LogCheckIn
 from sicoach.services.handlers import execute
-from sicoach.services.person_state import refresh_everyone, summariser
+from sicoach.services.person_state import summariser
 from sicoach.settings import CLINIC, Settings, sqlite_url
 from sicoach.web.app import create_app
 from sicoach.web.clinic import session_cookie_name
@@ -99,12 +100,6 @@ def measure(settings: Settings, patients: int) -> None:
             summary(uow.journal)
 
     percentiles("the state update alone (windows read + summarise)", state_alone, 50)
-    t0 = time.perf_counter()
-    count = refresh_everyone(ctx)
-    took = time.perf_counter() - t0
-    print(
-        f"people refresh: rebuilt {count} rows in {took:.1f} s ({took / count * 1000:.1f} ms each)"
-    )
 
 
 def main() -> None:

@@ -5,7 +5,7 @@ commit, which takes far too long for 2,000 patients with a year each. Here the j
 straight into the tables (PostgreSQL's COPY; the driver's executemany on SQLite), and the
 derived per-person state is then built by the project's own rebuild (`sicoach people
 refresh`: each journal read once for the plan carry and the worklist summary, split over
-two processes), so the rows come from the one derivation there is.
+two processes on PostgreSQL), so the rows come from the one derivation there is.
 """
 
 from __future__ import annotations
@@ -228,7 +228,9 @@ def fill_clinic(settings: Settings, patients: int, seed: int = 16, processes: in
                 flush=True,
             )
 
-    print(f"  rebuilding the derived state ({processes} processes) ...", flush=True)
+    if not settings.database_url.startswith("postgresql"):
+        processes = 1  # SQLite's one write lock would serialise them (see rebuild_all)
+    print(f"  rebuilding the derived state ({processes} process(es)) ...", flush=True)
     dispose_engines()  # no pooled connection crosses the fork
     rebuild_everyone(ctx, progress, processes)
     print(

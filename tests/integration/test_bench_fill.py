@@ -1,7 +1,7 @@
 """The benches' bulk fill (bench/fill.py) on SQLite and PostgreSQL: every journal reads back
 as generated, every patient is linked to the clinician, and each stored row equals the
 services' derivation from the whole journal, both halves (the worklist summary and the plan
-carry), when the rebuild is split over two processes as the benches run it."""
+carry), with the rebuild split over two processes as the benches run it on PostgreSQL."""
 
 from __future__ import annotations
 

@@ -68,8 +68,12 @@ def rebuild_all(
     processes: int = 1,
 ) -> tuple[int, int]:
     """Rewrite every person's row from `derive`, split over `processes` forked processes
-    when more than one; returns (people, carries kept)."""
+    when more than one on PostgreSQL (each person's lock is their own there; SQLite's one
+    write lock would serialise the processes, and keep one waiting past its timeout);
+    returns (people, carries kept)."""
     global _job
+    if not database_url.startswith("postgresql"):
+        processes = 1
     with get_engine(database_url).connect() as conn:
         ids = [int(i) for i in conn.execute(select(person.c.id).order_by(person.c.id)).scalars()]
     size = max(1, min(CHUNK, -(-len(ids) // max(1, processes))))  # every process has work

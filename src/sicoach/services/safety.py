@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from sicoach.domain.journal import CheckIn, Journal
+from sicoach.domain.journal import CheckIn, Journal, Profile
 from sicoach.domain.safety import ALSO_TELL as ALSO_TELL
 from sicoach.domain.safety import BOOK_VISIT as BOOK_VISIT
 from sicoach.domain.safety import DOCTOR_TODAY as DOCTOR_TODAY
@@ -236,14 +236,20 @@ def assess_in(uow: UnitOfWork, day: date) -> Assessment:
     return evaluate(uow.journal.load_safety_window(day), day)
 
 
-def due_in(uow: UnitOfWork, day: date) -> tuple[ScreenQuestion, ...]:
-    """The screen's questions not yet answered on `day`, as an open unit of work sees them."""
-    profile = uow.journal.get_profile()  # the questions depend on the profile alone
+def due_in(
+    uow: UnitOfWork, day: date, profile: Profile | None = None
+) -> tuple[ScreenQuestion, ...]:
+    """The screen's questions not yet answered on `day`, as an open unit of work sees them
+    (`profile`: the one the caller read at the journal's current version, else read here)."""
+    if profile is None:
+        profile = uow.journal.get_profile()  # the questions depend on the profile alone
     answered = uow.screenings.answered_on(day)
     return tuple(q for q in _questions_for(Journal(profile), day) if q.code not in answered)
 
 
-def screen_due(ctx: Context, on: date | None = None) -> list[ScreenQuestion]:
+def screen_due(
+    ctx: Context, on: date | None = None, profile: Profile | None = None
+) -> list[ScreenQuestion]:
     """The screen's questions not yet answered that day (empty: the screen is done for
     the day, and a second session that day starts without asking again).
 
@@ -252,4 +258,4 @@ def screen_due(ctx: Context, on: date | None = None) -> list[ScreenQuestion]:
     """
     day = _today(ctx, on)
     with ctx.uow(read_only=True) as uow:
-        return list(due_in(uow, day))
+        return list(due_in(uow, day, profile))

@@ -3,9 +3,10 @@
 Starts `sicoach serve` on a free loopback port with a temporary SQLite file holding `--years`
 of daily check-ins, sessions and walks, then sends the same number of requests to the
 today page and to the bare /healthz endpoint of that server, a bounded number at a time,
-then saves a walk and loads the today page, the progress page and the progress API `--writes`
-times (one client, /healthz in the same loop as their reference), and prints p50/p95 latency
-and requests per second (target: today p95 under 50 ms, right after a write too).
+then saves a walk and loads the today page, the progress page, the progress API and the
+page at a glance (`/overview`) `--writes` times (one client, /healthz in the same loop as
+their reference), and prints p50/p95 latency and requests per second (target: today p95
+under 50 ms, right after a write too).
 
     .venv/bin/python bench/web.py [--years 10] [--requests 400] [--concurrency 4]
 """
@@ -156,6 +157,8 @@ class Rounds:
         self.progress_cpu: list[float] = []
         self.progress_api: list[float] = []
         self.progress_api_cpu: list[float] = []
+        self.glance: list[float] = []
+        self.glance_cpu: list[float] = []
 
     def timed(self, client: httpx.Client, pid: int, path: str, kind: str) -> None:
         """One GET of `path`, its wall time and the server's CPU kept under `kind`."""
@@ -186,6 +189,7 @@ def after_writes(base: str, times: int, pid: int, progress: bool = True) -> Roun
             if progress:
                 out.timed(client, pid, "/progress", "progress")
                 out.timed(client, pid, "/api/v1/progress", "progress_api")
+                out.timed(client, pid, "/overview", "glance")
     return out
 
 
@@ -281,6 +285,8 @@ def main() -> int:
                 report("progress API", api, sum(api), api[0])
                 cpu_report("progress", rounds.progress_cpu)
                 cpu_report("progress API", rounds.progress_api_cpu)
+                report("at a glance", rounds.glance, sum(rounds.glance), rounds.glance[0])
+                cpu_report("at a glance", rounds.glance_cpu)
             print(
                 f"target: today p95 under 50 ms -> {'met' if p95 < 50 else 'NOT met'}; "
                 f"right after a write -> {'met' if p95_written < 50 else 'NOT met'}"

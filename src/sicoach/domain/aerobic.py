@@ -151,10 +151,16 @@ def week_target(
     return last
 
 
-def week_targets(item: AerobicItem, journal: Journal, on: date) -> dict[date, int]:
+def week_targets(
+    item: AerobicItem, journal: Journal, on: date, carried: tuple[date, int] | None = None
+) -> dict[date, int]:
     """Every week's target (by its Monday) up to the week holding `on`, from one walk: each
-    equals `week_target` of that week (the progress page shows the last few)."""
-    return {monday: result.minutes for monday, result in _walk(item, journal, on, False, None)}
+    equals `week_target` of that week (the progress page shows the last few). With
+    `carried` (as for `week_target`), the weeks from its Monday on."""
+    out = {monday: result.minutes for monday, result in _walk(item, journal, on, False, carried)}
+    if carried is not None and carried[0] < week_start(on):
+        out[carried[0]] = carried[1]  # the walk starts there: that week's target is carried
+    return out
 
 
 def _walk(

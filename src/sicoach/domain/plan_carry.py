@@ -36,6 +36,12 @@ from sicoach.domain.plan_history import (
     performed_by_exercise,
 )
 from sicoach.domain.plan_model import DEFAULTS, PlanDefaults
+from sicoach.domain.progress_carry import (
+    ProgressTotals,
+    fold_totals,
+    totals_from_json,
+    totals_to_json,
+)
 
 CARRY_LAG_DAYS = 35
 """`through` is the Monday at least this many days before the day the carry is built."""
@@ -77,6 +83,9 @@ class PlanCarry:
     earlier: tuple[date, ...] = ()
     """The days before `through` whose check-in the safety rules may read: those with a
     warning sign, and the last one."""
+    progress: ProgressTotals | None = None
+    """The progress page's totals of the records before `through`
+    (`sicoach.domain.progress_carry`): carried here, so they are kept with the plan's."""
 
     def reads(self, on: date) -> tuple[tuple[date, date], ...]:
         """The day ranges (both ends included) whose every record the plan and the safety
@@ -166,6 +175,7 @@ def build_carry(
         tracks,
         firsts_of(before),
         tuple(earlier),
+        fold_totals(None, before, profile.started_on, None, through),
     )
 
 
@@ -204,6 +214,9 @@ def advance_carry(
     # `before` holds every earlier warning-sign check-in and the last one (the old carry's
     # `earlier` and the weeks since), and each first week: its firsts are the journal's.
     earlier = _checkins_to_carry(before)
+    totals = fold_totals(carry.progress, before, carry.started_on, carry.through, through)
+    if carry.progress is None or totals is None:
+        return None  # counted with other training days: rebuild from the whole journal
     return PlanCarry(
         through,
         carry.started_on,
@@ -213,6 +226,7 @@ def advance_carry(
         tracks,
         firsts_of(before),
         tuple(earlier),
+        totals,
     )
 
 
@@ -309,7 +323,8 @@ def _track_in(v: dict[str, Any]) -> Track:
     )
 
 
-CARRY_FORMAT = 2
+CARRY_FORMAT = 3
+"""3: with the progress totals (an older carry is rebuilt on the next write)."""
 
 
 def carry_to_text(carry: PlanCarry) -> str:
@@ -324,6 +339,7 @@ def carry_to_text(carry: PlanCarry) -> str:
             "tracks": {k: _track_out(v) for k, v in carry.tracks.items()},
             "firsts": {f.name: _day(getattr(carry.firsts, f.name)) for f in fields(Firsts)},
             "earlier": [d.isoformat() for d in carry.earlier],
+            "progress": None if carry.progress is None else totals_to_json(carry.progress),
         },
         separators=(",", ":"),
     )
@@ -345,4 +361,5 @@ def carry_from_text(text: str | None) -> PlanCarry | None:
         tracks={k: _track_in(t) for k, t in v["tracks"].items()},
         firsts=Firsts(**{k: _undate(d) for k, d in v["firsts"].items()}),
         earlier=tuple(date.fromisoformat(d) for d in v["earlier"]),
+        progress=None if v.get("progress") is None else totals_from_json(v["progress"]),
     )

@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 
 from sicoach.domain import measures
-from sicoach.domain.journal import CheckIn, Journal, Session
+from sicoach.domain.journal import CheckIn, Journal
 from sicoach.domain.progress_model import (
     FUNCTION_MEANINGFUL_POINTS,
     RED_FLAG_GROUPS,
@@ -40,6 +40,43 @@ from sicoach.domain.progress_model import (
     WeekMinutes,
     fmt_number,
 )
+from sicoach.domain.progress_parts import (
+    NO_SESSIONS,
+    adherence_of,
+    aerobic_of,
+    done_days,
+    hurt_of,
+    hurt_tally,
+    minutes_by_week,
+    monday_of,
+    session_done,
+    symptoms_of,
+    training_days_of,
+)
+
+__all__ = [  # the figures' types are read from here too
+    "RED_FLAG_GROUPS",
+    "SYMPTOM_GROUP_OF",
+    "ActivityScore",
+    "Adherence",
+    "Aerobic",
+    "Change",
+    "DayValue",
+    "FunctionSummary",
+    "HurtExercise",
+    "Meaning",
+    "Progress",
+    "SymptomHistory",
+    "Trend",
+    "WeekMinutes",
+    "adherence_since",
+    "compute_progress",
+    "fmt_number",
+    "function_of",
+    "pain_now",
+    "session_done",
+    "trend_of",
+]
 
 
 def _points(value: float) -> str:
@@ -62,7 +99,10 @@ def _trend(
     start: date | None,
     on: date,
     lower_is_better: bool,
+    shown_from: date | None = None,
 ) -> Trend:
+    """The rating's days from the start (or from `shown_from`, when later) and its change;
+    the change reads the first weeks and the last 7 days, each day's mean the 6 before."""
     by_day: dict[date, int] = {}
     for c in checkins:
         value = getattr(c, attr)
@@ -71,11 +111,24 @@ def _trend(
     if start is None:
         summary = f"There are no {name} scores yet."
         return Trend(name, (), None, None, Change(None, None, None, None, Meaning.UNKNOWN, summary))
-    days = _daily_values(by_day, start, on)
+    first_day = start if shown_from is None else max(start, shown_from)
+    days = _daily_values(by_day, first_day, on)
     first, first_end, change = _first_week_change(
         name, checkins, by_day, start, on, lower_is_better
     )
     return Trend(name, tuple(days), first, first_end, change)
+
+
+def trend_of(
+    name: str,
+    checkins: tuple[CheckIn, ...],
+    start: date | None,
+    on: date,
+    shown_from: date | None = None,
+) -> Trend:
+    """The pain or mobility trend (`name`), its days from `shown_from` when given."""
+    lower = name == "pain"
+    return _trend(name, checkins, name, start, on, lower, shown_from)
 
 
 def _daily_values(by_day: dict[date, int], start: date, on: date) -> list[DayValue]:
@@ -161,20 +214,14 @@ def _change(
     return Change(baseline, latest, difference, percent, Meaning.WORSE, summary)
 
 
-def session_done(session: Session) -> bool:
-    """A session counts when it was finished, or when at least one exercise was done."""
-    return not session.partial or any(not e.skipped for e in session.exercises)
-
-
 def _adherence(
     journal: Journal, start: date | None, on: date, since: date | None = None
 ) -> Adherence:
-    profile = journal.profile
-    training = tuple(sorted(profile.plan.training_days)) if profile else (0, 1, 2, 3, 4, 5, 6)
-    done_dates = {s.date for s in journal.sessions if session_done(s)}
+    training = training_days_of(journal)
+    done_dates = done_days(journal.sessions)
     sessions = sum(1 for s in journal.sessions if session_done(s))
     if start is None:
-        return Adherence(training, 0, 0, 0, 0, "No sessions yet: your first one starts the count.")
+        return Adherence(training, 0, 0, 0, 0, NO_SESSIONS)
     every = [d for d in _days(start, on) if d.weekday() in training]
     if every and every[-1] == on and on not in done_dates:
         every.pop()  # today is not over yet
@@ -185,23 +232,7 @@ def _adherence(
         if day not in done_dates:
             break
         streak += 1
-    if not planned:
-        summary = "No training days have passed yet."
-    else:
-        summary = (
-            f"You did a session on {done} of your {len(planned)} training days"
-            f" ({round(100 * done / len(planned))}%)"
-        )
-        if streak:
-            run = "1 training day" if streak == 1 else f"{streak} training days in a row"
-            summary += f"; your current run is {run}."
-        else:
-            summary += "; your next session starts a new run."
-    return Adherence(training, len(planned), done, sessions, streak, summary)
-
-
-def _monday(day: date) -> date:
-    return day - timedelta(days=day.weekday())
+    return adherence_of(training, len(planned), done, sessions, streak)
 
 
 def _aerobic(
@@ -213,49 +244,12 @@ def _aerobic(
 ) -> Aerobic:
     if start is None:
         return Aerobic((), goal, 0, "No aerobic minutes logged yet.")
-    minutes: dict[date, int] = {}
-    for a in journal.activities:
-        if start <= a.date <= on:
-            week = _monday(a.date)
-            minutes[week] = minutes.get(week, 0) + a.minutes
-    weeks: list[WeekMinutes] = []
-    week = _monday(start)
-    while week <= on:
-        iso = week.isocalendar()
-        target = goal if targets is None else targets.get(week, goal)
-        label = f"{iso.year}-W{iso.week:02d}"
-        weeks.append(WeekMinutes(week, label, minutes.get(week, 0), target, goal))
-        week += timedelta(days=7)
-    total = sum(minutes.values())
-    this = weeks[-1]
-    if this.met_target:
-        summary = f"This week you have done {this.minutes} aerobic minutes, reaching your target"
-        summary += f" of {this.target}"
-    else:
-        summary = f"This week you have done {this.minutes} of your {this.target} aerobic minutes"
-    if this.target != goal:
-        summary += f" (the goal is {goal} a week)"
-    if len(weeks) > 1:
-        summary += f"; last week you did {weeks[-2].minutes}"
-    summary += "."
-    return Aerobic(tuple(weeks), goal, total, summary)
+    minutes = minutes_by_week(journal, start, on)
+    return aerobic_of(minutes, monday_of(start), on, goal, targets, sum(minutes.values()))
 
 
 def _hurt(journal: Journal, names: Mapping[str, str]) -> tuple[HurtExercise, ...]:
-    counts: dict[str, int] = {}
-    last: dict[str, date] = {}
-    for session in journal.sessions:
-        for result in session.exercises:
-            if measures.it_hurt(result):
-                counts[result.id] = counts.get(result.id, 0) + 1
-                last[result.id] = max(last.get(result.id, session.date), session.date)
-    order = {eid: i for i, eid in enumerate(names)}
-    items = [
-        HurtExercise(eid, names.get(eid, eid.replace("_", " ")), n, last[eid])
-        for eid, n in counts.items()
-    ]
-    items.sort(key=lambda h: (-h.count, order.get(h.id, len(order)), h.id))
-    return tuple(items)
+    return hurt_of(hurt_tally(journal.sessions), names)
 
 
 def _symptoms(journal: Journal, labels: Mapping[str, str]) -> tuple[SymptomHistory, ...]:
@@ -263,29 +257,16 @@ def _symptoms(journal: Journal, labels: Mapping[str, str]) -> tuple[SymptomHisto
     for checkin in journal.checkins:
         for code in dict.fromkeys(checkin.symptoms):
             seen.setdefault(code, []).append(checkin.date)
-    items = [
-        SymptomHistory(
-            code=code,
-            label=labels.get(code, code.replace("_", " ")),
-            group=SYMPTOM_GROUP_OF.get(code, "other"),
-            days=len(set(dates)),
-            first=min(dates),
-            last=max(dates),
-            dates=tuple(sorted(set(dates))),
-        )
-        for code, dates in seen.items()
-    ]
-
-    def rank(s: SymptomHistory) -> tuple[int, int, str]:
-        # Red flags first (most serious group first), then the rest; most recent first.
-        serious = RED_FLAG_GROUPS.index(s.group) if s.red_flag else len(RED_FLAG_GROUPS)
-        return (serious, -s.last.toordinal(), s.code)
-
-    items.sort(key=rank)
-    return tuple(items)
+    return symptoms_of(
+        {
+            code: (len(set(ds)), min(ds), max(ds), tuple(sorted(set(ds))))
+            for code, ds in seen.items()
+        },
+        labels,
+    )
 
 
-def _function(journal: Journal) -> FunctionSummary:
+def function_of(journal: Journal) -> FunctionSummary:
     ratings: dict[str, list[tuple[date, int]]] = {}
     for r in sorted(journal.function, key=lambda f: f.date):
         ratings.setdefault(r.activity, []).append((r.date, r.score))
@@ -382,7 +363,7 @@ def compute_progress(
         aerobic=_aerobic(journal, start, on, weekly_goal, weekly_targets),
         hurt=_hurt(journal, names),
         symptoms=_symptoms(journal, labels),
-        function=_function(journal),
+        function=function_of(journal),
         period_adherence=None
         if period_start is None
         else _adherence(journal, start, on, since=period_start),

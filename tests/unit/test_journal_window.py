@@ -22,6 +22,7 @@ from sicoach.domain.journal import (
 from sicoach.domain.journal_window import WINDOW_DAYS, safety_window
 from sicoach.domain.safety import evaluate
 from sicoach.domain.vocabulary import SYMPTOM_CODES
+from sicoach.services.reviews import _open_signs
 
 START = date(2025, 6, 2)
 SPAN = 500
@@ -130,7 +131,10 @@ def test_the_triage_of_the_window_is_the_triage_of_the_whole_journal(
     journal: Journal, on_offset: int
 ) -> None:
     on = _day(on_offset)
-    assert evaluate(safety_window(journal, on), on) == evaluate(journal, on)
+    window = safety_window(journal, on)
+    assert evaluate(window, on) == evaluate(journal, on)
+    # the warning signs not yet checked by a clinician (the review form, the page at a glance)
+    assert _open_signs(window, on) == _open_signs(journal, on)
 
 
 def test_a_long_journal_s_window_is_bounded() -> None:

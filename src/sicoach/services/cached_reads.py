@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from sicoach.domain.journal import Journal
     from sicoach.domain.plan import DayPlan
     from sicoach.domain.plan_carry import PlanCarry
+    from sicoach.domain.progress import Progress
     from sicoach.domain.safety import Assessment
     from sicoach.services.views import TodayView
 
@@ -107,3 +108,11 @@ def today_view(ctx: Context, on: date | None = None) -> TodayView:
     from sicoach.services import views
 
     return views.today_view(ctx, on=on, plan=plan_today(ctx, on=on), journal=recent_journal(ctx))
+
+
+def page_progress(ctx: Context) -> Progress:
+    """Today's progress figures as the progress page and the page at a glance show them
+    (`sicoach.services.reports.page_progress`: a bounded window beside carried totals)."""
+    from sicoach.services import reports
+
+    return cache_for(ctx).get("progress", lambda: reports.page_progress(ctx))

@@ -11,12 +11,16 @@ from pathlib import Path
 from sicoach.domain.aerobic import physio_target, week_start, week_targets, weekly_goal
 from sicoach.domain.field_checks import JournalError, check_function_activity, check_rating
 from sicoach.domain.journal import FunctionRating, Journal
+from sicoach.domain.plan_carry import MIN_WINDOW_DAYS, PlanCarry, carry_from_text
 from sicoach.domain.progress import (
     Adherence,
     Progress,
     compute_progress,
     session_done,
 )
+from sicoach.domain.progress_carry import SHOWN_DAYS as SHOWN_DAYS
+from sicoach.domain.progress_carry import SHOWN_WEEKS as SHOWN_WEEKS
+from sicoach.domain.progress_carry import progress_reads, windowed_progress
 from sicoach.domain.progress_model import MAX_FUNCTION_ACTIVITIES as MAX_FUNCTION_ACTIVITIES
 from sicoach.domain.safety import evaluate
 from sicoach.domain.vocabulary import EMERGENCY_FLAGS, PREGNANCY_WARNINGS, URGENT_FLAGS
@@ -49,12 +53,15 @@ def _names(ctx: Context) -> tuple[dict[str, str], dict[str, str], int]:
     return names, labels, catalog.aerobic.weekly_goal_minutes
 
 
-def _weekly_targets(ctx: Context, journal: Journal, on: date) -> dict[date, int]:
-    """The plan's aerobic target for the last few weeks (the goal is used before them)."""
+def _weekly_targets(
+    ctx: Context, journal: Journal, on: date, carried: tuple[date, int] | None = None
+) -> dict[date, int]:
+    """The plan's aerobic target for the last few weeks (the goal is used before them);
+    `carried` starts the walk at the plan carry's week (a window holds the weeks since)."""
     start = journal.start_date
     if start is None:
         return {}
-    every = week_targets(ctx.catalog.aerobic, journal, on)
+    every = week_targets(ctx.catalog.aerobic, journal, on, carried)
     targets: dict[date, int] = {}
     monday = week_start(on)
     for back in range(TARGET_WEEKS):
@@ -65,22 +72,35 @@ def _weekly_targets(ctx: Context, journal: Journal, on: date) -> dict[date, int]
     return targets
 
 
-def _progress_of(ctx: Context, journal: Journal, on: date, since: date | None = None) -> Progress:
+def _progress_of(
+    ctx: Context,
+    journal: Journal,
+    on: date,
+    since: date | None = None,
+    carry: PlanCarry | None = None,
+) -> Progress:
     """The figures, with the plan's aerobic goal: the physio's when they set one (their
-    current goal, also for weeks before they set it), else the guide's."""
+    current goal, also for weeks before they set it), else the guide's. With `carry`,
+    `journal` is the window `page_progress` reads beside the carried totals."""
     names, labels, _ = _names(ctx)
     journal = journal.up_to(on)
     item, physio = ctx.catalog.aerobic, physio_choices(ctx).aerobic
+    carried = None if carry is None else (carry.through, carry.week_target)
     targets = {
         week: physio_target(item, minutes, physio)
-        for week, minutes in _weekly_targets(ctx, journal, on).items()
+        for week, minutes in _weekly_targets(ctx, journal, on, carried).items()
     }
+    goal = weekly_goal(item, physio)
+    if carry is not None and carry.progress is not None:
+        return windowed_progress(
+            journal, carry.progress, carry.through, on, names, labels, goal, targets
+        )
     return compute_progress(
         journal,
         on,
         exercise_names=names,
         symptom_labels=labels,
-        weekly_goal=weekly_goal(item, physio),
+        weekly_goal=goal,
         weekly_targets=targets,
         period_start=since,
     )
@@ -89,6 +109,29 @@ def _progress_of(ctx: Context, journal: Journal, on: date, since: date | None = 
 def progress(ctx: Context, on: date | None = None) -> Progress:
     """All progress figures for the journal as it stood at the end of `on` (default today)."""
     return _progress_of(ctx, load_journal(ctx), checked_day(ctx, on, "date"))
+
+
+def page_progress(ctx: Context) -> Progress:
+    """Today's figures as the progress page and the page at a glance show them: from the
+    totals carried with the plan and a window of about 12 weeks and the first weeks, so the
+    cost stays flat over the years (`sicoach.domain.progress_carry`); from the whole journal
+    when no carry serves today (a young journal). Every day and week since the start (the
+    API, the report) comes from `progress`."""
+    today = ctx.clock.today()
+    with ctx.uow(read_only=True) as uow:
+        carry = carry_from_text(uow.journal.plan_carry_text())
+        if carry is None or carry.progress is None:
+            return progress(ctx)
+        if today < carry.through + timedelta(days=MIN_WINDOW_DAYS):
+            return progress(ctx)  # the last weeks' targets need the walk from the carry
+        spans = progress_reads(carry.firsts, carry.through, today)
+        read = uow.journal.load_window(spans, today)
+    profile = read.profile
+    if profile is None or profile.started_on != carry.started_on:
+        return progress(ctx)
+    if tuple(sorted(profile.plan.training_days)) != carry.progress.training_days:
+        return progress(ctx)  # the carry is rebuilt by the write that changed them
+    return _progress_of(ctx, read, today, carry=carry)
 
 
 def rate_activity(

@@ -56,7 +56,9 @@ def open_signs(ctx: Context, on: date | None = None) -> list[OpenSign]:
     """The urgent and emergency signs reported up to `on` (default today) that no review has
     settled yet: what "Were you checked for X?" asks about."""
     day = checked_day(ctx, on)
-    return _open_signs(load_journal(ctx), day)
+    with ctx.uow(read_only=True) as uow:  # every warning sign and review, a bounded read
+        window = uow.journal.load_safety_window(day)
+    return _open_signs(window, day)
 
 
 def _settles(journal: Journal, day: date) -> tuple[str, ...]:
@@ -139,4 +141,5 @@ def record_for(ctx: Context, command: RecordReviewFor) -> Assessment:
 
 def review_history(ctx: Context) -> tuple[ClinicianReview, ...]:
     """Every review, oldest first (the report's advice history)."""
-    return load_journal(ctx).sorted().reviews
+    with ctx.uow(read_only=True) as uow:  # the reviews without the rest of the journal
+        return uow.journal.load_window((), date.max).sorted().reviews

@@ -163,6 +163,44 @@ def history(ctx: Context, limit: int = 60, journal: Journal | None = None) -> Hi
     )
 
 
+HISTORY_WEEKS = 2
+"""The page at a glance shows two weeks of notes and sessions at a time."""
+
+
+@dataclass(frozen=True)
+class HistoryWeeks:
+    """A few weeks of the history (`first` to `last`), newest first, and the last day of
+    the weeks before and after them (None when there is nothing older, or it is today)."""
+
+    first: date
+    last: date
+    checkins: tuple[CheckIn, ...]
+    sessions: tuple[SessionSummary, ...]
+    older: date | None
+    newer: date | None
+
+
+def history_weeks(
+    ctx: Context, upto: date | None = None, weeks: int = HISTORY_WEEKS
+) -> HistoryWeeks:
+    """The weeks ending on `upto` (default, and at most, today): a read of those days
+    only, so paging back costs the same in any year."""
+    today = ctx.clock.today()
+    last = today if upto is None else min(upto, today)
+    first = last - timedelta(days=7 * weeks - 1)
+    with ctx.uow(read_only=True) as uow:
+        read = uow.journal.load_window(((first, last),), last)
+    start = read.profile.started_on if read.profile is not None else None
+    return HistoryWeeks(
+        first,
+        last,
+        _newest(read.checkins, len(read.checkins)),
+        tuple(summarise(ctx, s) for s in _newest(read.sessions, len(read.sessions))),
+        first - timedelta(days=1) if start is None or start < first else None,
+        min(today, last + timedelta(days=7 * weeks)) if last < today else None,
+    )
+
+
 def _newest(records: Iterable[T], limit: int) -> tuple[T, ...]:
     return tuple(reversed(tuple(records)))[:limit]
 

@@ -5,14 +5,23 @@ reviews), laid out on one page. Opening it acknowledges the patient's current al
 from __future__ import annotations
 
 import contextlib
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import Response
 
 from sicoach.interchange import report as report_render
-from sicoach.services import messages, physio_dose, plan, reports, reviews, views, worklist
+from sicoach.services import (
+    cached_reads,
+    messages,
+    physio_dose,
+    plan,
+    reports,
+    reviews,
+    views,
+    worklist,
+)
 from sicoach.services.context import Context
 from sicoach.services.errors import NotFound
 from sicoach.services.policy import Access
@@ -23,8 +32,16 @@ from sicoach.web.templating import context_of, render
 
 router = APIRouter(include_in_schema=False)
 
-CHART_DAYS = 56
-NOTES = 8
+
+def _upto(request: Request) -> date | None:
+    """The last day of the notes and sessions shown (`?upto=`, default today)."""
+    raw = request.query_params.get("upto")
+    if not raw:
+        return None
+    try:
+        return date.fromisoformat(raw)
+    except ValueError as error:
+        raise HTTPException(400, f"upto: {raw!r} is not a date; use YYYY-MM-DD") from error
 
 
 def _acknowledge(request: Request) -> None:
@@ -94,14 +111,14 @@ def overview_page(
 ) -> Response:
     """The page; after a refused form, `refusal` holds its kind, errors and kept values."""
     ctx = context_of(request)
-    p = reports.progress(ctx)
-    today = views.today_view(ctx)
-    history = views.history(ctx, limit=NOTES * 4)
+    p = cached_reads.page_progress(ctx)  # the progress page's own figures
+    today = cached_reads.today_view(ctx)
+    history = views.history_weeks(ctx, _upto(request))
     values: dict[str, Any] = {
         "p": p,
         "today": today,
         "history": history,
-        "notes": [c for c in history.checkins if c.note][:NOTES],
+        "notes": [c for c in history.checkins if c.note],
         "open_signs": reviews.open_signs(ctx),
         "reviews": tuple(reversed(reviews.review_history(ctx)))[:5],
         "advice_words": reviews.ADVICE_WORDS,
@@ -124,7 +141,7 @@ def overview_page(
         "kept": {},
     } | (refusal or {})
     if p.start is not None:
-        first = max(p.start, p.on - timedelta(days=CHART_DAYS - 1))
+        first = max(p.start, p.on - timedelta(days=reports.SHOWN_DAYS - 1))
         values["pain_svg"] = report_render.rating_chart(
             p.pain, first, p.on, report_render.PAIN_COLOUR, "glance-pain", compact=True
         )

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from sicoach.interchange import report as report_render
-from sicoach.services import reports
+from sicoach.services import cached_reads, reports
 from sicoach.services.commands import RateActivity
 from sicoach.services.errors import InputError
 from sicoach.services.handlers import execute
@@ -26,10 +26,10 @@ from sicoach.web.templating import context_of, render
 router = APIRouter()
 pages = APIRouter(dependencies=[Depends(verify_csrf)], include_in_schema=False)
 
-CHART_DAYS = 56
+CHART_DAYS = reports.SHOWN_DAYS
 """The web charts show the last 8 weeks (our default); the report covers any period."""
 TABLE_DAYS = 28
-CHART_WEEKS = 12
+CHART_WEEKS = reports.SHOWN_WEEKS
 
 
 def _day(raw: str | None, field: str) -> date | None:
@@ -43,7 +43,7 @@ def _day(raw: str | None, field: str) -> date | None:
 
 def _page(request: Request, form: Form | None = None, status: int = 200) -> Response:
     ctx = context_of(request)
-    p = reports.progress(ctx)
+    p = cached_reads.page_progress(ctx)
     values: dict[str, Any] = {"p": p}
     if p.start is not None:
         first = max(p.start, p.on - timedelta(days=CHART_DAYS - 1))

@@ -257,7 +257,7 @@ def main() -> int:
         )
         base = f"http://127.0.0.1:{port}"
         try:
-            deadline = time.monotonic() + 30
+            deadline = time.monotonic() + 120  # a busy machine starts it slowly
             while True:
                 try:
                     if httpx.get(base + "/healthz", timeout=1).status_code == 200:

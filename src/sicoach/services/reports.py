@@ -118,14 +118,15 @@ def page_progress(ctx: Context) -> Progress:
     when no carry serves today (a young journal). Every day and week since the start (the
     API, the report) comes from `progress`."""
     today = ctx.clock.today()
+    read = None
     with ctx.uow(read_only=True) as uow:
         carry = carry_from_text(uow.journal.plan_carry_text())
-        if carry is None or carry.progress is None:
-            return progress(ctx)
-        if today < carry.through + timedelta(days=MIN_WINDOW_DAYS):
-            return progress(ctx)  # the last weeks' targets need the walk from the carry
-        spans = progress_reads(carry.firsts, carry.through, today)
-        read = uow.journal.load_window(spans, today)
+        # the last weeks' targets need the walk from the carry: a carry 4 weeks old at least
+        if carry is not None and today >= carry.through + timedelta(days=MIN_WINDOW_DAYS):
+            spans = progress_reads(carry.firsts, carry.through, today)
+            read = uow.journal.load_window(spans, today)
+    if read is None or carry is None or carry.progress is None:
+        return progress(ctx)
     profile = read.profile
     if profile is None or profile.started_on != carry.started_on:
         return progress(ctx)

@@ -10,8 +10,10 @@ client) on the same database:
 - how long `sicoach people refresh` takes to rebuild every row from the journals (the fill's
   "derived state" line: the fill runs that same rebuild).
 
-`python bench/clinic.py [PATIENTS] [--postgres]` (default 2000 on a temporary SQLite file;
-`--postgres` starts a throw-away PostgreSQL server the way the tests do).
+`python bench/clinic.py [PATIENTS] [--postgres] [--keep FOLDER]` (default 2000 on a
+temporary SQLite file; `--postgres` starts a throw-away PostgreSQL server the way the tests
+do; `--keep FOLDER` fills a SQLite clinic there once, and later runs measure it again
+without the fill, which takes most of a run).
 """
 
 from __future__ import annotations
@@ -30,8 +32,10 @@ from pathlib import Path
 
 from fill import CLINICIAN, NOW, fill_clinic, journal_name
 
+from sicoach.domain.clock import FixedClock
 from sicoach.services import accounts, signin
 from sicoach.services.commands import LogCheckIn
+from sicoach.services.context import Context
 from sicoach.services.handlers import execute
 from sicoach.services.person_state import summariser
 from sicoach.settings import CLINIC, Settings, sqlite_url
@@ -65,9 +69,12 @@ def database(folder: Path, on_postgres: bool) -> Iterator[str]:
         yield url
 
 
-def measure(settings: Settings, patients: int) -> None:
-    clinic = fill_clinic(settings, patients)
-    ctx = clinic.context
+def measure(settings: Settings, patients: int, filled: bool = False) -> None:
+    if filled:
+        print("  the clinic was filled by an earlier run: measuring it as it is", flush=True)
+        ctx = Context(settings, clock=FixedClock(NOW))
+    else:
+        ctx = fill_clinic(settings, patients).context
     token = signin.start_session(ctx, accounts.find_account(ctx, CLINICIAN)).token
     with TestClient(create_app(ctx), base_url="http://127.0.0.1:8000") as client:
         client.cookies.set(session_cookie_name(False), token)
@@ -106,8 +113,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("patients", type=int, nargs="?", default=2000)
     parser.add_argument("--postgres", action="store_true", help="on PostgreSQL, not SQLite")
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        help="SQLite: fill the clinic into this folder once and measure it again on later runs",
+    )
     args = parser.parse_args()
-    folder = Path(tempfile.mkdtemp(prefix="sicoach-bench-clinic-"))
+    if args.keep and args.postgres:
+        parser.error("--keep is for SQLite only")
+    folder = args.keep or Path(tempfile.mkdtemp(prefix="sicoach-bench-clinic-"))
+    filled = bool(args.keep) and (folder / "clinic.sqlite3").exists()
     load = os.getloadavg()
     print(
         f"Clinic of {args.patients} patients, a year each, on "
@@ -116,7 +131,7 @@ def main() -> None:
         flush=True,
     )
     with database(folder, args.postgres) as url:
-        measure(Settings(url, folder, mode=CLINIC), args.patients)
+        measure(Settings(url, folder, mode=CLINIC), args.patients, filled)
     load = os.getloadavg()
     print(f"load average at the end {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f}")
 

@@ -73,3 +73,20 @@ def test_phone_options_are_refused_where_they_cannot_work(sicoach, tmp_path) -> 
         assert result.exit_code == 2, (args, result.stdout)
         assert result.stderr.startswith(f"Error: {named}") or named in result.stderr, args
         assert "running" not in result.stdout
+
+
+def test_the_listener_turns_nagle_off_for_every_connection() -> None:
+    """Each accepted connection has TCP_NODELAY (inherited from the listener, which also
+    says it is TCP so asyncio sets it too): with Nagle on, every response after the first
+    on a kept-alive connection waited for the client's delayed ACK (about 40 ms)."""
+    import socket
+
+    from sicoach.cli.serve_commands import _listen
+
+    listener = _listen("127.0.0.1", 0)
+    with listener, socket.create_connection(listener.getsockname()[:2]) as client:
+        accepted, _ = listener.accept()
+        with accepted:
+            assert listener.proto == socket.IPPROTO_TCP
+            assert accepted.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) != 0
+            assert client.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) == 0  # the default

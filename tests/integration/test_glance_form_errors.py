@@ -175,6 +175,10 @@ def test_the_physio_hands_the_days_back_and_the_patient_chooses_again(
         )
         assert done.status_code == 303
         assert "Let the patient choose their days" not in client.get(f"{base}/overview").text
+        twice = client.post(f"{base}/plan/days_free", data=form, headers=ORIGIN)
+        shown = re.search(r'<p class="field-error" id="free-reason-error">(.*?)</p>', twice.text)
+        assert twice.status_code == 400 and shown is not None
+        assert "already chooses their own training days" in shown.group(1)
     assert plan.physio_days(a) is None
     assert plan.get_choices(a).training_days == (0, 3)  # the days stay until she changes them
     execute(a, SetTrainingDays(("tue", "fri")))

@@ -1,6 +1,8 @@
-"""One request's reading units share one connection (each in its own transaction), a
-nested reader or a writer opens its own, and a write in the request is seen by the reads
-after it; on SQLite and PostgreSQL."""
+"""One request's units share one connection (each in its own transaction): a reader, and a
+writer too when the connection is free, so a request that reads then writes holds one pooled
+connection (holding an idle one while waiting for a second ran a busy pool dry); a unit
+opened inside another gets its own; a write in the request is seen by the reads after it;
+on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -26,7 +28,11 @@ def _shares_and_sees_writes(url: str, tmp_path: Path) -> None:
             with ctx.uow(read_only=True) as nested:  # the shared one is in use
                 assert nested.journal.conn is not conn
                 assert nested.journal.get_checkin(ctx.clock.today()) is None
-        journal.log_checkin(ctx, pain=4)  # a writer opens its own connection
+        with ctx.uow() as writer:  # free again: the writer takes it (the write lock still)
+            assert writer.journal.conn is conn
+            if conn.dialect.name == "postgresql":
+                assert conn.engine.pool.checkedout() == 1  # type: ignore[attr-defined]
+        journal.log_checkin(ctx, pain=4)
         with ctx.uow(read_only=True) as again:
             assert again.journal.conn is conn  # the request's connection, a new transaction
             found = again.journal.get_checkin(ctx.clock.today())

@@ -37,6 +37,8 @@ def test_the_glance_pages_through_two_weeks_at_a_time(client: WebClient, context
 
     wrong = client.get("/overview?upto=last-week")
     assert wrong.status_code == 400 and "upto" in wrong.text
+    ancient = client.get("/overview?upto=0001-01-03")  # paging back would fall off the calendar
+    assert ancient.status_code == 400 and "upto" in ancient.text
 
 
 def test_the_progress_page_shows_the_whole_journal_figures(

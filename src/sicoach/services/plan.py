@@ -158,9 +158,7 @@ def physio_days(ctx: Context) -> ProgramChange | None:
     """The clinician's choice of training days that stands (their latest), or None (never
     chosen, or handed back to the patient): while it stands the days are theirs to change,
     and the patient asks in a note."""
-    with ctx.uow(read_only=True) as uow:
-        changes = uow.journal.program_changes(datetime(1970, 1, 1))
-    latest = next((c for c in changes if c.change in ("days", "days_free")), None)
+    latest = next((c for c in program_changes(ctx) if c.change in ("days", "days_free")), None)
     return latest if latest is not None and latest.change == "days" else None
 
 

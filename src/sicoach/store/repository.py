@@ -22,11 +22,11 @@ from sicoach.domain.journal import (
     Profile,
     Session,
 )
-from sicoach.domain.person_summary import PersonSummary
-from sicoach.store import mapping, person_state_rows
+from sicoach.store import mapping
 from sicoach.store.bulk_writes import BulkWrites
 from sicoach.store.message_rows import MessageRows
 from sicoach.store.program_change_rows import ProgramChangeRows
+from sicoach.store.state_reads import UNREAD, StateReads
 from sicoach.store.tables import (
     activity,
     checkin,
@@ -41,11 +41,8 @@ from sicoach.store.tables import (
 MAX_ROW_ID = 2**63 - 1
 """The largest id either database stores (a signed 64-bit integer)."""
 
-_UNREAD: Any = object()
-"""A value not read yet in this transaction."""
 
-
-class SqlJournalRepository(BulkWrites, MessageRows, ProgramChangeRows):
+class SqlJournalRepository(BulkWrites, MessageRows, ProgramChangeRows, StateReads):
     def __init__(self, conn: Connection, person_id: int) -> None:
         self.conn = conn
         self.person_id = person_id
@@ -54,26 +51,26 @@ class SqlJournalRepository(BulkWrites, MessageRows, ProgramChangeRows):
         self.reaches: date | None = None
         """The earliest day a write of this transaction touched (`date.min` for the profile
         and reviews, which change what the plan's carry was built with)."""
-        self._profile: Any = _UNREAD
-        self._carry_text: Any = _UNREAD
+        self._profile: Any = UNREAD
+        self._carry_text: Any = UNREAD
 
     def _wrote(self, day: date) -> None:
         self.written = True
         self.reaches = day if self.reaches is None else min(self.reaches, day)
         if day == date.min:  # the profile may have changed
-            self._profile = _UNREAD
+            self._profile = UNREAD
 
     def forget_reads(self) -> None:
         """Forget what this transaction read (the profile, the carry): called when it ends,
         since another writer may change them before the next one."""
-        self._profile = _UNREAD
-        self._carry_text = _UNREAD
+        self._profile = UNREAD
+        self._carry_text = UNREAD
 
     # -- reading -------------------------------------------------------------------------
 
     def get_profile(self) -> Profile | None:
         """The profile, read once per transaction (a write hook and the windows all ask)."""
-        if self._profile is _UNREAD:
+        if self._profile is UNREAD:
             self._profile = self._read_profile()
         profile: Profile | None = self._profile
         return profile
@@ -359,60 +356,3 @@ class SqlJournalRepository(BulkWrites, MessageRows, ProgramChangeRows):
             .where(session.c.id == session_id)
             .values(pain_after=pain_after, partial=partial)
         )
-
-    # -- version --------------------------------------------------------------------------
-
-    def version(self) -> tuple[int, int] | None:
-        """The person's (version, stamp), None before the first write."""
-        return person_state_rows.read_version(self.conn, self.person_id)
-
-    def plan_carry_text(self) -> str | None:
-        """Today's plan's stored carry (`sicoach.domain.plan_carry`), None when there is none;
-        read once per transaction (the write hook and the worklist summary both ask)."""
-        if self._carry_text is _UNREAD:
-            self._carry_text = person_state_rows.read_plan_carry(self.conn, self.person_id)
-        text: str | None = self._carry_text
-        return text
-
-    def save_plan_carry(self, text: str | None) -> None:
-        """Store (or clear) the carry, in the writing transaction."""
-        person_state_rows.save_plan_carry(self.conn, self.person_id, text)
-        self._carry_text = text
-
-    def load_window(
-        self,
-        spans: tuple[tuple[date, date], ...],
-        on: date,
-        checkin_days: tuple[date, ...] = (),
-    ) -> Journal:
-        """The records in `spans` (day ranges up to `on`) and the check-ins of
-        `checkin_days`, with the profile, the activity ratings and the reviews."""
-        from sicoach.store.window_reads import load_window
-
-        return load_window(self.conn, self.person_id, spans, on, self.get_profile(), checkin_days)
-
-    def load_safety_window(self, on: date) -> Journal:
-        """What the triage of `on` reads (see `sicoach.domain.journal_window`)."""
-        from sicoach.store.window_reads import load_safety_window
-
-        return load_safety_window(self.conn, self.person_id, on, self.get_profile())
-
-    def load_state_window(
-        self, spans: tuple[tuple[date, date], ...], on: date, checkin_days: tuple[date, ...]
-    ) -> Journal:
-        """`load_window` with the latest session and activity up to `on` too, wherever they
-        fall: what the worklist summary reads beside a current carry."""
-        from sicoach.store.window_reads import latest_days
-
-        extra = tuple((day, day) for day in latest_days(self.conn, self.person_id, on))
-        return self.load_window((*spans, *extra), on, checkin_days)
-
-    def load_summary_window(self, on: date) -> Journal:
-        """What the worklist summary of `on` reads (see `sicoach.store.summary_reads`)."""
-        from sicoach.store.summary_reads import load_summary_window
-
-        return load_summary_window(self.conn, self.person_id, on, self.get_profile())
-
-    def stored_summary(self) -> PersonSummary | None:
-        """The derived state on the person's row (None before the first write)."""
-        return person_state_rows.read_summary(self.conn, self.person_id)

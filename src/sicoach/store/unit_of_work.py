@@ -9,10 +9,13 @@ deferred transaction), so reading a page never waits behind, or blocks, a writer
 unit takes the lock at its first statement (see `sicoach.store.engine`). A database failure
 a person can act on (busy, full, read-only) leaves the block as a `StoreError` kind.
 
-Inside `one_connection_per_request()` (the web app wraps each request in it) the reading
-units of one request share one connection, each in its own transaction: a page reads the
-version, the window and the clinician's changes without opening (and, on SQLite, setting up
-and checkpointing on close) a connection for each.
+Inside `one_connection_per_request()` (the web app wraps each request in it) the units of
+one request share one connection, each in its own transaction: a page reads the version,
+the window and the clinician's changes without opening (and, on SQLite, setting up and
+checkpointing on close) a connection for each. A writing unit takes it too when it is free
+(its transaction still begins with the write lock), so a request that reads and then writes
+holds one pooled connection, never one idle while it waits for a second; only a unit opened
+while another of the request is still open gets a connection of its own.
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ class _Shared:
         self.lock = threading.Lock()
         self.idle: dict[Engine, Connection] = {}
         self.busy: set[Engine] = set()
+        self.closed = False
 
     def take(self, engine: Engine) -> Connection | None:
         """The request's connection to `engine` (opened on first use); None while another
@@ -62,15 +66,21 @@ class _Shared:
         return conn
 
     def give_back(self, engine: Engine, conn: Connection | None) -> None:
+        """Return the connection for the request's next unit; after the request ended (a
+        worker thread finishing late), close it instead of keeping it from the pool."""
         with self.lock:
             self.busy.discard(engine)
-            if conn is None:
+            late = self.closed
+            if conn is None or late:
                 self.idle.pop(engine, None)
             else:
                 self.idle[engine] = conn
+        if late and conn is not None:
+            conn.close()
 
     def close(self) -> None:
         with self.lock:
+            self.closed = True
             held, self.idle = list(self.idle.values()), {}
         for conn in held:
             conn.close()
@@ -83,8 +93,8 @@ _REQUEST_CONNECTIONS: ContextVar[_Shared | None] = ContextVar(
 
 @contextmanager
 def one_connection_per_request() -> Iterator[None]:
-    """Around one request: its reading units share one connection per database, closed at
-    the end (a writing unit still opens its own, to take the write lock)."""
+    """Around one request: its units share one connection per database, closed at the end
+    (a unit opened while another of the request is open gets its own)."""
     shared = _Shared()
     token = _REQUEST_CONNECTIONS.set(shared)
     try:
@@ -117,7 +127,7 @@ class SqlUnitOfWork:
         self._shared: _Shared | None = None
 
     def __enter__(self) -> Self:
-        shared = _REQUEST_CONNECTIONS.get() if self._read_only else None
+        shared = _REQUEST_CONNECTIONS.get()
         conn = None if shared is None else shared.take(self._engine)
         if conn is None:
             conn = self._engine.connect()

@@ -39,9 +39,12 @@ def _upto(request: Request) -> date | None:
     if not raw:
         return None
     try:
-        return date.fromisoformat(raw)
+        day = date.fromisoformat(raw)
     except ValueError as error:
         raise HTTPException(400, f"upto: {raw!r} is not a date; use YYYY-MM-DD") from error
+    if day.year < 1900:  # paging back from year 1 would fall off the calendar
+        raise HTTPException(400, f"upto: {raw!r} is too long ago; use a date from 1900 on")
+    return day
 
 
 def _acknowledge(request: Request) -> None:

@@ -10,6 +10,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from fastapi.telemetry import TelemetryConfig
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
@@ -55,6 +56,15 @@ from sicoach.web.routes import (
 from sicoach.web.security import CsrfSigner, Guard, allowed_hosts, load_secret
 from sicoach.web.templating import STATIC_DIR, render
 
+NO_TELEMETRY: TelemetryConfig = {
+    "tracing": False,
+    "metrics": False,
+    "logs": False,
+    "operation_spans": False,
+    "auto_configure": False,
+}
+"""FastAPI's own OpenTelemetry bridge, off in every part."""
+
 AREAS = (
     health,
     today,
@@ -95,6 +105,9 @@ def create_app(
         docs_url=None,  # Swagger UI loads from a CDN; the schema below is enough
         redoc_url=None,
         openapi_url="/api/v1/openapi.json",
+        # No telemetry, whatever a tracing library or FASTAPI_OTEL_AUTO_CONFIGURE set up:
+        # requests carry health data, and nothing of them leaves this server.
+        telemetry=NO_TELEMETRY,
     )
     clinic_mode = context.settings.clinic
     # Clinic mode: the app's own context reaches no journal; each request gets its own from

@@ -3,6 +3,13 @@
 Text is turned into paths (or set in the system font) so no font is fetched; style
 attributes become SVG presentation attributes, so the charts show under a
 Content-Security-Policy without inline styles.
+
+Drawing one costs some 40-130 ms of CPU, so a page does not pay it twice for the same
+picture: each chart's SVG is memoised by what it draws (`_drawn`: the days, weeks and
+sizes, not the journal), so a walk saved leaves the rating charts' memo good and a
+check-in the minutes chart's, in every process; and the matplotlib figure of each chart
+shape is kept and cleared between drawings (`_FIGURES`), which gives the same SVG, byte
+for byte, as a new figure (tests/unit/test_report_chart_memo.py) for a third less.
 """
 
 from __future__ import annotations
@@ -10,8 +17,11 @@ from __future__ import annotations
 import io
 import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from typing import Any
 
 from markupsafe import Markup
@@ -55,12 +65,22 @@ def _style_to_attributes(match: re.Match[str]) -> str:
     return "".join(parts)
 
 
-def accessible_svg(svg: str, key: str, title: str, desc: str) -> Markup:
-    """Make matplotlib's SVG fit inline: unique ids, no style attributes, a title and desc."""
+def _inline(svg: str) -> str:
+    """matplotlib's SVG without its prologue, metadata, style sheet and style attributes."""
     svg = svg[svg.index("<svg") :]
     svg = re.sub(r"<metadata>.*?</metadata>", "", svg, flags=re.S)
     svg = re.sub(r"<style[^>]*>.*?</style>", "", svg, flags=re.S)
-    svg = _STYLE_RE.sub(_style_to_attributes, svg)
+    return _STYLE_RE.sub(_style_to_attributes, svg)
+
+
+def accessible_svg(svg: str, key: str, title: str, desc: str) -> Markup:
+    """Make matplotlib's SVG fit inline: unique ids, no style attributes, a title and desc."""
+    return _labelled(_inline(svg), key, title, desc)
+
+
+@lru_cache(maxsize=256)
+def _labelled(svg: str, key: str, title: str, desc: str) -> Markup:
+    """An inline SVG (`_inline`) with ids unique to `key`, a title and a desc."""
     svg = _ID_RE.sub(lambda m: f"{m.group(1)}{key}-{m.group(2)}", svg)
     head_end = svg.index(">") + 1
     head = svg[:head_end]
@@ -87,6 +107,55 @@ def _figure(width: float = 7.0, height: float = 1.8) -> tuple[Any, Any]:
     ax.grid(axis="y", color="#dddddd", linewidth=0.6)
     ax.set_axisbelow(True)
     return fig, ax
+
+
+_FIGURES: dict[Hashable, tuple[threading.Lock, Any, Any]] = {}
+_FIGURES_LOCK = threading.Lock()
+
+
+def _cleared(ax: Any) -> None:
+    """Take off what a chart drew, leaving the axes as `_figure` made them (the tick, label
+    and limit settings are set again by every chart)."""
+    for container in (*ax.containers,):  # a bar chart's bars, with their patches
+        container.remove()
+    for artist in (*ax.lines, *ax.patches, *ax.collections, *ax.texts):
+        artist.remove()
+    if ax.get_legend() is not None:
+        ax.get_legend().remove()
+    ax.relim()
+    ax.set_autoscale_on(True)
+
+
+@contextmanager
+def _kept_figure(shape: Hashable, width: float, height: float) -> Iterator[tuple[Any, Any]]:
+    """The kept figure of one chart shape (made once, cleared after each use), or a new one
+    while another thread draws on it."""
+    with _FIGURES_LOCK:
+        kept = _FIGURES.get(shape)
+        if kept is None:
+            kept = (threading.Lock(), *_figure(width, height))
+            _FIGURES[shape] = kept
+    lock, fig, ax = kept
+    if not lock.acquire(blocking=False):
+        yield _figure(width, height)
+        return
+    try:
+        yield fig, ax
+    finally:
+        try:
+            _cleared(ax)
+        finally:
+            lock.release()
+
+
+CHART_MEMO = 256
+"""Charts kept by `_drawn` (some 30-40 kB each: a few MB in all)."""
+
+
+@lru_cache(maxsize=CHART_MEMO)
+def _drawn(draw: Callable[..., str], *args: Hashable) -> str:
+    """`draw(*args)`, memoised: a chart is a pure function of what it draws."""
+    return draw(*args)
 
 
 MIN_AXIS_DAYS = 7
@@ -158,57 +227,8 @@ def rating_chart(
     `compact` draws a narrower chart with the legend underneath, for phone screens; `size`
     (inches) draws it as big as it prints, so its words print at about 8 points.
     """
-    fig, ax = _figure(*(size or (4.6, 3.2))) if compact else _figure()
-    days = [d for d in trend.days if first <= d.date <= last]
-    dots = [(d.date, d.value) for d in days if d.value is not None]
-    line = [(d.date, d.average) for d in days if d.average is not None]
-    if trend.baseline_start and trend.baseline_end and trend.baseline_start <= last:
-        band_from = max(trend.baseline_start, first)
-        if band_from <= trend.baseline_end:
-            ax.axvspan(
-                *day_edges(band_from, trend.baseline_end),
-                color=BAND_COLOUR,
-                alpha=0.35,
-                linewidth=0,
-                label="First week",
-            )
-    if trend.change.baseline is not None:
-        ax.axhline(
-            trend.change.baseline,
-            color=GOAL_COLOUR,
-            linestyle=(0, (4, 3)),
-            linewidth=1,
-            label=f"First-week average ({fmt_number(trend.change.baseline)})",
-        )
-    if dots and (last - first).days < DOTS_UP_TO_DAYS:
-        ax.plot(
-            [d for d, _ in dots],
-            [v for _, v in dots],
-            "o",
-            markersize=3 if len(dots) > 60 else 4,
-            color=colour,
-            alpha=0.45,
-            label="Daily score",
-        )
-    if line:
-        ax.plot(
-            [d for d, _ in line],
-            [v for _, v in line],
-            "-",
-            color=colour,
-            linewidth=2,
-            label="7-day average",
-        )
-    ax.set_ylim(-0.3, 10.3)
-    ax.set_yticks([0, 2, 4, 6, 8, 10])
-    ax.set_ylabel(f"{trend.name.capitalize()} (0-10)")
-    _date_axis(ax, first, last)
-    if ax.get_legend_handles_labels()[0]:  # the first-week band is worth a key even alone
-        _legend(fig, ax, compact, 0.22)
-    elif compact:
-        fig.subplots_adjust(left=0.12, right=0.97, top=0.96, bottom=0.2)
-    else:
-        fig.subplots_adjust(left=0.08, right=0.74, top=0.95, bottom=0.22)
+    shown = replace(trend, days=tuple(d for d in trend.days if first <= d.date <= last))
+    svg = _drawn(_draw_rating, shown, first, last, colour, compact, text_as_paths, size)
     name = trend.name
     title = f"{name.capitalize()} by day, {first.isoformat()} to {last.isoformat()}"
     dots_text = (
@@ -221,7 +241,72 @@ def rating_chart(
         "the shaded band marks the first week of the program. "
         f"{trend.change.summary}"
     )
-    return accessible_svg(_svg_text(fig, text_as_paths), key, title, desc)
+    return _labelled(svg, key, title, desc)
+
+
+def _draw_rating(
+    trend: Trend,
+    first: date,
+    last: date,
+    colour: str,
+    compact: bool,
+    text_as_paths: bool,
+    size: tuple[float, float] | None,
+) -> str:
+    """`rating_chart`'s picture (`trend` holds the days from `first` to `last` alone)."""
+    width, height = (size or (4.6, 3.2)) if compact else (7.0, 1.8)
+    with _kept_figure(("rating", compact, width, height), width, height) as (fig, ax):
+        days = trend.days
+        dots = [(d.date, d.value) for d in days if d.value is not None]
+        line = [(d.date, d.average) for d in days if d.average is not None]
+        if trend.baseline_start and trend.baseline_end and trend.baseline_start <= last:
+            band_from = max(trend.baseline_start, first)
+            if band_from <= trend.baseline_end:
+                ax.axvspan(
+                    *day_edges(band_from, trend.baseline_end),
+                    color=BAND_COLOUR,
+                    alpha=0.35,
+                    linewidth=0,
+                    label="First week",
+                )
+        if trend.change.baseline is not None:
+            ax.axhline(
+                trend.change.baseline,
+                color=GOAL_COLOUR,
+                linestyle=(0, (4, 3)),
+                linewidth=1,
+                label=f"First-week average ({fmt_number(trend.change.baseline)})",
+            )
+        if dots and (last - first).days < DOTS_UP_TO_DAYS:
+            ax.plot(
+                [d for d, _ in dots],
+                [v for _, v in dots],
+                "o",
+                markersize=3 if len(dots) > 60 else 4,
+                color=colour,
+                alpha=0.45,
+                label="Daily score",
+            )
+        if line:
+            ax.plot(
+                [d for d, _ in line],
+                [v for _, v in line],
+                "-",
+                color=colour,
+                linewidth=2,
+                label="7-day average",
+            )
+        ax.set_ylim(-0.3, 10.3)
+        ax.set_yticks([0, 2, 4, 6, 8, 10])
+        ax.set_ylabel(f"{trend.name.capitalize()} (0-10)")
+        _date_axis(ax, first, last)
+        if ax.get_legend_handles_labels()[0]:  # the first-week band is worth a key even alone
+            _legend(fig, ax, compact, 0.22)
+        elif compact:
+            fig.subplots_adjust(left=0.12, right=0.97, top=0.96, bottom=0.2)
+        else:
+            fig.subplots_adjust(left=0.08, right=0.74, top=0.95, bottom=0.22)
+        return _inline(_svg_text(fig, text_as_paths))
 
 
 def minutes_chart(
@@ -233,30 +318,7 @@ def minutes_chart(
     size: tuple[float, float] | None = None,
 ) -> Markup:
     """Aerobic minutes as weekly bars against the week's target and the weekly goal."""
-    fig, ax = _figure(*(size or (4.6, 3.4))) if compact else _figure(9.0, 2.0)
-    xs = list(range(len(weeks)))
-    ax.bar(xs, [w.minutes for w in weeks], color=BAR_COLOUR, width=0.75, label="Minutes done")
-    if any(w.target != goal for w in weeks):
-        ax.hlines(
-            [w.target for w in weeks],
-            [x - 0.42 for x in xs],
-            [x + 0.42 for x in xs],
-            color="#7a4fa0",
-            linewidth=2,
-            label="Your target that week",
-        )
-    ax.axhline(goal, color=GOAL_COLOUR, linestyle=(0, (4, 3)), linewidth=1, label=f"Goal ({goal})")
-    step = max(1, -(-len(weeks) // (4 if compact else 7)))
-    ax.set_xticks(xs[::step])
-    ax.set_xticklabels([w.week_start.strftime("%d %b") for w in weeks][::step], fontsize=8)
-    top = max([goal, *[w.minutes for w in weeks], *[w.target for w in weeks]])
-    ax.set_ylim(0, top * 1.12)
-    from matplotlib.ticker import MaxNLocator
-
-    ax.yaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
-    ax.set_ylabel("Minutes a week")
-    ax.set_xlabel("Week starting")
-    _legend(fig, ax, compact, 0.24)
+    svg = _drawn(_draw_minutes, tuple(weeks), goal, compact, text_as_paths, size)
     first = weeks[0].week_start.isoformat() if weeks else ""
     title = f"Aerobic minutes by week, from the week of {first}" if weeks else "Aerobic minutes"
     met = sum(1 for w in weeks if w.met_goal)
@@ -264,7 +326,45 @@ def minutes_chart(
         f"Bars show the aerobic minutes of each of {len(weeks)} weeks; the dashed line is the "
         f"goal of {goal} minutes a week, reached in {met} of them."
     )
-    return accessible_svg(_svg_text(fig, text_as_paths), key, title, desc)
+    return _labelled(svg, key, title, desc)
+
+
+def _draw_minutes(
+    weeks: tuple[WeekMinutes, ...],
+    goal: int,
+    compact: bool,
+    text_as_paths: bool,
+    size: tuple[float, float] | None,
+) -> str:
+    """`minutes_chart`'s picture."""
+    from matplotlib.ticker import MaxNLocator
+
+    width, height = (size or (4.6, 3.4)) if compact else (9.0, 2.0)
+    with _kept_figure(("minutes", compact, width, height), width, height) as (fig, ax):
+        xs = list(range(len(weeks)))
+        ax.bar(xs, [w.minutes for w in weeks], color=BAR_COLOUR, width=0.75, label="Minutes done")
+        if any(w.target != goal for w in weeks):
+            ax.hlines(
+                [w.target for w in weeks],
+                [x - 0.42 for x in xs],
+                [x + 0.42 for x in xs],
+                color="#7a4fa0",
+                linewidth=2,
+                label="Your target that week",
+            )
+        ax.axhline(
+            goal, color=GOAL_COLOUR, linestyle=(0, (4, 3)), linewidth=1, label=f"Goal ({goal})"
+        )
+        step = max(1, -(-len(weeks) // (4 if compact else 7)))
+        ax.set_xticks(xs[::step])
+        ax.set_xticklabels([w.week_start.strftime("%d %b") for w in weeks][::step], fontsize=8)
+        top = max([goal, *[w.minutes for w in weeks], *[w.target for w in weeks]])
+        ax.set_ylim(0, top * 1.12)
+        ax.yaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
+        ax.set_ylabel("Minutes a week")
+        ax.set_xlabel("Week starting")
+        _legend(fig, ax, compact, 0.24)
+        return _inline(_svg_text(fig, text_as_paths))
 
 
 # ---------------------------------------------------------------------------------------

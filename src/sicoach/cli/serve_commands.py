@@ -85,9 +85,11 @@ def serve(
     """Start the web app: today's routine, guided sessions, check-ins and more."""
     import uvicorn
 
+    from sicoach.services.operations import keep_connections_open
     from sicoach.web.app import create_app
 
     services = _with_mode(context(ctx), clinic)
+    keep_connections_open(services.settings)  # before the first use of its database
     host = _bound_host(services, host)
     lan = _phone_address(services, phone, workers, phone_address, tls_cert or tls_key)
     _start_logging(access_log)

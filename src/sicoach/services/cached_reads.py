@@ -15,7 +15,7 @@ from sicoach.services.context import Context
 from sicoach.services.read_cache import cache_for
 
 if TYPE_CHECKING:
-    from sicoach.domain.journal import Journal
+    from sicoach.domain.journal import ClinicianMessage, Journal
     from sicoach.domain.plan import DayPlan
     from sicoach.domain.plan_carry import PlanCarry
     from sicoach.domain.progress import Progress
@@ -107,7 +107,32 @@ def today_view(ctx: Context, on: date | None = None) -> TodayView:
     """The today page's read model (`on` previews another day, e.g. tomorrow)."""
     from sicoach.services import views
 
-    return views.today_view(ctx, on=on, plan=plan_today(ctx, on=on), journal=recent_journal(ctx))
+    def view() -> TodayView:
+        return views.today_view(
+            ctx, on=on, plan=plan_today(ctx, on=on), journal=recent_journal(ctx)
+        )
+
+    return view() if on is not None else cache_for(ctx).get("today_view", view)
+
+
+def today_extras(ctx: Context, view: TodayView) -> dict[str, object]:
+    """How the day stands, the safety questions still due and the rest the today page adds
+    to `view` (`sicoach.services.day_status.today_extras`); a screen answered, like every
+    write, moves the version."""
+    from sicoach.services.day_status import today_extras as extras
+
+    def read() -> dict[str, object]:
+        return extras(ctx, view, recent_journal(ctx))
+
+    return read() if view.day != view.today else cache_for(ctx).get("today_extras", read)
+
+
+def unread_messages(ctx: Context) -> tuple[ClinicianMessage, ...]:
+    """The clinician's messages not read yet (`sicoach.services.messages.unread`); sending
+    one or marking one read moves the version."""
+    from sicoach.services import messages
+
+    return cache_for(ctx).get("unread", lambda: messages.unread(ctx))
 
 
 def page_progress(ctx: Context) -> Progress:

@@ -12,6 +12,8 @@ from sicoach.services.context import Context
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
+    from sicoach.settings import Settings
+
 SIGNING_KEY = "form-signing-key"
 
 
@@ -38,6 +40,15 @@ def _engine(ctx: Context) -> Engine:
 
     settings = ctx.settings
     return get_engine(settings.database_url, settings.pool_size, settings.slow_query_ms)
+
+
+def keep_connections_open(settings: Settings) -> None:
+    """For a server, before its first request: database connections stay open between
+    requests, up to the settings' pool size (PostgreSQL always pools; SQLite otherwise
+    opens one per unit of work, which costs a few milliseconds on every request)."""
+    from sicoach.store.engine import keep_sqlite_connections_open
+
+    keep_sqlite_connections_open(settings.pool_size)
 
 
 def signing_key(ctx: Context) -> bytes | None:

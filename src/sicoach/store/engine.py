@@ -27,7 +27,7 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.engine.url import URL
 from sqlalchemy.exc import ArgumentError, DBAPIError
-from sqlalchemy.pool import NullPool
+from sqlalchemy.pool import NullPool, QueuePool
 
 from sicoach.store.errors import StoreBusy, StoreError, StoreFull, StoreReadOnly
 
@@ -52,6 +52,21 @@ _read_only_files: set[str] = set()
 _full_files: set[str] = set()
 """Files opened read-only because their disk was full (writes then say so)."""
 _lock = threading.Lock()
+_kept_open = 0
+"""How many SQLite connections each new engine keeps open between units of work (0: none;
+see `keep_sqlite_connections_open`)."""
+
+
+def keep_sqlite_connections_open(count: int) -> None:
+    """From now on, a new SQLite engine in this process keeps up to `count` connections open.
+
+    For a long-running server: opening a connection costs a few milliseconds on every
+    request (the pragmas, then reading the schema on the first statement), a third of a
+    cached page's time. Other faces (a command that runs once, the tests, which make
+    hundreds of databases) keep none. Call it before the first engine is made.
+    """
+    global _kept_open
+    _kept_open = count
 
 
 def _lower(value: object) -> object:
@@ -162,9 +177,8 @@ def _new_engine(url: str, pool_size: int) -> Engine:
                 _full_files.discard(url)
             if not read_only:
                 path.parent.mkdir(parents=True, exist_ok=True)
-        # No pool: opening a SQLite file is cheap, and holding no idle connections means
-        # no open files left behind per database (tests make hundreds) and nothing shared
-        # across a fork.
+        # No pool by default: holding no idle connections means no open files left behind
+        # per database (tests make hundreds) and nothing shared across a fork.
         if read_only:
             _read_only_files.add(url)
             engine = create_engine(
@@ -174,9 +188,7 @@ def _new_engine(url: str, pool_size: int) -> Engine:
             )
         else:
             _read_only_files.discard(url)
-            engine = create_engine(
-                url, connect_args={"check_same_thread": False}, poolclass=NullPool
-            )
+            engine = _writable_sqlite_engine(url)
         _configure_sqlite(engine, read_only)
         return engine
     if parsed.drivername == "postgresql":
@@ -184,6 +196,18 @@ def _new_engine(url: str, pool_size: int) -> Engine:
     engine = create_engine(parsed, pool_pre_ping=True, pool_size=pool_size, max_overflow=pool_size)
     _configure_postgresql(engine)
     return engine
+
+
+def _writable_sqlite_engine(url: str) -> Engine:
+    """No pool unless a server asked for one (`keep_sqlite_connections_open`); a forked
+    child never uses the pool's connections (`_forget_pools_after_fork`)."""
+    args: dict[str, Any] = {"check_same_thread": False}
+    if not _kept_open:
+        return create_engine(url, connect_args=args, poolclass=NullPool)
+    # Overflow without limit: like no pool, a request never waits for a connection.
+    return create_engine(
+        url, connect_args=args, poolclass=QueuePool, pool_size=_kept_open, max_overflow=-1
+    )
 
 
 def _read_only_opener(path: Path) -> Any:

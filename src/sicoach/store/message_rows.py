@@ -1,7 +1,9 @@
 """A clinician's messages to a patient: part of `SqlJournalRepository`, kept apart for size.
 
 Reading or marking a message read changes nothing the plan or the safety level is built
-from, so none of these writes bumps the person's version. Nothing here commits.
+from: these writes mark the repository `touched`, so the unit of work bumps the person's
+version alone (Today, memoised on it, shows the message) and rebuilds nothing. Nothing here
+commits.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ class MessageRows:
 
     conn: Connection
     person_id: int
+    touched: bool
 
     def add_message(self, at: datetime, by: str, by_account: int | None, text: str) -> int:
         """Store a message; returns its id."""
@@ -28,6 +31,7 @@ class MessageRows:
             .values(text=text[:600])
             .returning(clinician_message.c.id)
         )
+        self.touched = True
         return int(result.scalar_one())
 
     def messages(self, unread_only: bool = False, limit: int = 20) -> tuple[ClinicianMessage, ...]:
@@ -56,4 +60,5 @@ class MessageRows:
                 .where(m.id == message_id, m.person_id == self.person_id)
                 .values(read_at=at)
             )
+            self.touched = True
         return True

@@ -48,6 +48,9 @@ class SqlJournalRepository(BulkWrites, MessageRows, ProgramChangeRows, StateRead
         self.person_id = person_id
         self.written = False
         """Whether this transaction wrote; the unit of work then bumps the version."""
+        self.touched = False
+        """Whether it wrote what no derived state is built from (a message): the unit of
+        work then bumps the version alone, so a page memoised on it is read again."""
         self.reaches: date | None = None
         """The earliest day a write of this transaction touched (`date.min` for the profile
         and reviews, which change what the plan's carry was built with)."""

@@ -18,6 +18,8 @@ class SqlScreeningRepository:
     def __init__(self, conn: Connection, person_id: int) -> None:
         self.conn = conn
         self.person_id = person_id
+        self.touched = False
+        """Whether this transaction wrote answers: the unit of work bumps the version alone."""
 
     def _where(self, day: date):  # type: ignore[no-untyped-def]
         return (screening.c.person_id == self.person_id) & (screening.c.day == day)
@@ -29,6 +31,7 @@ class SqlScreeningRepository:
 
     def add_answered(self, day: date, codes: frozenset[str]) -> None:
         """Remember more questions answered on `day` (those already there stay)."""
+        self.touched = True
         before = self.conn.execute(select(screening.c.answered).where(self._where(day))).scalar()
         if before is None:
             self.conn.execute(

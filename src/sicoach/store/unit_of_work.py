@@ -32,7 +32,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from sicoach.domain.person_summary import PersonSummary
 from sicoach.store.engine import PERSON_LOCK, READ_ONLY, describe_failure, failure_kind
-from sicoach.store.person_state_rows import bump_with_summary
+from sicoach.store.person_state_rows import bump_version, bump_with_summary
 from sicoach.store.repository import SqlJournalRepository
 from sicoach.store.screenings import SqlScreeningRepository
 
@@ -180,13 +180,16 @@ class SqlUnitOfWork:
                 self._on_write(self.journal)  # the derived state, e.g. the plan's carry
             summary = None if self._summarise is None else self._summarise(self.journal)
             bump_with_summary(conn, self._person_id, summary)
-            self.journal.written = False
-            self.journal.reaches = None
-        self.journal.forget_reads()
+        elif self.journal.touched or self.screenings.touched:
+            bump_version(conn, self._person_id)  # a message or a screen: nothing to rebuild
+        self._forget_writes()
         conn.commit()
 
     def rollback(self) -> None:
         self._connection().rollback()
-        self.journal.written = False
+        self._forget_writes()
+
+    def _forget_writes(self) -> None:
+        self.journal.written = self.journal.touched = self.screenings.touched = False
         self.journal.reaches = None
         self.journal.forget_reads()

@@ -21,6 +21,7 @@ TEMPLATES_DIR = Path(__file__).parent / "templates"
 STATIC_DIR = Path(__file__).parent / "static"
 
 templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
+templates.env.auto_reload = False  # installed with the package: no file check per page
 
 NAV: tuple[tuple[str, str, str], ...] = (
     ("today", "/", "Today"),

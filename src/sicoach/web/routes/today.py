@@ -11,7 +11,6 @@ from fastapi.responses import RedirectResponse, Response
 
 from sicoach.interchange.plan_json import day_plan_to_dict
 from sicoach.services import cached_reads as reads
-from sicoach.services import messages
 from sicoach.services.commands import (
     ChangeExercise,
     HandBackTrainingDays,
@@ -21,7 +20,6 @@ from sicoach.services.commands import (
     SetPregnancyForms,
     SetTrainingDays,
 )
-from sicoach.services.day_status import today_extras
 from sicoach.services.errors import InputError
 from sicoach.services.handlers import execute
 from sicoach.services.plan import Action
@@ -73,14 +71,14 @@ def today(request: Request, date: str | None = None) -> Response:
         return RedirectResponse("/welcome", status_code=303)
     view = reads.today_view(ctx, on=_day(request, date))
     page: dict[str, Any] = {name: getattr(view, name) for name in TODAY_FIELDS}
-    page |= today_extras(ctx, view, reads.recent_journal(ctx))
+    page |= reads.today_extras(ctx, view)
     page["pain_chart"] = charts.pain_strip(page["pain_points"], page["today"])
     aerobic = page["plan"].aerobic
     page["aerobic_meter"] = charts.minutes_meter(
         aerobic.week_done_minutes, aerobic.week_target_minutes
     )
     page["notice"] = request.query_params.get("saved")
-    page["messages"] = messages.unread(ctx) if view.day == view.today else ()
+    page["messages"] = reads.unread_messages(ctx) if view.day == view.today else ()
     page["own_page"] = ctx.journal_access >= Access.OWNER
     return render(request, "today.html", page, active="today")
 

@@ -1,0 +1,40 @@
+"""The today page is memoised between writes (per journal version): a clinician's message,
+a message marked read and the day's safety screen answered each move the version, so the
+very next Today shows them, although none changes the plan's derived state."""
+
+from __future__ import annotations
+
+from sicoach.services import journal, messages, safety
+from sicoach.services.commands import ReadMessage, SendMessage
+from sicoach.services.context import Context
+from tests.web.conftest import WebClient
+
+SCREEN_TITLE = "Since yesterday, have you noticed any of these?"
+
+
+def test_a_message_sent_and_read_shows_then_goes_on_the_next_today(
+    person: WebClient, context: Context
+) -> None:
+    assert "A message from" not in person.get("/").text  # the memo is warm now
+    before = journal.journal_version(context)
+    sent = messages.send_message(context, SendMessage("Try the walk after lunch."))
+    assert journal.journal_version(context) != before
+    page = person.get("/").text
+    assert "A message from your clinician" in page and "Try the walk after lunch." in page
+    assert person.get("/").text.count("Try the walk after lunch.") == 1  # memo hit: same page
+    read = journal.journal_version(context)
+    messages.read_message(context, ReadMessage(str(sent.id)))
+    assert journal.journal_version(context) != read
+    assert "Try the walk after lunch." not in person.get("/").text
+    unchanged = journal.journal_version(context)
+    messages.read_message(context, ReadMessage(str(sent.id)))  # read again: nothing written
+    assert journal.journal_version(context) == unchanged
+
+
+def test_the_screen_answered_leaves_the_next_today(person: WebClient, context: Context) -> None:
+    assert SCREEN_TITLE in person.get("/").text  # due once a day before a session
+    before = journal.journal_version(context)
+    questions = safety.screen_questions(context)
+    safety.record_screen(context, {q.code: False for q in questions})
+    assert journal.journal_version(context) != before
+    assert SCREEN_TITLE not in person.get("/").text

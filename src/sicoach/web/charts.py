@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import lru_cache
 
 from markupsafe import Markup, escape
 
@@ -11,7 +12,15 @@ def pain_strip(points: dict[date, int | None], end: date, days: int = 14) -> Mar
     """Bars of the daily pain (0-10) for the `days` up to `end`; a dot marks a day without data.
 
     The chart is decorative for screen readers: the page shows the same numbers in a table.
+    The same figures draw the same chart, so it is kept (Today draws it on every visit).
     """
+    shown = tuple(points.get(end - timedelta(days=back)) for back in range(days - 1, -1, -1))
+    return _pain_strip(shown, end, days)
+
+
+@lru_cache(maxsize=64)
+def _pain_strip(shown: tuple[int | None, ...], end: date, days: int) -> Markup:
+    points = {end - timedelta(days=days - 1 - index): value for index, value in enumerate(shown)}
     width, height, top, bottom = 280, 90, 6, 18
     slot = width / days
     bar = slot * 0.7

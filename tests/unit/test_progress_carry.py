@@ -158,3 +158,55 @@ def test_a_run_of_sessions_that_began_before_the_carry_is_counted_whole(
     carry = build_carry(CATALOG, journal, built)
     assert carry is not None
     _check(journal, carry, built + timedelta(days=later))
+
+
+@settings(max_examples=60, deadline=None)
+@given(journals(), st.integers(100, SPAN), st.integers(0, 150), st.integers(0, 365))
+def test_a_range_asked_from_the_carry_and_its_window_is_the_whole_journal_range(
+    journal: Journal, built_offset: int, later: int, back: int
+) -> None:
+    """The API's range (`shown_from` to `on`): the same days, weeks and totals as the whole
+    journal's figures cut to the range, read from `progress_reads` with `shown_from`."""
+    built = _day(built_offset)
+    carry = build_carry(CATALOG, journal, built)
+    assert carry is not None and carry.progress is not None
+    on = built + timedelta(days=later)
+    shown_from = on - timedelta(days=back)
+    cut = journal.sorted().up_to(on)
+    spans = progress_reads(carry.firsts, carry.through, on, shown_from)
+    read = Journal(
+        cut.profile,
+        *(
+            tuple(r for r in records if any(a <= r.date <= b for a, b in spans))
+            for records in (cut.checkins, cut.sessions, cut.activities)
+        ),
+        cut.function,
+        cut.reviews,
+    )
+    every = week_targets(CATALOG.aerobic, cut, on)
+    monday = on - timedelta(days=on.weekday())
+    recent = (monday - timedelta(weeks=back) for back in range(TARGET_WEEKS))
+    targets = {w: every[w] for w in recent if w in every}
+    whole = compute_progress(cut, on, NAMES, LABELS, weekly_goal=120, weekly_targets=targets)
+    got = windowed_progress(
+        read, carry.progress, carry.through, on, NAMES, LABELS, 120, targets, shown_from
+    )
+    week = shown_from - timedelta(days=shown_from.weekday())
+
+    def ranged(p: Progress) -> tuple[Any, ...]:
+        return (
+            tuple(d for d in p.pain.days if d.date >= shown_from),
+            tuple(d for d in p.mobility.days if d.date >= shown_from),
+            tuple(w for w in p.aerobic.weeks if w.week_start >= week),
+            p.summaries,
+            p.pain.change,
+            p.mobility.change,
+            p.adherence,
+            p.aerobic.total_minutes,
+            p.hurt,
+            tuple((s.code, s.days, s.first, s.last) for s in p.symptoms),
+            p.function,
+        )
+
+    for mine, theirs in zip(ranged(got), ranged(whole), strict=True):
+        assert mine == theirs, (mine, theirs)

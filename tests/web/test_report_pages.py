@@ -45,8 +45,31 @@ def test_api_progress(client, filled) -> None:  # type: ignore[no-untyped-def]
     data = client.get("/api/v1/progress", params={"date": "2026-11-15"}).json()
     assert data["pain"]["latest"] == 3.5
     assert data["adherence"]["done_days"] == 5
-    assert client.get("/api/v1/progress", params={"date": "soon"}).status_code == 400
-    assert client.get("/api/v1/progress", params={"date": "2027-01-01"}).status_code == 400
+    assert data["from"] == "2026-08-24"  # the default range: the 12 weeks up to `date`
+    for params, field in (
+        ({"date": "soon"}, "date"),
+        ({"date": "2027-01-01"}, "date"),
+        ({"to": "2027-01-01"}, "to"),
+        ({"from": "2026-13-01"}, "from"),
+        ({"from": "2026-11-16", "to": "2026-11-15"}, "from"),
+        ({"from": "2025-11-01", "to": "2026-11-15"}, "from"),  # more than a year
+        ({"to": "2026-11-15", "date": "2026-11-15"}, "date"),
+    ):
+        refused = client.get("/api/v1/progress", params=params)
+        assert refused.status_code == 422, params
+        assert refused.json()["field"] == field and refused.json()["detail"].startswith(field)
+
+
+def test_api_progress_lists_the_range_asked(client, filled) -> None:  # type: ignore[no-untyped-def]
+    whole = client.get("/api/v1/progress", params={"from": "2026-11-02", "to": "2026-11-15"})
+    part = client.get("/api/v1/progress", params={"from": "2026-11-10", "to": "2026-11-15"})
+    assert whole.status_code == part.status_code == 200
+    days = [d["date"] for d in part.json()["pain"]["days"]]
+    assert days == [f"2026-11-{n}" for n in range(10, 16)]
+    assert [w["start"] for w in part.json()["aerobic"]["weeks"]] == ["2026-11-09"]
+    for key in ("summaries", "adherence", "hurt", "symptoms", "function"):
+        assert part.json()[key] == whole.json()[key], key  # totals of the whole program
+    assert part.json()["pain"]["latest"] == whole.json()["pain"]["latest"] == 3.5
 
 
 def test_rate_form(client, filled) -> None:  # type: ignore[no-untyped-def]

@@ -152,10 +152,16 @@ def window_start(through: date, on: date) -> date:
     )
 
 
-def progress_reads(firsts: Firsts, through: date, on: date) -> tuple[tuple[date, date], ...]:
+def progress_reads(
+    firsts: Firsts, through: date, on: date, shown_from: date | None = None
+) -> tuple[tuple[date, date], ...]:
     """The day ranges (both ends included) whose every record `windowed_progress` reads:
-    the window and each first week (the changes' baselines)."""
-    return ((window_start(through, on), on), *firsts.spans(on)[1:])
+    the window (from `shown_from`'s week and the 7 days before it, when given) and each
+    first week (the changes' baselines)."""
+    first = window_start(through, on)
+    if shown_from is not None:
+        first = min(first, shown_from - timedelta(days=MEAN_DAYS), monday_of(shown_from))
+    return ((first, on), *firsts.spans(on)[1:])
 
 
 def windowed_progress(
@@ -167,15 +173,23 @@ def windowed_progress(
     symptom_labels: Mapping[str, str] | None = None,
     weekly_goal: int = WEEKLY_GOAL_MINUTES,
     weekly_targets: Mapping[date, int] | None = None,
+    shown_from: date | None = None,
 ) -> Progress:
     """The figures the pages show, as `compute_progress` of the whole journal gives them,
     from `totals` (the records before `through`) and `read`: the records of
     `progress_reads(...)` with the profile and the activity ratings (`through <= on`, and
-    the profile's start before `through`)."""
+    the profile's start before `through`). The days listed are the last `SHOWN_DAYS` and
+    the weeks the last `SHOWN_WEEKS`, or those from `shown_from` (and its week, and last week
+    at least) when given."""
     journal = read.sorted().up_to(on)
     start = journal.start_date
     assert start is not None and start < through <= on
-    shown_from = on - timedelta(days=SHOWN_DAYS - 1)
+    if shown_from is None:
+        shown_from = on - timedelta(days=SHOWN_DAYS - 1)
+        first_week = max(monday_of(start), monday_of(on) - timedelta(weeks=SHOWN_WEEKS - 1))
+    else:  # the minutes' sentence reads last week too
+        last_week = monday_of(on) - timedelta(weeks=1)
+        first_week = max(monday_of(start), min(monday_of(shown_from), last_week))
     since = tuple(s for s in journal.sessions if s.date >= through)
     done = done_days(since)
     training = totals.training_days
@@ -187,7 +201,6 @@ def windowed_progress(
     done_count = sum(totals.done_by_weekday[w] for w in training)
     done_count += sum(1 for d in done if d.weekday() in training)
     sessions = totals.sessions + sum(1 for s in since if session_done(s))
-    first_week = max(monday_of(start), monday_of(on) - timedelta(weeks=SHOWN_WEEKS - 1))
     minutes = minutes_by_week(journal, max(start, first_week), on)
     total = totals.minutes + sum(a.minutes for a in journal.activities if a.date >= through)
     goal, targets = weekly_goal, weekly_targets

@@ -78,6 +78,7 @@ def _progress_of(
     on: date,
     since: date | None = None,
     carry: PlanCarry | None = None,
+    shown_from: date | None = None,
 ) -> Progress:
     """The figures, with the plan's aerobic goal: the physio's when they set one (their
     current goal, also for weeks before they set it), else the guide's. With `carry`,
@@ -93,7 +94,7 @@ def _progress_of(
     goal = weekly_goal(item, physio)
     if carry is not None and carry.progress is not None:
         return windowed_progress(
-            journal, carry.progress, carry.through, on, names, labels, goal, targets
+            journal, carry.progress, carry.through, on, names, labels, goal, targets, shown_from
         )
     return compute_progress(
         journal,
@@ -111,28 +112,43 @@ def progress(ctx: Context, on: date | None = None) -> Progress:
     return _progress_of(ctx, load_journal(ctx), checked_day(ctx, on, "date"))
 
 
+def progress_up_to(ctx: Context, on: date) -> Progress:
+    """The figures as of `on` (a checked day) from the records up to `on` alone."""
+    with ctx.uow(read_only=True) as uow:
+        journal = uow.journal.load_window(((date.min, on),), on)
+    return _progress_of(ctx, journal, on)
+
+
 def page_progress(ctx: Context) -> Progress:
     """Today's figures as the progress page and the page at a glance show them: from the
     totals carried with the plan and a window of about 12 weeks and the first weeks, so the
     cost stays flat over the years (`sicoach.domain.progress_carry`); from the whole journal
-    when no carry serves today (a young journal). Every day and week since the start (the
-    API, the report) comes from `progress`."""
-    today = ctx.clock.today()
+    when no carry serves today (a young journal). A range of days and weeks ending on any
+    day (the API) comes from `sicoach.services.progress_range`."""
+    windowed = windowed_progress_of(ctx, ctx.clock.today())
+    return progress(ctx) if windowed is None else windowed
+
+
+def windowed_progress_of(ctx: Context, on: date, shown_from: date | None = None) -> Progress | None:
+    """The figures as of `on` from the carried totals and a bounded window, with the days
+    and weeks from `shown_from` (default: the pages' last 8 and 12 weeks); None when no
+    carry serves `on` (a young journal, a day before the carry's window, a carry counted
+    with other training days or another start)."""
     read = None
     with ctx.uow(read_only=True) as uow:
         carry = carry_from_text(uow.journal.plan_carry_text())
         # the last weeks' targets need the walk from the carry: a carry 4 weeks old at least
-        if carry is not None and today >= carry.through + timedelta(days=MIN_WINDOW_DAYS):
-            spans = progress_reads(carry.firsts, carry.through, today)
-            read = uow.journal.load_window(spans, today)
+        if carry is not None and on >= carry.through + timedelta(days=MIN_WINDOW_DAYS):
+            spans = progress_reads(carry.firsts, carry.through, on, shown_from)
+            read = uow.journal.load_window(spans, on)
     if read is None or carry is None or carry.progress is None:
-        return progress(ctx)
+        return None
     profile = read.profile
     if profile is None or profile.started_on != carry.started_on:
-        return progress(ctx)
+        return None
     if tuple(sorted(profile.plan.training_days)) != carry.progress.training_days:
-        return progress(ctx)  # the carry is rebuilt by the write that changed them
-    return _progress_of(ctx, read, today, carry=carry)
+        return None  # the carry is rebuilt by the write that changed them
+    return _progress_of(ctx, read, on, carry=carry, shown_from=shown_from)
 
 
 def rate_activity(

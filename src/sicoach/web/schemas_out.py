@@ -210,7 +210,9 @@ class TrendOut(_Open):
     percent: float | None
     meaning: str = Field(description="better, worse, small or unknown.")
     summary: str
-    days: list[TrendDayOut]
+    days: list[TrendDayOut] = Field(
+        description="Each day of the range (`from` to `date`): the rating and its 7-day average."
+    )
 
 
 class AdherenceOut(_Open):
@@ -232,9 +234,9 @@ class AerobicWeekOut(_Open):
 
 class AerobicProgressOut(_Open):
     goal: int
-    total_minutes: int
+    total_minutes: int = Field(description="Over the whole program up to `date`.")
     summary: str
-    weeks: list[AerobicWeekOut]
+    weeks: list[AerobicWeekOut] = Field(description="Each week of the range, from `from`'s week.")
 
 
 class HurtOut(_Open):
@@ -273,7 +275,17 @@ class FunctionOut(_Open):
 
 
 class ProgressOut(_Open):
-    date: str
+    """The figures as they stood at the end of `date`: totals over the whole program; the
+    daily ratings and weekly minutes of the range from `from` to `date` alone (by default
+    the last 12 weeks)."""
+
+    date: str = Field(description="The range's last day (`to`): the figures as they stood then.")
+    from_: str = Field(
+        alias="from",
+        description="The range's first day: the `days` of pain and mobility and the `weeks` "
+        "of aerobic minutes start there (or at the program's start, when later). Default: "
+        "the Monday 11 weeks before the week of `date` (12 weeks).",
+    )
     start: str | None = Field(description="First day of the program, when known.")
     summaries: list[str] = Field(description="One plain sentence per measure.")
     pain: TrendOut

@@ -7,13 +7,13 @@ figures are in the JSON API at /api/v1/progress.
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from sicoach.interchange import report as report_render
-from sicoach.services import cached_reads, reports
+from sicoach.services import cached_reads, progress_range, reports
 from sicoach.services.commands import RateActivity
 from sicoach.services.errors import InputError
 from sicoach.services.handlers import execute
@@ -97,15 +97,55 @@ async def rate_submit(request: Request) -> Response:
     return RedirectResponse("/progress?saved=Rating+saved.#activities", status_code=303)
 
 
-@router.get("/api/v1/progress", tags=["progress"], response_model=ProgressOut)
-def api_progress(request: Request, date: str | None = None) -> dict[str, Any]:
-    """Pain, mobility, sessions, aerobic minutes, symptoms and activities (as of `date`)."""
+def _api_day(raw: str | None, field: str) -> date | None:
+    """A query's date, or a refusal naming `field` (a 422, as every API input error)."""
+    if not raw:
+        return None
     try:
-        return report_render.progress_to_dict(
-            reports.progress(context_of(request), _day(date, "date"))
-        )
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise InputError(field, f"{raw!r} is not a date; use YYYY-MM-DD") from None
+
+
+@router.get("/api/v1/progress", tags=["progress"], response_model=ProgressOut)
+def api_progress(
+    request: Request,
+    first: Annotated[
+        str | None,
+        Query(
+            alias="from",
+            description="First day listed (YYYY-MM-DD). Default: the Monday 11 weeks before "
+            f"the week of `to`, so {progress_range.DEFAULT_RANGE_WEEKS} weeks are listed; at "
+            f"most {progress_range.MAX_RANGE_DAYS} days before `to`.",
+        ),
+    ] = None,
+    to: Annotated[
+        str | None,
+        Query(description="Last day (YYYY-MM-DD), the figures as they stood then. Default: today."),
+    ] = None,
+    date: Annotated[  # the query's older name
+        str | None, Query(description="An older name for `to`.", deprecated=True)
+    ] = None,
+) -> dict[str, Any]:
+    """Pain, mobility, sessions, aerobic minutes, symptoms and activities as they stood at
+    the end of `to`. The changes, session counts, total minutes, exercises that hurt,
+    symptoms and activities cover the whole program; the daily pain and mobility (`days`)
+    and the weekly minutes (`aerobic.weeks`) list the range from `from` to `to` alone: by
+    default the last 12 weeks. Ask for an older range with `from` and `to` (a year at most
+    at a time). A bad date is a 422 naming `from`, `to` or `date`."""
+    if to and date:
+        raise InputError("date", "give `to` alone (`date` is its older name)")
+    ctx = context_of(request)
+    last = _api_day(to or date, "to" if to else "date")
+    try:
+        start, p = progress_range.progress_range(ctx, _api_day(first, "from"), last)
     except InputError as error:
-        raise HTTPException(400, str(error)) from error
+        if date and error.field == "to":
+            raise InputError("date", error.message) from None
+        raise
+    shown = report_render.progress_to_dict(p)
+    shown["from"] = start.isoformat()
+    return shown
 
 
 def _period(request: Request) -> tuple[date | None, date | None]:

@@ -9,6 +9,7 @@ their reference), and prints p50/p95 latency and requests per second (target: to
 under 50 ms, right after a write too).
 
     .venv/bin/python bench/web.py [--years 10] [--requests 400] [--concurrency 4]
+        [--writes 40] [--write walk|checkin]
 """
 
 from __future__ import annotations
@@ -169,22 +170,30 @@ class Rounds:
         getattr(self, f"{kind}_cpu").append(server_cpu(pid) - cpu)
 
 
-def after_writes(base: str, times: int, pid: int, progress: bool = True) -> Rounds:
-    """Latency of the today page right after each of `times` writes (an activity saved),
+def after_writes(
+    base: str, times: int, pid: int, progress: bool = True, write: str = "walk"
+) -> Rounds:
+    """Latency of the today page right after each of `times` writes (an activity saved, or
+    with `write` "checkin" today's check-in with another pain and mobility each time, which
+    changes the rating charts: the costlier write for the progress pages),
     then of the progress page and the progress API (unless `progress` is False),
     and of /healthz in the same loop, one client (the reference for the same moments);
     with the server's CPU time spent on each (one request in flight, so the process's CPU
     clock moves for that request alone: a figure a busy machine changes far less)."""
     out = Rounds()
     with httpx.Client(base_url=base, timeout=30) as client:
-        for _ in range(times):
+        for round_ in range(times):
             cpu, began = server_cpu(pid), time.perf_counter()
             client.get("/healthz")
             out.bare.append(time.perf_counter() - began)
             out.bare_cpu.append(server_cpu(pid) - cpu)
-            saved = client.post("/api/v1/activities", json={"kind": "walking", "minutes": 5})
-            if saved.status_code != 201:
-                raise RuntimeError(f"saving an activity: HTTP {saved.status_code}")
+            if write == "checkin":
+                rating = {"pain": 2 + round_ % 3, "mobility": 6 + round_ % 3}
+                saved = client.post("/api/v1/checkins", json=rating)
+            else:
+                saved = client.post("/api/v1/activities", json={"kind": "walking", "minutes": 5})
+            if saved.status_code not in (200, 201):
+                raise RuntimeError(f"saving a {write}: HTTP {saved.status_code}")
             out.timed(client, pid, "/", "today")
             if progress:
                 out.timed(client, pid, "/progress", "progress")
@@ -223,6 +232,12 @@ def main() -> int:
     parser.add_argument("--writes", type=int, default=40, help="writes, each then a today page")
     parser.add_argument(
         "--no-progress", action="store_true", help="skip the progress page after each write"
+    )
+    parser.add_argument(
+        "--write",
+        choices=("walk", "checkin"),
+        default="walk",
+        help="what each write saves: a walk, or today's check-in (new pain and mobility)",
     )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
@@ -271,7 +286,7 @@ def main() -> int:
             print(f"server: {base}, {args.concurrency} clients at a time")
             bare = asyncio.run(hammer(base + "/healthz", args.requests, args.concurrency))
             today = asyncio.run(hammer(base + "/", args.requests, args.concurrency))
-            rounds = after_writes(base, args.writes, server.pid, not args.no_progress)
+            rounds = after_writes(base, args.writes, server.pid, not args.no_progress, args.write)
             report("/healthz", *bare)
             p95 = report("/ (today)", *today)
             alone, written = rounds.bare, rounds.today

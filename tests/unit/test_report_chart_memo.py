@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from datetime import date, timedelta
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -61,7 +62,7 @@ def _new_figure(shape: Hashable, width: float, height: float) -> Iterator[tuple[
     yield charts._figure(width, height)
 
 
-@settings(max_examples=8, deadline=None)
+@settings(max_examples=6, deadline=None)
 @given(trends(), weeks(), st.sampled_from((PAIN_COLOUR, MOBILITY_COLOUR)), st.booleans())
 def test_a_kept_figure_draws_what_a_new_figure_draws(
     rating: tuple[Trend, date],
@@ -129,3 +130,15 @@ def test_a_kept_figure_in_use_is_not_shared() -> None:
         assert other is not fig
     with charts._kept_figure(("test", 1.0), 4.6, 3.2) as (again, _):
         assert again is fig
+
+
+def test_a_drawing_that_failed_half_way_leaves_no_figure_behind() -> None:
+    shape = ("test", 2.0)
+    with charts._kept_figure(shape, 4.6, 3.2) as (fig, ax):
+        pass
+    with pytest.raises(RuntimeError), charts._kept_figure(shape, 4.6, 3.2) as (same, ax):
+        assert same is fig
+        ax.plot([0, 1], [0, 1])
+        raise RuntimeError("drawing failed")
+    with charts._kept_figure(shape, 4.6, 3.2) as (after, ax):
+        assert after is not fig and not ax.lines

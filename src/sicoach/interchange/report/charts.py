@@ -141,11 +141,14 @@ def _kept_figure(shape: Hashable, width: float, height: float) -> Iterator[tuple
         return
     try:
         yield fig, ax
+        _cleared(ax)
+    except BaseException:
+        with _FIGURES_LOCK:  # a drawing that failed half-way: the next one starts afresh
+            if _FIGURES.get(shape) is kept:
+                del _FIGURES[shape]
+        raise
     finally:
-        try:
-            _cleared(ax)
-        finally:
-            lock.release()
+        lock.release()
 
 
 CHART_MEMO = 256

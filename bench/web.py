@@ -174,8 +174,9 @@ def after_writes(
     base: str, times: int, pid: int, progress: bool = True, write: str = "walk"
 ) -> Rounds:
     """Latency of the today page right after each of `times` writes (an activity saved, or
-    with `write` "checkin" today's check-in with another pain and mobility each time, which
-    changes the rating charts: the costlier write for the progress pages),
+    with `write` "checkin" a check-in of one of the last 50 days, another each round, with a
+    pain and mobility it did not have: it changes the rating charts, the costlier write for
+    the progress pages),
     then of the progress page and the progress API (unless `progress` is False),
     and of /healthz in the same loop, one client (the reference for the same moments);
     with the server's CPU time spent on each (one request in flight, so the process's CPU
@@ -187,8 +188,9 @@ def after_writes(
             client.get("/healthz")
             out.bare.append(time.perf_counter() - began)
             out.bare_cpu.append(server_cpu(pid) - cpu)
-            if write == "checkin":
-                rating = {"pain": 2 + round_ % 3, "mobility": 6 + round_ % 3}
+            if write == "checkin":  # each round another recent day: a picture not seen yet
+                day = (END - timedelta(days=round_ % 50)).isoformat()
+                rating = {"date": day, "pain": 9, "mobility": 1}
                 saved = client.post("/api/v1/checkins", json=rating)
             else:
                 saved = client.post("/api/v1/activities", json={"kind": "walking", "minutes": 5})
@@ -237,7 +239,7 @@ def main() -> int:
         "--write",
         choices=("walk", "checkin"),
         default="walk",
-        help="what each write saves: a walk, or today's check-in (new pain and mobility)",
+        help="what each write saves: a walk, or a recent day's check-in (new pain, mobility)",
     )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:

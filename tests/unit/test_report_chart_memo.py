@@ -120,6 +120,13 @@ def test_the_same_picture_is_drawn_once_and_only_its_ids_follow_the_page() -> No
     newer = Trend("pain", (DayValue(END, 7, None), *trend.days[1:]), None, None, trend.change)
     assert rating_chart(newer, first, END, PAIN_COLOUR, "web-pain", compact=True) != page
     assert charts._drawn.cache_info().misses == 2
+    # a report's chart (drawn for a download, over any period) is kept nowhere
+    kept = charts._drawn.cache_info().currsize, charts._page_labelled.cache_info().currsize
+    rating_chart(trend, first, END, PAIN_COLOUR, "report-pain", True, text_as_paths=False)
+    assert (
+        charts._drawn.cache_info().currsize,
+        charts._page_labelled.cache_info().currsize,
+    ) == kept
 
 
 def test_a_kept_figure_in_use_is_not_shared() -> None:

@@ -78,7 +78,6 @@ def accessible_svg(svg: str, key: str, title: str, desc: str) -> Markup:
     return _labelled(_inline(svg), key, title, desc)
 
 
-@lru_cache(maxsize=256)
 def _labelled(svg: str, key: str, title: str, desc: str) -> Markup:
     """An inline SVG (`_inline`) with ids unique to `key`, a title and a desc."""
     svg = _ID_RE.sub(lambda m: f"{m.group(1)}{key}-{m.group(2)}", svg)
@@ -108,6 +107,12 @@ def _figure(width: float = 7.0, height: float = 1.8) -> tuple[Any, Any]:
     ax.set_axisbelow(True)
     return fig, ax
 
+
+CHART_MEMO = 256
+"""The pages' charts kept by `_drawn` and `_page_labelled` (some 30-40 kB each: a few MB)."""
+
+_page_labelled = lru_cache(maxsize=CHART_MEMO)(_labelled)
+"""`_labelled` of a page's chart, memoised (a report's is labelled afresh)."""
 
 _FIGURES: dict[Hashable, tuple[threading.Lock, Any, Any]] = {}
 _FIGURES_LOCK = threading.Lock()
@@ -151,13 +156,15 @@ def _kept_figure(shape: Hashable, width: float, height: float) -> Iterator[tuple
         lock.release()
 
 
-CHART_MEMO = 256
-"""Charts kept by `_drawn` (some 30-40 kB each: a few MB in all)."""
-
-
 @lru_cache(maxsize=CHART_MEMO)
 def _drawn(draw: Callable[..., str], *args: Hashable) -> str:
-    """`draw(*args)`, memoised: a chart is a pure function of what it draws."""
+    """`draw(*args)`, memoised: a chart is a pure function of what it draws. For the
+    pages' charts (text as paths); a report's, drawn for a download over any period, is
+    drawn afresh (`_draw_once`) and kept nowhere."""
+    return draw(*args)
+
+
+def _draw_once(draw: Callable[..., str], *args: Hashable) -> str:
     return draw(*args)
 
 
@@ -231,7 +238,8 @@ def rating_chart(
     (inches) draws it as big as it prints, so its words print at about 8 points.
     """
     shown = replace(trend, days=tuple(d for d in trend.days if first <= d.date <= last))
-    svg = _drawn(_draw_rating, shown, first, last, colour, compact, text_as_paths, size)
+    draw = _drawn if text_as_paths else _draw_once
+    svg = draw(_draw_rating, shown, first, last, colour, compact, text_as_paths, size)
     name = trend.name
     title = f"{name.capitalize()} by day, {first.isoformat()} to {last.isoformat()}"
     dots_text = (
@@ -244,7 +252,7 @@ def rating_chart(
         "the shaded band marks the first week of the program. "
         f"{trend.change.summary}"
     )
-    return _labelled(svg, key, title, desc)
+    return (_page_labelled if text_as_paths else _labelled)(svg, key, title, desc)
 
 
 def _draw_rating(
@@ -321,7 +329,8 @@ def minutes_chart(
     size: tuple[float, float] | None = None,
 ) -> Markup:
     """Aerobic minutes as weekly bars against the week's target and the weekly goal."""
-    svg = _drawn(_draw_minutes, tuple(weeks), goal, compact, text_as_paths, size)
+    draw = _drawn if text_as_paths else _draw_once
+    svg = draw(_draw_minutes, tuple(weeks), goal, compact, text_as_paths, size)
     first = weeks[0].week_start.isoformat() if weeks else ""
     title = f"Aerobic minutes by week, from the week of {first}" if weeks else "Aerobic minutes"
     met = sum(1 for w in weeks if w.met_goal)
@@ -329,7 +338,7 @@ def minutes_chart(
         f"Bars show the aerobic minutes of each of {len(weeks)} weeks; the dashed line is the "
         f"goal of {goal} minutes a week, reached in {met} of them."
     )
-    return _labelled(svg, key, title, desc)
+    return (_page_labelled if text_as_paths else _labelled)(svg, key, title, desc)
 
 
 def _draw_minutes(

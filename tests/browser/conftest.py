@@ -137,9 +137,16 @@ def browser(test_authority: Path):  # type: ignore[no-untyped-def]
         launched.close()
 
 
-@pytest.fixture(params=list(VIEWPORTS), ids=list(VIEWPORTS))
+@pytest.fixture(params=["phone"], ids=["phone"])
 def viewport(request: pytest.FixtureRequest) -> str:
+    """Phone size (390x844, our user's screen) unless a test asks for both sizes."""
     return str(request.param)
+
+
+BOTH_SIZES = pytest.mark.parametrize("viewport", list(VIEWPORTS))
+"""For the tests that also run on a laptop: at least one per page layout (the wide layout
+moves the navigation to the top and widens the player; app.css changes only layout with
+the width). A test of behaviour alone runs at phone size."""
 
 
 class Shots:
@@ -214,6 +221,22 @@ def first_use(page, pain: int = 5, flags: tuple[str, ...] = ()) -> None:  # type
             page.locator(f'input[name="flag"][value="{code}"]').check()
         page.get_by_role("button", name="Start session").click()
         page.goto("/safety")
+
+
+def welcomed(server: Server, pain: int = 5) -> None:
+    """The answers `first_use` gives, sent to the first-use page's own handler before a tab
+    opens, as the page's form sends them (its hidden fields included): for the tests that
+    start from a made profile. test_web_first_use.py fills in the page in the browser."""
+    form = server.client.get("/welcome")
+    fields: dict[str, list[str]] = {}
+    for name, value in re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', form.text):
+        fields.setdefault(name, []).append(value)
+    answers = {"understood": "on", "birth_year": "1984", "pregnancy": "none", "pain": str(pain)}
+    sent = server.client.post(
+        "/welcome", data={**fields, "due_date": "", "delivery_date": "", **answers}
+    )
+    assert sent.status_code == 303, sent.text  # on to Today, as `first_use` waits for
+    assert sent.headers["location"].startswith("/?saved="), sent.headers["location"]
 
 
 def choose(page, name: str, value: int) -> None:  # type: ignore[no-untyped-def]

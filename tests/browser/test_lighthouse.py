@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import choose, first_use
+from tests.browser.conftest import choose, welcomed
 from tests.browser.lighthouse import LIGHTHOUSE, audit_pages, failing_audits, scores
 
 CATEGORIES = ("accessibility", "best-practices")
@@ -20,8 +20,7 @@ def _lighthouse_installed() -> None:
 
 @pytest.mark.parametrize("viewport", ["phone"], indirect=True)
 def test_today_player_and_checkin_score_100(page, server) -> None:  # type: ignore[no-untyped-def]
-    first_use(page)
-    page.wait_for_url("**/?saved=*")
+    welcomed(server)
     page.goto("/session")
     choose(page, "pain_before", 3)
     page.get_by_role("button", name="Start session").click()

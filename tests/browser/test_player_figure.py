@@ -3,7 +3,7 @@ hold on "Hold", back on the release), not on a loop of its own."""
 
 from __future__ import annotations
 
-from tests.browser.conftest import choose, first_use, wait_until
+from tests.browser.conftest import BOTH_SIZES, choose, wait_until, welcomed
 
 # Records what the figure shows each time it changes, with the cue on screen at that moment.
 WATCH = """
@@ -21,8 +21,7 @@ new MutationObserver(() => {
 
 
 def _start(page, server, speed: int) -> dict:  # type: ignore[no-untyped-def]
-    first_use(page)
-    page.wait_for_url("**/?saved=*")
+    welcomed(server)
     page.goto(f"/session?speed={speed}")
     choose(page, "pain_before", 2)
     page.get_by_role("button", name="Start session").click()
@@ -30,6 +29,7 @@ def _start(page, server, speed: int) -> dict:  # type: ignore[no-untyped-def]
     return server.client.get("/api/v1/session/script").json()  # type: ignore[no-any-return]
 
 
+@BOTH_SIZES
 def test_figure_is_large_and_follows_hold_and_release(page, server, viewport) -> None:  # type: ignore[no-untyped-def]
     script = _start(page, server, speed=8)
     page.evaluate(WATCH)
@@ -61,9 +61,7 @@ def test_figure_is_large_and_follows_hold_and_release(page, server, viewport) ->
         assert len(by_kind["move"]) == 2, by_kind  # the two halves of the move differ
 
 
-def test_player_figure_in_light_and_dark_at_phone_size(page, server, viewport) -> None:  # type: ignore[no-untyped-def]
-    if viewport != "phone":
-        return  # the laptop layout is covered above; these screenshots are for a phone
+def test_player_figure_in_light_and_dark_at_phone_size(page, server) -> None:  # type: ignore[no-untyped-def]
     _start(page, server, speed=1)
     page.get_by_role("button", name="Begin").click()
     # Wait for the first move (into a hold, or a half of cat-cow), pause, look in both themes.

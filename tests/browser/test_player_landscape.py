@@ -3,7 +3,7 @@ side, both wholly on screen with no scrolling, and "It hurts" in reach."""
 
 from __future__ import annotations
 
-from tests.browser.conftest import SCREENSHOTS, choose, first_use
+from tests.browser.conftest import SCREENSHOTS, choose, welcomed
 
 LANDSCAPE = {"width": 844, "height": 390}
 BOX = (
@@ -18,8 +18,7 @@ def test_player_sideways_keeps_figure_and_countdown_on_screen(browser, server) -
     )
     page = context.new_page()
     try:
-        first_use(page)
-        page.wait_for_url("**/?saved=*")
+        welcomed(server)
         page.goto("/session?speed=8")
         choose(page, "pain_before", 2)
         page.get_by_role("button", name="Start session").click()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sicoach.domain.clock import FixedClock
 from sicoach.services.context import Context
 from sicoach.settings import Settings, sqlite_url
-from tests.browser.conftest import axe_violations, choose
+from tests.browser.conftest import BOTH_SIZES, axe_violations, choose
 from tests.unit.test_progress_fortnight import fortnight
 
 
@@ -37,6 +37,7 @@ def test_progress_page(page, server) -> None:  # type: ignore[no-untyped-def]
     assert axe_violations(page) == []
 
 
+@BOTH_SIZES
 def test_report_page_and_pdf_download(page, server) -> None:  # type: ignore[no-untyped-def]
     _fill(server)
     page.goto("/report")

@@ -6,9 +6,9 @@ from __future__ import annotations
 from tests.browser.conftest import (
     axe_violations,
     choose,
-    first_use,
     wait_for_saved_exercises,
     wait_until,
+    welcomed,
 )
 
 
@@ -39,8 +39,7 @@ def test_first_use_while_pregnant_asks_the_warning_signs(page) -> None:  # type:
 
 
 def test_reloading_the_player_carries_on_after_what_was_saved(page, server) -> None:  # type: ignore[no-untyped-def]
-    first_use(page)
-    page.wait_for_url("**/?saved=*")
+    welcomed(server)
     page.goto("/session?speed=5")  # fast enough to play the first exercise through
     choose(page, "pain_before", 3)
     page.get_by_role("button", name="Start session").click()
@@ -67,9 +66,8 @@ def test_reloading_the_player_carries_on_after_what_was_saved(page, server) -> N
     assert len(ids) == len(set(ids))  # nothing saved twice
 
 
-def test_library_figures_and_settings_downloads(page) -> None:  # type: ignore[no-untyped-def]
-    first_use(page)
-    page.wait_for_url("**/?saved=*")
+def test_library_figures_and_settings_downloads(page, server) -> None:  # type: ignore[no-untyped-def]
+    welcomed(server)
     page.goto("/exercises")
     thumbs = page.locator("img.thumb")
     assert thumbs.count() == 10

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import httpx
 
-from tests.browser.conftest import axe_violations, first_use
+from tests.browser.conftest import BOTH_SIZES, axe_violations, welcomed
 
 PAGES = {
     "today": "/",
@@ -37,9 +37,10 @@ THEMES = {
 }
 
 
+@BOTH_SIZES
 def test_axe_on_every_page(page, server, viewport: str) -> None:  # type: ignore[no-untyped-def]
-    first_use(page)
-    page.wait_for_url("**/?saved=*")
+    welcomed(server)
+    page.goto("/")
     # Some history so that charts, tables and the banner have something to show.
     httpx.post(
         server.base + "/api/v1/activities",
@@ -62,9 +63,9 @@ def test_axe_on_every_page(page, server, viewport: str) -> None:  # type: ignore
 START = "None of these: start session"
 
 
-def test_keyboard_reaches_main_action_with_visible_focus(page) -> None:  # type: ignore[no-untyped-def]
-    first_use(page)
-    page.wait_for_url("**/?saved=*")
+@BOTH_SIZES
+def test_keyboard_reaches_main_action_with_visible_focus(page, server) -> None:  # type: ignore[no-untyped-def]
+    welcomed(server)
     page.goto("/")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "Skip to content"
@@ -80,10 +81,11 @@ def test_keyboard_reaches_main_action_with_visible_focus(page) -> None:  # type:
     page.shots("focus")
 
 
-def test_zoom_has_no_sideways_scroll(page) -> None:  # type: ignore[no-untyped-def]
+@BOTH_SIZES
+def test_zoom_has_no_sideways_scroll(page, server) -> None:  # type: ignore[no-untyped-def]
     """200% zoom of the laptop (640 CSS px), and 320 CSS px for the phone (WCAG reflow)."""
-    first_use(page)
-    page.wait_for_url("**/?saved=*")
+    welcomed(server)
+    page.goto("/")
     width = max(320, page.viewport_size["width"] // 2)
     page.set_viewport_size({"width": width, "height": page.viewport_size["height"] // 2})
     for path in ("/", "/checkin", "/session", "/settings"):

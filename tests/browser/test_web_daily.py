@@ -7,12 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import axe_violations, choose, first_use
+from tests.browser.conftest import axe_violations, choose, welcomed
 
 
 def test_checkin_with_a_mistake_then_saved(page, server) -> None:  # type: ignore[no-untyped-def]
-    first_use(page)
-    page.wait_for_url("**/?saved=*")
+    welcomed(server)
     page.goto("/checkin")
     page.shots("form")
     assert axe_violations(page) == []
@@ -38,8 +37,8 @@ def test_checkin_with_a_mistake_then_saved(page, server) -> None:  # type: ignor
 
 
 def test_log_a_walk(page, server) -> None:  # type: ignore[no-untyped-def]
-    first_use(page)
-    page.wait_for_url("**/?saved=*")
+    welcomed(server)
+    page.goto("/")
     page.get_by_role("link", name="Log a walk or other activity").click()
     page.get_by_label("Walking").check()
     page.get_by_label("How many minutes?").fill("20")
@@ -62,8 +61,7 @@ def test_log_a_walk(page, server) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_export_then_import_from_settings(page, server, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    first_use(page)
-    page.wait_for_url("**/?saved=*")
+    welcomed(server)
     page.goto("/settings")
     page.shots("settings")
     assert axe_violations(page) == []
@@ -102,11 +100,10 @@ def test_export_then_import_from_settings(page, server, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("viewport", ["phone"])
-def test_a_settings_mistake_comes_into_view_with_the_focus(page) -> None:  # type: ignore[no-untyped-def]
+def test_a_settings_mistake_comes_into_view_with_the_focus(page, server) -> None:  # type: ignore[no-untyped-def]
     """The reminder time sits below the fold on a phone: after a mistake it is in view,
     focused, and its message is what a screen reader reads with it."""
-    first_use(page)
-    page.wait_for_url("**/?saved=*")
+    welcomed(server)
     page.goto("/settings")
     page.get_by_label("Daily reminder time (optional)").fill("25:99")
     page.get_by_role("button", name="Save routine").click()

@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 
 from tests.browser import conftest
-from tests.browser.conftest import VIEWPORTS, Server, axe_violations, choose, first_use
+from tests.browser.conftest import BOTH_SIZES, VIEWPORTS, Server, axe_violations, choose, first_use
 
 PHONE = VIEWPORTS["phone"]
 
 
+@BOTH_SIZES
 def test_first_use_then_today(page) -> None:  # type: ignore[no-untyped-def]
     page.goto("/")
     page.wait_for_url("**/welcome")

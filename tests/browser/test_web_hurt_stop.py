@@ -10,12 +10,11 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import choose, first_use, wait_for_saved_exercises
+from tests.browser.conftest import choose, wait_for_saved_exercises, welcomed
 
 
 def _start(page, server) -> dict[str, Any]:  # type: ignore[no-untyped-def]
-    first_use(page)
-    page.wait_for_url("**/?saved=*")
+    welcomed(server)
     page.goto("/session?speed=2")
     choose(page, "pain_before", 2)
     page.get_by_role("button", name="Start session").click()

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from tests.browser.conftest import axe_violations, choose, first_use
+from tests.browser.conftest import BOTH_SIZES, axe_violations, choose, welcomed
 
 READER_LOAD_MS = 120_000
 """The note reader is built on first use in the server (seconds, more on a busy machine):
 waits on the page after saving allow for it. They wait on the page's state, not a time."""
 
 
+@BOTH_SIZES
 def test_a_note_sign_is_shown_then_said_not_so(page, server) -> None:  # type: ignore[no-untyped-def]
-    first_use(page)
-    page.wait_for_url("**/?saved=*")
+    welcomed(server)
     page.goto("/checkin")
     choose(page, "pain", 3)
     page.get_by_label("Note (optional)").fill("No fever, but I wet myself on the way home")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tests.browser.conftest import choose, first_use, wait_for_saved_exercises, wait_until
+from tests.browser.conftest import choose, wait_for_saved_exercises, wait_until, welcomed
 
 # Watches (does not replace) the browser's speech, sound and wake lock, so the test can see
 # that the player used them.
@@ -29,8 +29,7 @@ if (navigator.wakeLock) {
 def test_pause_skip_mute_and_reduced_motion(page, server) -> None:  # type: ignore[no-untyped-def]
     page.emulate_media(reduced_motion="reduce")
     page.add_init_script(SPY)
-    first_use(page)
-    page.wait_for_url("**/?saved=*")
+    welcomed(server)
     page.goto("/session?speed=2")  # slow enough that no repetition ends before Skip
     choose(page, "pain_before", 2)
     page.get_by_role("button", name="Start session").click()
@@ -68,8 +67,7 @@ def test_pause_skip_mute_and_reduced_motion(page, server) -> None:  # type: igno
 
 
 def test_closing_the_tab_keeps_what_was_done(page, server) -> None:  # type: ignore[no-untyped-def]
-    first_use(page)
-    page.wait_for_url("**/?saved=*")
+    welcomed(server)
     page.goto("/session?speed=50")
     choose(page, "pain_before", 3)
     page.get_by_role("button", name="Start session").click()
@@ -92,8 +90,7 @@ def test_begin_waits_until_the_script_has_loaded(page, server) -> None:  # type:
     """A quick tap on Begin while the script is still on its way must not break the player."""
     held = []
     page.route("**/api/v1/session/script", lambda route: held.append(route))  # hold it
-    first_use(page)
-    page.wait_for_url("**/?saved=*")
+    welcomed(server)
     page.goto("/session?speed=2")
     choose(page, "pain_before", 2)
     page.get_by_role("button", name="Start session").click()

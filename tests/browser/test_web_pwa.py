@@ -13,8 +13,8 @@ from tests.browser.conftest import (
     VIEWPORTS,
     Shots,
     choose,
-    first_use,
     wait_until,
+    welcomed,
 )
 
 WORKER_READY = """async () => {
@@ -57,18 +57,18 @@ def app_page(browser, server, tmp_path: Path, request: pytest.FixtureRequest) ->
     assert errors == [], f"script errors on the page: {errors}"
 
 
-def _installed(page) -> None:  # type: ignore[no-untyped-def]
+def _installed(page, server) -> None:  # type: ignore[no-untyped-def]
     """First use done, the worker in control and every page of the offline list stored."""
-    first_use(page)
-    page.wait_for_url("**/?saved=*")
+    welcomed(server)
+    page.goto("/")
     assert page.evaluate(WORKER_READY).endswith("/sw.js")
     page.reload()  # the worker controls the page from the next load on
     wait_until(page, "navigator.serviceWorker.controller !== null")
     wait_until(page, f"({CACHED_PATHS})().then(paths => paths.includes('/exercises/bridge'))")
 
 
-def test_the_app_is_installable_with_its_worker_registered(app_page) -> None:  # type: ignore[no-untyped-def]
-    _installed(app_page)
+def test_the_app_is_installable_with_its_worker_registered(app_page, server) -> None:  # type: ignore[no-untyped-def]
+    _installed(app_page, server)
     cdp = app_page.context.new_cdp_session(app_page)
     errors = cdp.send("Page.getInstallabilityErrors")["installabilityErrors"]
     assert errors == []
@@ -77,9 +77,9 @@ def test_the_app_is_installable_with_its_worker_registered(app_page) -> None:  #
     assert manifest["url"].endswith("/manifest.webmanifest")
 
 
-def test_offline_pages_open_from_the_cache_with_the_offline_line(app_page) -> None:  # type: ignore[no-untyped-def]
+def test_offline_pages_open_from_the_cache_with_the_offline_line(app_page, server) -> None:  # type: ignore[no-untyped-def]
     page = app_page
-    _installed(page)
+    _installed(page, server)
     page.goto("/checkin")
     page.locator('label.scale-option:has(input[name="pain"][value="4"])').click()
     page.locator('input[name="symptoms"][value="fever"]').check()
@@ -115,9 +115,8 @@ def test_offline_pages_open_from_the_cache_with_the_offline_line(app_page) -> No
 NO_WAKE_LOCK = "delete Navigator.prototype.wakeLock;"
 
 
-def _playing(page) -> None:  # type: ignore[no-untyped-def]
-    first_use(page)
-    page.wait_for_url("**/?saved=*")
+def _playing(page, server) -> None:  # type: ignore[no-untyped-def]
+    welcomed(server)
     page.goto("/session?speed=2")
     choose(page, "pain_before", 3)
     page.get_by_role("button", name="Start session").click()
@@ -125,27 +124,27 @@ def _playing(page) -> None:  # type: ignore[no-untyped-def]
     page.locator('#player[data-state="running"]').wait_for()
 
 
-def test_the_player_says_when_it_cannot_keep_the_screen_on(page) -> None:  # type: ignore[no-untyped-def]
+def test_the_player_says_when_it_cannot_keep_the_screen_on(page, server) -> None:  # type: ignore[no-untyped-def]
     page.add_init_script(NO_WAKE_LOCK)
-    _playing(page)
+    _playing(page, server)
     note = page.locator("#p-awake")
     note.wait_for()
     assert "cannot keep your screen on" in note.inner_text()
     page.shots("no-wake-lock")
 
 
-def test_the_player_keeps_quiet_about_the_screen_when_it_can_keep_it_on(page) -> None:  # type: ignore[no-untyped-def]
+def test_the_player_keeps_quiet_about_the_screen_when_it_can_keep_it_on(page, server) -> None:  # type: ignore[no-untyped-def]
     page.add_init_script(
         "navigator.wakeLock.request = async () => "
         "({ addEventListener() {}, release: async () => {} });"
     )
-    _playing(page)
+    _playing(page, server)
     page.wait_for_timeout(300)  # the lock request is answered at once
     assert page.locator("#p-awake").is_hidden()
 
 
-def test_leaving_mid_session_asks_first(page) -> None:  # type: ignore[no-untyped-def]
-    _playing(page)
+def test_leaving_mid_session_asks_first(page, server) -> None:  # type: ignore[no-untyped-def]
+    _playing(page, server)
     player_url = page.url
     asked: list[str] = []
 
@@ -168,7 +167,7 @@ def test_a_session_played_offline_is_sent_once_when_the_connection_returns(
     app_page, server
 ) -> None:  # type: ignore[no-untyped-def]
     page = app_page
-    _installed(page)
+    _installed(page, server)
     page.goto("/session?speed=50")
     choose(page, "pain_before", 3)
     page.get_by_role("button", name="Start session").click()
@@ -204,8 +203,7 @@ def test_a_session_played_offline_is_sent_once_when_the_connection_returns(
 def test_a_check_in_and_a_walk_made_offline_are_sent_once_when_the_connection_returns(
     page, server
 ) -> None:  # type: ignore[no-untyped-def]
-    first_use(page)
-    page.wait_for_url("**/?saved=*")
+    welcomed(server)
     page.goto("/checkin")
     walk = page.context.new_page()
     walk.goto(server.base + "/activity")

@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import axe_violations, choose, first_use, wait_for_saved_exercises
+from tests.browser.conftest import axe_violations, choose, wait_for_saved_exercises, welcomed
 
 
 @pytest.mark.parametrize("viewport", ["phone"])
 def test_the_summary_after_a_reload_lists_every_exercise_saved(page, server) -> None:  # type: ignore[no-untyped-def]
-    first_use(page)
-    page.wait_for_url("**/?saved=*")
+    welcomed(server)
     planned = server.client.get("/api/v1/session/script").json()["exercises"]
     names = [e["name"] for e in planned]
     # Fast enough to play the first exercise through; each click on the exercise it means

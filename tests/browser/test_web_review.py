@@ -7,7 +7,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from tests.browser.conftest import first_use
+from tests.browser.conftest import first_use, welcomed
 
 
 @pytest.mark.parametrize("viewport", ["phone"])
@@ -41,8 +41,7 @@ def test_review_form_with_the_yes_lifts_an_emergency_block(page, server) -> None
 
 @pytest.mark.parametrize("viewport", ["phone"])
 def test_today_asks_were_you_checked_after_the_week(page, server) -> None:  # type: ignore[no-untyped-def]
-    first_use(page)
-    page.wait_for_url("**/?saved=*")
+    welcomed(server)
     journal = server.client.get("/api/v1/journal").json()
     journal["checkins"].append(
         {"date": "2026-11-05", "pain": 4, "symptoms": ["chest_pain"], "note": ""}

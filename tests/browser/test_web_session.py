@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import httpx
 
-from tests.browser.conftest import axe_violations, choose, first_use
+from tests.browser.conftest import BOTH_SIZES, axe_violations, choose, welcomed
 
 
 def test_whole_session_with_it_hurts(page, server) -> None:  # type: ignore[no-untyped-def]
-    first_use(page)
-    page.wait_for_url("**/?saved=*")
+    welcomed(server)
     page.goto("/session?speed=50")
     page.shots("start")
     assert axe_violations(page) == []
@@ -69,9 +68,9 @@ def test_whole_session_with_it_hurts(page, server) -> None:  # type: ignore[no-u
     page.shots("tomorrow")
 
 
+@BOTH_SIZES
 def test_emergency_answer_stops_everything(page, server) -> None:  # type: ignore[no-untyped-def]
-    first_use(page)
-    page.wait_for_url("**/?saved=*")
+    welcomed(server)
     page.goto("/session")
     page.locator('input[name="flag"][value="saddle_numbness"]').check()
     choose(page, "pain_before", 4)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import httpx
 
-from tests.browser.conftest import axe_violations, first_use
+from tests.browser.conftest import axe_violations, welcomed
 
 LEVELS = {
     "see_doctor": ["leg_numbness"],
@@ -14,8 +14,7 @@ LEVELS = {
 
 
 def test_banner_levels_in_both_themes(page, server) -> None:  # type: ignore[no-untyped-def]
-    first_use(page)
-    page.wait_for_url("**/?saved=*")
+    welcomed(server)
     found = {}
     for level, symptoms in LEVELS.items():
         httpx.post(

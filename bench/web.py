@@ -6,7 +6,10 @@ today page and to the bare /healthz endpoint of that server, a bounded number at
 then saves a walk and loads the today page, the progress page, the progress API and the
 page at a glance (`/overview`) `--writes` times (one client, /healthz in the same loop as
 their reference), and prints p50/p95 latency and requests per second (target: today p95
-under 50 ms, right after a write too).
+under 50 ms, right after a write too); then (`--everyday` rounds) each everyday page
+(settings, the check-in and activity forms, history, a note's reading, the screen's
+questions, the profile and the lists' APIs) as the first request after its own write, with
+the server's CPU per request beside /healthz's.
 
     .venv/bin/python bench/web.py [--years 10] [--requests 400] [--concurrency 4]
         [--writes 40] [--write walk|checkin]
@@ -204,12 +207,47 @@ def after_writes(
     return out
 
 
+EVERYDAY_PAGES = (
+    "/settings",
+    "/checkin",
+    "/activity",
+    "/history",
+    f"/checkin/note?date={END.isoformat()}",
+    "/api/v1/screen",
+    "/api/v1/profile",
+    "/api/v1/checkins",
+    "/api/v1/activities",
+)
+"""Pages and API reads a person opens every day besides today and progress: each is
+measured as the first request after its own write (a walk saved)."""
+
+
+def everyday_after_writes(
+    base: str, times: int, pid: int
+) -> dict[str, tuple[list[float], list[float]]]:
+    """For each of `EVERYDAY_PAGES`, `times` rounds of a walk saved then that page: its wall
+    latencies and the server's CPU per request (one request in flight)."""
+    out: dict[str, tuple[list[float], list[float]]] = {p: ([], []) for p in EVERYDAY_PAGES}
+    with httpx.Client(base_url=base, timeout=60) as client:
+        for _ in range(times):
+            for path, (walls, cpus) in out.items():
+                saved = client.post("/api/v1/activities", json={"kind": "walking", "minutes": 5})
+                if saved.status_code != 201:
+                    raise RuntimeError(f"saving an activity: HTTP {saved.status_code}")
+                cpu, began = server_cpu(pid), time.perf_counter()
+                if client.get(path).status_code != 200:
+                    raise RuntimeError(f"{path}: failed after a write")
+                walls.append(time.perf_counter() - began)
+                cpus.append(server_cpu(pid) - cpu)
+    return out
+
+
 def report(name: str, latencies: list[float], wall: float, first: float) -> float:
     ordered = sorted(latencies)
     p50 = statistics.median(ordered) * 1000
     p95 = ordered[max(0, int(len(ordered) * 0.95) - 1)] * 1000
     print(
-        f"{name:<10} {len(ordered):>6} requests  p50 {p50:7.1f} ms  p95 {p95:7.1f} ms  "
+        f"{name:<18} {len(ordered):>6} requests  p50 {p50:7.1f} ms  p95 {p95:7.1f} ms  "
         f"{len(ordered) / wall:8.1f} req/s  (first request {first * 1000:.0f} ms)"
     )
     return p95
@@ -222,8 +260,20 @@ def cpu_report(name: str, seconds: list[float]) -> None:
     p95 = ordered[max(0, int(len(ordered) * 0.95) - 1)] * 1000
     mean = statistics.fmean(ordered) * 1000
     print(
-        f"{name:<10} server CPU per request: mean {mean:.1f} ms, p50 {p50:.0f} ms, p95 {p95:.0f} ms"
+        f"{name:<18} server CPU per request: mean {mean:.1f} ms, p50 {p50:.0f} ms, p95 {p95:.0f} ms"
     )
+
+
+def everyday_report(base: str, args: argparse.Namespace, pid: int) -> int:
+    """The everyday pages after a write, each beside /healthz measured in the same way."""
+    bare = after_writes(base, args.everyday, pid, progress=False)
+    cpu_report("/healthz 1", bare.bare_cpu)
+    for path, (walls, cpus) in everyday_after_writes(base, args.everyday, pid).items():
+        name = path.split("?")[0]
+        report(name, walls, sum(walls), walls[0])
+        cpu_report(name, cpus)
+    print(f"load average at the end: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    return 0
 
 
 def main() -> int:
@@ -234,6 +284,16 @@ def main() -> int:
     parser.add_argument("--writes", type=int, default=40, help="writes, each then a today page")
     parser.add_argument(
         "--no-progress", action="store_true", help="skip the progress page after each write"
+    )
+    parser.add_argument(
+        "--everyday",
+        type=int,
+        default=10,
+        help="rounds of the everyday pages (settings, forms, history, lists), each after a "
+        "write (0: none)",
+    )
+    parser.add_argument(
+        "--only-everyday", action="store_true", help="measure /healthz and the everyday pages"
     )
     parser.add_argument(
         "--write",
@@ -286,6 +346,8 @@ def main() -> int:
                     return 1
                 time.sleep(0.1)
             print(f"server: {base}, {args.concurrency} clients at a time")
+            if args.only_everyday:
+                return everyday_report(base, args, server.pid)
             bare = asyncio.run(hammer(base + "/healthz", args.requests, args.concurrency))
             today = asyncio.run(hammer(base + "/", args.requests, args.concurrency))
             rounds = after_writes(base, args.writes, server.pid, not args.no_progress, args.write)
@@ -308,6 +370,8 @@ def main() -> int:
                 f"target: today p95 under 50 ms -> {'met' if p95 < 50 else 'NOT met'}; "
                 f"right after a write -> {'met' if p95_written < 50 else 'NOT met'}"
             )
+            if args.everyday:
+                everyday_report(base, args, server.pid)
         finally:
             server.terminate()
             server.wait(timeout=10)

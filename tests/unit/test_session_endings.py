@@ -13,7 +13,7 @@ import pytest
 
 from sicoach.domain.journal import Journal
 from sicoach.domain.plan import PlannedExercise
-from sicoach.services import journal_transfer, plan, reports, session, views
+from sicoach.services import journal_pages, journal_transfer, plan, reports, session, views
 from sicoach.services.commands import Ending, FinishSession, RecordExercise, StartSession
 from sicoach.services.context import Context
 
@@ -90,7 +90,7 @@ def test_a_partial_skip_is_a_skip_in_history_and_progress(context: Context) -> N
     summary = views.session_summary(context, session_id)
     assert summary.done == () and summary.skipped == ()
     assert summary.part_done == ("Single knee to chest",)  # some of it was done: not "skipped"
-    newest = views.history(context).sessions[0]
+    newest = journal_pages.history_page(context).sessions[0]
     assert newest.done_count == 0 and newest.ended_early
     (today,) = views.day_rows(context, days=1)
     assert (today.sessions, today.partial_sessions) == (0, 1)
@@ -129,7 +129,7 @@ def test_hurt_is_never_done_anywhere(context: Context) -> None:
     assert [(r.hurt, r.skipped) for r in stored] == [(False, False), (True, False), (False, True)]
     summary = views.session_summary(context, session_id)
     assert summary.done == ("Pelvic tilt",) and summary.hurt == ("Bridge",)
-    assert views.history(context).sessions[0].done_count == 1
+    assert journal_pages.history_page(context).sessions[0].done_count == 1
     components = _fhir_session_components(context)
     assert components["exercises-done"]["valueInteger"] == 1
     assert components["exercises-hurt"]["valueString"] == "bridge"

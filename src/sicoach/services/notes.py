@@ -9,12 +9,13 @@ through `execute`; its handler is `dismiss_note_sign`).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from sicoach.domain.journal import CheckIn
 from sicoach.domain.note_findings import dismiss, ticked
-from sicoach.domain.safety import Assessment, Level, evaluate
+from sicoach.domain.safety import Assessment, Level
 from sicoach.services.commands import DismissNoteSign
 from sicoach.services.context import Context
 from sicoach.services.errors import InputError
@@ -85,9 +86,9 @@ def _level_of(code: str, assessment: Assessment) -> Level:
 
 
 def _reading(ctx: Context, day: date, checkin: CheckIn | None) -> NoteReading:
-    from sicoach.services.journal import load_journal
+    from sicoach.services.safety import assess
 
-    assessment = evaluate(load_journal(ctx), day)
+    assessment = assess(ctx, on=day)  # the bounded window: the whole journal's answer
     if checkin is None:
         return NoteReading(day, (), (), assessment)
     signs = tuple(
@@ -125,18 +126,27 @@ class NoteSignOnDay:
 def recent_note_signs(ctx: Context, on: date | None = None) -> tuple[NoteSignOnDay, ...]:
     """Signs read from notes that the triage still counts on `on` (the red-flag window:
     the last 7 days and the latest check-in), newest first; for "from your note" marks."""
+    day = checked_day(ctx, on)
+    with ctx.uow(read_only=True) as uow:  # its last weeks and latest check-in are enough
+        checkins = uow.journal.load_safety_window(day).checkins
+    return tuple(
+        NoteSignOnDay(d, code, _says(code)) for d, code in counted_note_signs(checkins, day)
+    )
+
+
+def counted_note_signs(checkins: Iterable[CheckIn], on: date) -> tuple[tuple[date, str], ...]:
+    """(day, code) of each sign read from a note of the check-ins up to `on` that the
+    triage still counts then, newest first (the safety window of `on` holds them all)."""
     from datetime import timedelta
 
     from sicoach.domain.safety.thresholds import FLAG_WINDOW_DAYS
-    from sicoach.services.journal import load_journal
 
-    day = checked_day(ctx, on)
-    checkins = load_journal(ctx, on=day).checkins
-    latest = max((c.date for c in checkins), default=None)
-    since = day - timedelta(days=FLAG_WINDOW_DAYS)
+    cut = [c for c in checkins if c.date <= on]
+    latest = max((c.date for c in cut), default=None)
+    since = on - timedelta(days=FLAG_WINDOW_DAYS)
     return tuple(
-        NoteSignOnDay(c.date, code, _says(code))
-        for c in sorted(checkins, key=lambda c: c.date, reverse=True)
+        (c.date, code)
+        for c in sorted(cut, key=lambda c: c.date, reverse=True)
         if c.date >= since or c.date == latest
         for code in c.note_symptoms
     )

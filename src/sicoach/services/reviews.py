@@ -12,13 +12,14 @@ from datetime import date
 
 from sicoach.domain.field_checks import JournalError, check_note
 from sicoach.domain.journal import ADVICE_WORDS, ClinicianReview, Journal
-from sicoach.domain.safety import RULES, Assessment, Level, build_facts, evaluate
+from sicoach.domain.safety import RULES, Assessment, Level, build_facts
 from sicoach.domain.safety import reviews as rules
 from sicoach.domain.validation_reviews import check_advice
 from sicoach.services.commands import RecordReviewFor
 from sicoach.services.context import Context
 from sicoach.services.errors import InputError
-from sicoach.services.journal import checked_day, load_journal
+from sicoach.services.journal import checked_day
+from sicoach.services.safety import assess
 
 __all__ = [
     "ADVICE_WORDS",
@@ -101,7 +102,9 @@ def record_review(
     if not isinstance(emergency_checked, bool):
         raise InputError("yes", "must be yes or no")
     with ctx.uow() as uow:
-        journal = uow.journal.load()
+        # every warning sign and review up to the visit, in a bounded read: what the open
+        # signs and the signs it settles read (a property test proves the same answer)
+        journal = uow.journal.load_safety_window(visit)
         emergencies = [
             s for s in _open_signs(journal, visit) if s.emergency and s.last_reported <= visit
         ]
@@ -125,13 +128,13 @@ def record_review(
         )
         uow.journal.add_review(review)
         uow.commit()
-    return evaluate(load_journal(ctx), ctx.clock.today())
+    return assess(ctx)
 
 
 def record_for(ctx: Context, command: RecordReviewFor) -> Assessment:
     """A linked clinician records their review on the patient's behalf, named as its
     reviewer (the policy allowed it in `execute`); the same rules as the patient's own."""
-    if not _open_signs(load_journal(ctx), checked_day(ctx, command.day)):
+    if not open_signs(ctx, command.day):
         raise InputError("advice", "there is no warning sign waiting for a review")
     by = ctx.principal.label if ctx.principal is not None else "your clinician"
     return record_review(

@@ -22,7 +22,6 @@ from sicoach.domain.safety import Level as Level
 from sicoach.domain.vocabulary import PREGNANCY_WARNINGS, URGENT_FLAGS
 from sicoach.services.context import Context
 from sicoach.services.errors import InputError
-from sicoach.services.journal import load_journal
 from sicoach.services.unit_of_work import UnitOfWork
 
 
@@ -167,7 +166,9 @@ def screen_questions(ctx: Context, on: date | None = None) -> list[ScreenQuestio
     """The red-flag questions for this person: the emergency and urgent signs, calf pain and
     a fall since the last check-in for everyone, the pregnancy warning signs when the
     profile says pregnant, and those that still apply after birth for 6 weeks after it."""
-    return _questions_for(load_journal(ctx), _today(ctx, on))
+    with ctx.uow(read_only=True) as uow:  # the questions depend on the profile alone
+        profile = uow.journal.get_profile()
+    return _questions_for(Journal(profile), _today(ctx, on))
 
 
 def record_screen(ctx: Context, answers: dict[str, bool], on: date | None = None) -> Assessment:
@@ -206,14 +207,13 @@ def save_screen(uow: UnitOfWork, answers: Mapping[str, bool], day: date) -> None
     never removes a flag someone reported earlier that day). The check-in is written even
     when every answer is "no", as a record that the screen was done.
     """
-    journal = uow.journal.load()
-    known = {q.code for q in _questions_for(journal, day)}
+    known = {q.code for q in _questions_for(Journal(uow.journal.get_profile()), day)}
     for code, value in answers.items():
         if code not in known:
             raise InputError(f"answers.{code}", "not a question of the screen")
         if not isinstance(value, bool):
             raise InputError(f"answers.{code}", "must be yes or no (true or false)")
-    existing = journal.checkin_on(day)
+    existing = uow.journal.get_checkin(day)
     symptoms = set(existing.symptoms) if existing else set()
     symptoms |= {code for code, yes in answers.items() if yes}
     yes = {code for code, value in answers.items() if value}

@@ -100,6 +100,10 @@ class JournalRepository(Protocol):
         (the worklist summary beside a current carry)."""
         ...
 
+    def latest_record_before(self, day: date) -> date | None:
+        """The day of the latest check-in, session or activity before `day` (None: none)."""
+        ...
+
     def load_summary_window(self, on: date) -> Journal:
         """The records the worklist summary of `on` reads (every check-in, the last two
         weeks' sessions and activities and the latest of each)."""

@@ -6,8 +6,8 @@ person sees agree everywhere.
 
 - `TodayView`: the day's plan and the recent pain, for the today page and `sicoach plan`.
 - `SessionSummary`: one session in names and numbers (the player's last screen).
-- `HistoryView`: the recent check-ins, sessions (`SessionRow`) and activities, and one
-  `DayRow` per day (`sicoach history`).
+- `DayRow`: one per day (`sicoach history`); the history page's weeks are
+  `sicoach.services.journal_pages`.
 - `ProgressView` and `ReportView`: the progress figures and the report for a doctor.
 """
 
@@ -19,7 +19,6 @@ from datetime import date, datetime, timedelta
 from typing import Any, TypeVar
 
 from sicoach.domain.journal import (
-    Activity,
     CheckIn,
     ExerciseResult,
     Journal,
@@ -119,16 +118,6 @@ class DayRow:
     activity_minutes: int
 
 
-@dataclass(frozen=True)
-class HistoryView:
-    """The newest `limit` check-ins, sessions and activities, newest first."""
-
-    checkins: tuple[CheckIn, ...]
-    sessions: tuple[SessionSummary, ...]
-    activities: tuple[Activity, ...]
-    limit: int
-
-
 MAX_DAYS = 3650
 
 
@@ -149,17 +138,6 @@ def _day_row(journal: Journal, day: date) -> DayRow:
         sessions=sum(1 for s in sessions if not s.partial),
         partial_sessions=sum(1 for s in sessions if s.partial),
         activity_minutes=sum(a.minutes for a in journal.activities if a.date == day),
-    )
-
-
-def history(ctx: Context, limit: int = 60, journal: Journal | None = None) -> HistoryView:
-    """The history page: the newest `limit` of each kind of record, newest first."""
-    record = journal or _load(ctx)
-    return HistoryView(
-        checkins=_newest(record.checkins, limit),
-        sessions=tuple(summarise(ctx, s) for s in _newest(record.sessions, limit)),
-        activities=_newest(record.activities, limit),
-        limit=limit,
     )
 
 

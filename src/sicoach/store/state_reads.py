@@ -73,6 +73,12 @@ class StateReads:
         extra = tuple((day, day) for day in latest_days(self.conn, self.person_id, on))
         return self.load_window((*spans, *extra), on, checkin_days)
 
+    def latest_record_before(self, day: date) -> date | None:
+        """The day of the latest check-in, session or activity before `day`."""
+        from sicoach.store.window_reads import latest_record_before
+
+        return latest_record_before(self.conn, self.person_id, day)
+
     def load_summary_window(self, on: date) -> Journal:
         """What the worklist summary of `on` reads (see `sicoach.store.summary_reads`)."""
         from sicoach.store.summary_reads import load_summary_window

@@ -292,3 +292,19 @@ def latest_days(conn: Connection, pid: int, on: date) -> tuple[date, ...]:
         )
     ).one()
     return tuple(d for d in (_as_date(row[0]), _as_date(row[1])) if d is not None)
+
+
+def latest_record_before(conn: Connection, pid: int, day: date) -> date | None:
+    """The day of the latest check-in, session or activity before `day` (one statement),
+    so a page of the history can skip back over weeks with nothing in them."""
+    c, s, a = checkin.c, session.c, activity.c
+    row = conn.execute(
+        select(
+            select(func.max(c.day)).where(c.person_id == pid, c.day < day).scalar_subquery(),
+            select(func.max(s.started_at))
+            .where(s.person_id == pid, s.started_at < datetime.combine(day, time()))
+            .scalar_subquery(),
+            select(func.max(a.day)).where(a.person_id == pid, a.day < day).scalar_subquery(),
+        )
+    ).one()
+    return max((d for d in map(_as_date, row) if d is not None), default=None)

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any, TypeVar
 
+from fastapi import HTTPException, Request
 from starlette.datastructures import FormData
 
 from sicoach.services.checks import MAX_DIGITS
@@ -110,3 +111,18 @@ class Form:
     @property
     def ok(self) -> bool:
         return not self.errors
+
+
+def upto_day(request: Request) -> date | None:
+    """The last day a paged list shows (`?upto=`, default today); a bad one is a 400 that
+    names the field (the history page, the page at a glance)."""
+    raw = request.query_params.get("upto")
+    if not raw:
+        return None
+    try:
+        day = date.fromisoformat(raw)
+    except ValueError as error:
+        raise HTTPException(400, f"upto: {raw!r} is not a date; use YYYY-MM-DD") from error
+    if day.year < 1900:  # paging back from year 1 would fall off the calendar
+        raise HTTPException(400, f"upto: {raw!r} is too long ago; use a date from 1900 on")
+    return day

@@ -5,10 +5,10 @@ reviews), laid out on one page. Opening it acknowledges the patient's current al
 from __future__ import annotations
 
 import contextlib
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from sicoach.interchange import report as report_render
@@ -27,24 +27,10 @@ from sicoach.services.errors import NotFound
 from sicoach.services.policy import Access
 from sicoach.services.vocabulary import WEEKDAY_NAMES, WEEKDAYS
 from sicoach.web.clinic import who_of
-from sicoach.web.forms import Form, split_message
+from sicoach.web.forms import Form, split_message, upto_day
 from sicoach.web.templating import context_of, render
 
 router = APIRouter(include_in_schema=False)
-
-
-def _upto(request: Request) -> date | None:
-    """The last day of the notes and sessions shown (`?upto=`, default today)."""
-    raw = request.query_params.get("upto")
-    if not raw:
-        return None
-    try:
-        day = date.fromisoformat(raw)
-    except ValueError as error:
-        raise HTTPException(400, f"upto: {raw!r} is not a date; use YYYY-MM-DD") from error
-    if day.year < 1900:  # paging back from year 1 would fall off the calendar
-        raise HTTPException(400, f"upto: {raw!r} is too long ago; use a date from 1900 on")
-    return day
 
 
 def _acknowledge(request: Request) -> None:
@@ -116,7 +102,7 @@ def overview_page(
     ctx = context_of(request)
     p = cached_reads.page_progress(ctx)  # the progress page's own figures
     today = cached_reads.today_view(ctx)
-    history = views.history_weeks(ctx, _upto(request))
+    history = views.history_weeks(ctx, upto_day(request))
     values: dict[str, Any] = {
         "p": p,
         "today": today,

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import quote_plus
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
 from sicoach.interchange.journal_json import activity_to_dict, checkin_to_dict
 from sicoach.interchange.safety_json import assessment_to_dict
 from sicoach.services import cached_reads as reads
-from sicoach.services import changes, messages, views
+from sicoach.services import changes, journal_pages, messages, views
 from sicoach.services.checks import check_activity_kind, check_minutes, check_rating
 from sicoach.services.commands import DismissNoteSign, LogActivity, LogCheckIn
 from sicoach.services.errors import InputError
@@ -20,7 +20,7 @@ from sicoach.services.handlers import execute
 from sicoach.services.notes import NoteReading, note_reading, ticked, warm_up_reader
 from sicoach.services.vocabulary import ACTIVITY_KINDS
 from sicoach.web.deps import ContextDep
-from sicoach.web.forms import Form
+from sicoach.web.forms import Form, upto_day
 from sicoach.web.schemas import (
     ActivityIn,
     ActivityOut,
@@ -50,10 +50,10 @@ RETURN_PAGES = {"/", "/checkin"}
 
 def _checkin_form(request: Request, form: Form | None = None, status: int = 200) -> Response:
     ctx = context_of(request)
-    profile = reads.load_journal(ctx).profile
-    pregnant = bool(profile and profile.pregnancy)
+    recent = reads.recent_journal(ctx)  # the profile and today's check-in are all it needs
+    pregnant = bool(recent.profile and recent.profile.pregnancy)
     today = ctx.clock.today()
-    existing = reads.load_journal(ctx).checkin_on(today)
+    existing = recent.checkin_on(today)
     values: dict[str, Any]
     if form is not None:
         values = dict(form.values)
@@ -134,8 +134,8 @@ def _activity_form(
 ) -> Response:
     ctx = context_of(request)
     today = ctx.clock.today()
-    record = reads.load_journal(ctx)
-    recent = [a for a in record.activities if (today - a.date).days < 14]
+    record = reads.recent_journal(ctx)  # the last two weeks, what the list shows
+    recent = [a for a in record.activities if (today - a.date).days < reads.RECENT_DAYS]
     return render(
         request,
         "activity.html",
@@ -223,7 +223,8 @@ async def checkin_note_not_so(request: Request, ctx: ContextDep) -> Response:
 
 @pages.get("/history")
 def history_page(request: Request, ctx: ContextDep) -> Response:
-    view = views.history(ctx, journal=reads.load_journal(ctx))
+    """Four weeks at a time, newest first; `?upto=` pages back (read alone: any year)."""
+    view = journal_pages.history_page(ctx, upto_day(request))
     context = {"history": view, "names": ACTIVITY_NAMES, "catalog": ctx.catalog}
     return render(request, "history.html", context, active="progress")
 
@@ -231,10 +232,41 @@ def history_page(request: Request, ctx: ContextDep) -> Response:
 # --- API ------------------------------------------------------------------------------------
 
 
+FROM_HELP = (
+    "First day listed (YYYY-MM-DD). Default: 83 days before `to`, so 12 weeks are listed; "
+    f"at most {journal_pages.LIST_MAX_DAYS} days from `from` to `to`."
+)
+TO_HELP = "Last day listed (YYYY-MM-DD). Default: today."
+
+
+def _days(ctx: ContextDep, first: str | None, last: str | None) -> tuple[date, date]:
+    """The days asked (a bad date is a 422 naming `from` or `to`)."""
+    return journal_pages.list_range(ctx, _api_day(first, "from"), _api_day(last, "to"))
+
+
+def _api_day(raw: str | None, field: str) -> date | None:
+    if not raw:
+        return None
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise InputError(field, f"{raw!r} is not a date; use YYYY-MM-DD") from None
+
+
 @router.get("/api/v1/checkins", tags=["journal"], response_model=list[CheckinOut])
-def api_checkins(ctx: ContextDep) -> list[dict[str, Any]]:
-    """Every check-in, oldest first."""
-    return [checkin_to_dict(c) for c in reads.load_journal(ctx).checkins]
+def api_checkins(
+    ctx: ContextDep,
+    first: Annotated[str | None, Query(alias="from", description=FROM_HELP)] = None,
+    last: Annotated[str | None, Query(alias="to", description=TO_HELP)] = None,
+) -> list[dict[str, Any]]:
+    """The check-ins from `from` to `to`, oldest first: by default the last 12 weeks; ask
+    for older ones with `from` and `to` (a year at most at a time; the whole journal is
+    `GET /api/v1/journal`). A bad date, `from` after `to` or a longer range is a 422
+    naming the field."""
+    return [
+        checkin_to_dict(c)
+        for c in journal_pages.records_between(ctx, *_days(ctx, first, last)).checkins
+    ]
 
 
 @router.post("/api/v1/checkins", status_code=201, tags=["journal"], response_model=CheckinSavedOut)
@@ -268,9 +300,17 @@ def api_note_not_so(ctx: ContextDep, day: date, body: NotSoIn) -> dict[str, Any]
 
 
 @router.get("/api/v1/activities", tags=["journal"], response_model=list[ActivityOut])
-def api_activities(ctx: ContextDep) -> list[dict[str, Any]]:
-    """Every activity, oldest first."""
-    return [activity_to_dict(a) for a in reads.load_journal(ctx).activities]
+def api_activities(
+    ctx: ContextDep,
+    first: Annotated[str | None, Query(alias="from", description=FROM_HELP)] = None,
+    last: Annotated[str | None, Query(alias="to", description=TO_HELP)] = None,
+) -> list[dict[str, Any]]:
+    """The activities from `from` to `to`, oldest first: by default the last 12 weeks (as
+    `GET /api/v1/checkins`, with the same rules for `from` and `to`)."""
+    return [
+        activity_to_dict(a)
+        for a in journal_pages.records_between(ctx, *_days(ctx, first, last)).activities
+    ]
 
 
 @router.post(

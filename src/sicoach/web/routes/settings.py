@@ -15,8 +15,7 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.datastructures import UploadFile
 
 from sicoach.interchange.journal_json import MAX_FILE_BYTES, profile_to_dict
-from sicoach.services import cached_reads as reads
-from sicoach.services import data_care, journal_transfer, plan
+from sicoach.services import data_care, journal_transfer, plan, profile_reads
 from sicoach.services.checks import validate_profile
 from sicoach.services.commands import (
     ChangeExercise,
@@ -50,7 +49,7 @@ def _page(
     status: int = 200,
 ) -> Response:
     ctx = context_of(request)
-    stored = reads.load_journal(ctx).profile
+    stored = profile_reads.profile(ctx)
     if profile_form is not None:
         values = dict(profile_form.values)
         for name in ("history", "training_days"):
@@ -115,7 +114,7 @@ def settings_page(request: Request) -> Response:
 async def settings_profile(request: Request) -> Response:
     ctx = context_of(request)
     form = Form(await request.form())
-    profile = read_profile(form, ctx.clock.today(), reads.load_journal(ctx).profile)
+    profile = read_profile(form, ctx.clock.today(), profile_reads.profile(ctx))
     if profile is not None:
         try:
             execute(ctx, ChangeProfile.replacing(profile))
@@ -245,7 +244,7 @@ def _count(n: int, one: str, many: str | None = None) -> str:
 
 
 def _profile_dict(ctx: Context) -> dict[str, Any] | None:
-    return profile_to_dict(reads.load_journal(ctx).profile)
+    return profile_to_dict(profile_reads.profile(ctx))
 
 
 @router.get("/api/v1/profile", tags=["profile"], response_model=ProfileOut | None)
@@ -260,7 +259,7 @@ def api_put_profile(request: Request, body: ProfileIn) -> dict[str, Any] | None:
     ctx = context_of(request)
     today = ctx.clock.today()
     document = body.model_dump(mode="json", exclude_none=False)
-    current = reads.load_journal(ctx).profile
+    current = profile_reads.profile(ctx)
     document["started_on"] = (
         document["started_on"] or (current.started_on if current else today).isoformat()
     )

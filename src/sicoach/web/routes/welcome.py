@@ -8,8 +8,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 
-from sicoach.services import cached_reads as reads
-from sicoach.services import safety
+from sicoach.services import profile_reads, safety
 from sicoach.services.checks import check_rating
 from sicoach.services.commands import FirstUse
 from sicoach.services.errors import InputError
@@ -29,7 +28,7 @@ WELCOME_DONE = "/?saved=Welcome!+Here+is+your+routine+for+today."
 def _page(request: Request, form: Form | None = None, status: int = 200) -> Response:
     ctx = context_of(request)
     if form is None:
-        values = profile_values(reads.load_journal(ctx).profile)
+        values = profile_values(profile_reads.profile(ctx))
         values["flag"] = []
     else:
         values = dict(form.values)
@@ -63,7 +62,7 @@ async def welcome_submit(request: Request) -> Response:
         form.errors["understood"] = "please tick this box to show you have read it"
     pain = form.integer("pain", check_rating, required=True)
     mobility = form.integer("mobility", check_rating)
-    existing = reads.load_journal(ctx).profile
+    existing = profile_reads.profile(ctx)
     profile = read_profile(form, today, existing, every_day=True)
     known = {q.code for q in safety.screen_questions(ctx)}
     flags = form.many("flag")

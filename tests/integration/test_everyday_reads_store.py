@@ -20,6 +20,7 @@ from sicoach.services import (
     profile_reads,
     reviews,
     safety,
+    views,
 )
 from sicoach.services.context import Context
 from sicoach.services.errors import InputError
@@ -90,6 +91,9 @@ def test_forms_history_and_lists_read_the_whole_journal_s_days(store_context: Co
     assert recent.profile == whole.profile == profile_reads.profile(store_context)
     assert recent.checkin_on(TODAY) == whole.checkin_on(TODAY)
     assert recent.activities == tuple(a for a in whole.activities if a.date >= since)
+
+    for days in (1, 14, 90):  # `sicoach history --days N`
+        assert views.day_rows(store_context, days) == views.day_rows(store_context, days, whole)
 
     pages, upto = [], None
     while True:  # every page back to the first record: each record on exactly one page

@@ -126,7 +126,10 @@ def day_rows(ctx: Context, days: int = 14, journal: Journal | None = None) -> li
     if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= MAX_DAYS:
         raise InputError("days", f"{days} is not between 1 and {MAX_DAYS}")
     today = ctx.clock.today()
-    journal = (journal or _load(ctx)).up_to(today)
+    if journal is None:  # those days alone, not the whole journal
+        with ctx.uow(read_only=True) as uow:
+            journal = uow.journal.load_window(((today - timedelta(days=days - 1), today),), today)
+    journal = journal.up_to(today)
     return [_day_row(journal, today - timedelta(days=back)) for back in range(days)]
 
 

@@ -66,3 +66,38 @@ def test_the_store_reads_the_domain_s_window_and_the_triage_is_the_same(
         assert window == safety_window(stored, on), on
         assert len(window.checkins) < 150
         assert safety.assess(store_context, on=on) == evaluate(stored, on)
+
+
+def _in_any(day: date, spans: tuple[tuple[date, date], ...]) -> bool:
+    return any(a <= day <= b for a, b in spans)
+
+
+def test_the_store_reads_every_record_of_any_spans_and_days(store_context: Context) -> None:
+    """`load_window` for random spans (none to five, overlapping, touching, past `on`) and
+    extra check-in days: exactly the whole journal's records of those days up to `on`, in
+    its order (its statements are built once per shape and reused with new values, so the
+    same shapes are asked again with other dates)."""
+    whole = _two_years(seed=11)
+    store(store_context, whole)
+    stored = journal.load_journal(store_context).sorted()
+    rng = random.Random(7)
+    for _ in range(40):
+        on = FIRST + timedelta(days=rng.randint(0, 760))
+        spans = []
+        for _ in range(rng.randint(0, 5)):
+            a = FIRST + timedelta(days=rng.randint(-10, 770))
+            spans.append((a, a + timedelta(days=rng.choice([0, 1, 6, 35, 90]))))
+        days = tuple(FIRST + timedelta(days=rng.randint(-5, 770)) for _ in range(rng.randint(0, 4)))
+        with store_context.uow(read_only=True) as uow:
+            read = uow.journal.load_window(tuple(spans), on, days)
+        cut = stored.up_to(on)
+        within = tuple(spans)
+        expected = Journal(
+            cut.profile,
+            tuple(c for c in cut.checkins if _in_any(c.date, within) or c.date in days),
+            tuple(s for s in cut.sessions if _in_any(s.date, within)),
+            tuple(a for a in cut.activities if _in_any(a.date, within)),
+            cut.function,
+            cut.reviews,
+        )
+        assert read == expected, (on, spans, days)

@@ -5,9 +5,10 @@ are read, so the cost stays flat however many years the journal holds."""
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Select, and_, case, func, or_, select, union_all
+from sqlalchemy import Connection, Select, and_, bindparam, case, func, or_, select, union_all
 
 from sicoach.domain.journal import Activity, CheckIn, ExerciseResult, Journal, Profile, Session
 from sicoach.domain.journal_window import Firsts, carries_warning_sign
@@ -95,28 +96,32 @@ def _merged(spans: tuple[tuple[date, date], ...], on: date) -> list[tuple[date, 
     return out
 
 
+def _span_params(spans: list[tuple[date, date]], *, moments: bool = False) -> dict[str, Any]:
+    """The bound values of `_span_statement`'s spans: each span's first and last day (or,
+    for `moments`, the start of its first day and of the day after its last)."""
+    params: dict[str, Any] = {}
+    for i, (a, b) in enumerate(spans):
+        if moments:
+            params[f"a{i}"] = datetime.combine(a, time())
+            params[f"b{i}"] = datetime.combine(b + timedelta(days=1), time())
+        else:
+            params[f"a{i}"], params[f"b{i}"] = a, b
+    return params
+
+
 def _span_reads(
-    columns: tuple[Any, ...],
-    person: Any,
-    day: Any,
-    pid: int,
-    spans: list[tuple[date, date]],
-    *,
-    moments: bool = False,
+    columns: tuple[Any, ...], person: Any, day: Any, count: int, *, moments: bool = False
 ) -> list[Select[Any]]:
     """One indexed range read per span (`person`, `day` lead an index of every table read
     here), so the database seeks to each span instead of filtering all of a person's rows
-    against an OR of ranges (which grows with the years)."""
+    against an OR of ranges (which grows with the years). The person is `:pid`, span `i`
+    runs from `:a{i}` to `:b{i}` (`_span_params`)."""
     reads = []
-    for a, b in spans:
-        if moments:
-            inside = and_(
-                day >= datetime.combine(a, time()),
-                day < datetime.combine(b + timedelta(days=1), time()),
-            )
-        else:
-            inside = day.between(a, b)
-        reads.append(select(*columns).where(person == pid, inside))
+    for i in range(count):
+        a: Any = bindparam(f"a{i}")
+        b: Any = bindparam(f"b{i}")
+        inside = and_(day >= a, day < b) if moments else day.between(a, b)
+        reads.append(select(*columns).where(person == bindparam("pid"), inside))
     return reads
 
 
@@ -128,30 +133,87 @@ def _ordered(reads: list[Select[Any]], *order: str) -> Any:
     return both.order_by(*(both.selected_columns[name] for name in order))
 
 
+# Each statement below is built once per shape (the number of spans and the optional parts)
+# with bound parameters: building and keying a statement afresh on every read cost more
+# than running it.
+
+
+@cache
+def _checkins_statement(count: int, extra: bool, warnings: bool) -> Any:
+    c = checkin.c
+    columns = tuple(checkin.c)
+    reads = _span_reads(columns, c.person_id, c.day, count)
+    if extra:
+        days: Any = bindparam("extra", expanding=True)
+        reads.append(select(*columns).where(c.person_id == bindparam("pid"), c.day.in_(days)))
+    if warnings:
+        maybe = or_(*(c.symptoms.contains(code) for code in WARNING_CODES))
+        on = c.day <= bindparam("on")
+        reads.append(select(*columns).where(c.person_id == bindparam("pid"), on, maybe))
+    return _ordered(reads, "day")
+
+
+@cache
+def _sessions_statement(count: int) -> Any:
+    s = session.c
+    columns = (s.id, s.started_at, s.pain_before, s.pain_after, s.partial)
+    reads = _span_reads(columns, s.person_id, s.started_at, count, moments=True)
+    return _ordered(reads, "started_at", "id")
+
+
+@cache
+def _results_statement() -> Any:
+    e = exercise_result.c
+    return (
+        select(e.session_id, e.exercise_id, e.level, e.reps, e.hurt, e.pain, e.skipped)
+        .where(e.session_id.in_(bindparam("ids", expanding=True)))
+        .order_by(e.session_id, e.position)
+    )
+
+
+@cache
+def _activities_statement(count: int) -> Any:
+    a = activity.c
+    columns = (a.id, a.day, a.kind, a.minutes)
+    return _ordered(_span_reads(columns, a.person_id, a.day, count), "day", "id")
+
+
+@cache
+def _few_statements() -> tuple[Any, Any]:
+    f, r_ = function_rating.c, clinician_review.c
+    ratings = (
+        select(function_rating)
+        .where(f.person_id == bindparam("pid"), f.day <= bindparam("on"))
+        .order_by(f.day, f.activity, f.id)
+    )
+    reviews = (
+        select(clinician_review)
+        .where(r_.person_id == bindparam("pid"), r_.day <= bindparam("on"))
+        .order_by(r_.day, r_.id)
+    )
+    return ratings, reviews
+
+
 def _checkins_in(
     conn: Connection,
     pid: int,
     spans: list[tuple[date, date]],
+    on: date,
     days: tuple[date, ...] = (),
     warnings: bool = False,
 ) -> tuple[CheckIn, ...]:
-    """The check-ins of `spans`, of `days`, and (`warnings`) any whose symptoms may hold a
-    warning sign, up to the spans' end."""
-    c = checkin.c
-    columns = tuple(checkin.c)
-    reads = _span_reads(columns, c.person_id, c.day, pid, spans)
-    on = spans[-1][1] if spans else date.min
+    """The check-ins of `spans` (already cut at `on`), of `days`, and (`warnings`) any whose
+    symptoms may hold a warning sign, up to `on`."""
     extra = sorted({d for d in days if d <= on and not any(a <= d <= b for a, b in spans)})
-    if extra:
-        reads.append(select(*columns).where(c.person_id == pid, c.day.in_(extra)))
-    if warnings:
-        maybe = or_(*(c.symptoms.contains(code) for code in WARNING_CODES))
-        reads.append(select(*columns).where(c.person_id == pid, c.day <= on, maybe))
-    if not reads:
+    if not spans and not extra and not warnings:
         return ()
+    params = {"pid": pid, "on": on, **_span_params(spans)}
+    if extra:
+        params["extra"] = extra
+    statement = _checkins_statement(len(spans), bool(extra), warnings)
     seen: set[date] = set()
     out = []
-    for row in conn.execute(_ordered(reads, "day")).mappings():
+    for row in conn.execute(statement, params).mappings().all():
         if row["day"] not in seen:  # a warning-sign day may also lie in a span
             seen.add(row["day"])
             out.append(mapping.row_to_checkin(row))
@@ -169,7 +231,7 @@ def load_safety_window(conn: Connection, pid: int, on: date, profile: Profile | 
     days = (latest,) if latest is not None else ()
     checkins = tuple(
         ck
-        for ck in _checkins_in(conn, pid, _merged(spans, on), days, warnings=True)
+        for ck in _checkins_in(conn, pid, _merged(spans, on), on, days, warnings=True)
         if kept(ck.date) or ck.date == latest or carries_warning_sign(ck)
     )
     sessions = _sessions_in(conn, pid, spans, on)
@@ -188,7 +250,7 @@ def load_window(
     """Every check-in, session and activity in `spans` (day ranges, both ends included, up
     to `on`), the check-ins of `checkin_days`, and the profile, the activity ratings and the
     reviews (few): what today's plan and triage read beside the stored carry."""
-    checkins = _checkins_in(conn, pid, _merged(spans, on), checkin_days)
+    checkins = _checkins_in(conn, pid, _merged(spans, on), on, checkin_days)
     activities = _activities_in(conn, pid, spans, on)
     sessions = _sessions_in(conn, pid, spans, on)
     return _with_the_few(conn, pid, on, profile, checkins, sessions, activities)
@@ -200,23 +262,20 @@ def _sessions_in(
     """The sessions started in `spans` up to the end of `on`, each with its results.
 
     The hot read of every first page after a write (hundreds of results): plain rows of the
-    columns needed, and one shared object per distinct result (most days repeat the same
-    exercises at the same dose), instead of a mapping and a new object per row."""
-    s = session.c
-    columns = (s.id, s.started_at, s.pain_before, s.pain_after, s.partial)
-    reads = _span_reads(columns, s.person_id, s.started_at, pid, _merged(spans, on), moments=True)
-    session_rows = conn.execute(_ordered(reads, "started_at", "id")).all() if reads else []
+    columns needed, fetched at once, and one shared object per distinct result (most days
+    repeat the same exercises at the same dose), instead of a mapping and a new object per
+    row."""
+    merged = _merged(spans, on)
+    if not merged:
+        return ()
+    params = {"pid": pid, **_span_params(merged, moments=True)}
+    session_rows = conn.execute(_sessions_statement(len(merged)), params).all()
     results: dict[int, list[ExerciseResult]] = {}
     shared: dict[tuple[Any, ...], ExerciseResult] = {}
-    e = exercise_result.c
-    result_columns = (e.session_id, e.exercise_id, e.level, e.reps, e.hurt, e.pain, e.skipped)
     ids = [r[0] for r in session_rows]
     for start in range(0, len(ids), 500):
-        for sid, *fields_ in conn.execute(
-            select(*result_columns)
-            .where(e.session_id.in_(ids[start : start + 500]))
-            .order_by(e.session_id, e.position)
-        ):
+        rows = conn.execute(_results_statement(), {"ids": ids[start : start + 500]}).all()
+        for sid, *fields_ in rows:
             key = tuple(fields_)
             result = shared.get(key)
             if result is None:
@@ -235,14 +294,13 @@ def _activities_in(
     conn: Connection, pid: int, spans: tuple[tuple[date, date], ...], on: date
 ) -> tuple[Activity, ...]:
     """The activities of the days in `spans`, up to `on`."""
-    a = activity.c
-    columns = (a.id, a.day, a.kind, a.minutes)
-    reads = _span_reads(columns, a.person_id, a.day, pid, _merged(spans, on))
-    if not reads:
+    merged = _merged(spans, on)
+    if not merged:
         return ()
+    params = {"pid": pid, **_span_params(merged)}
     return tuple(
         Activity(day, kind, minutes)
-        for _, day, kind, minutes in conn.execute(_ordered(reads, "day", "id"))
+        for _, day, kind, minutes in conn.execute(_activities_statement(len(merged)), params).all()
     )
 
 
@@ -257,23 +315,13 @@ def _with_the_few(
 ) -> Journal:
     """The window's journal, with the records that are always few read whole: the activity
     ratings and the reviews up to `on`."""
-    f = function_rating.c
+    ratings_read, reviews_read = _few_statements()
+    params = {"pid": pid, "on": on}
     ratings = tuple(
-        mapping.row_to_function(r)
-        for r in conn.execute(
-            select(function_rating)
-            .where(f.person_id == pid, f.day <= on)
-            .order_by(f.day, f.activity, f.id)
-        ).mappings()
+        mapping.row_to_function(r) for r in conn.execute(ratings_read, params).mappings().all()
     )
-    r_ = clinician_review.c
     reviews = tuple(
-        mapping.row_to_review(r)
-        for r in conn.execute(
-            select(clinician_review)
-            .where(r_.person_id == pid, r_.day <= on)
-            .order_by(r_.day, r_.id)
-        ).mappings()
+        mapping.row_to_review(r) for r in conn.execute(reviews_read, params).mappings().all()
     )
     return Journal(profile, checkins, sessions, activities, ratings, reviews).sorted()
 

@@ -14,6 +14,7 @@ from sicoach.domain.journal import Activity, CheckIn, ExerciseResult, Journal, P
 from sicoach.domain.safety import evaluate
 from sicoach.services import (
     cached_reads,
+    data_care,
     journal,
     journal_pages,
     notes,
@@ -92,6 +93,14 @@ def test_forms_history_and_lists_read_the_whole_journal_s_days(store_context: Co
     assert recent.checkin_on(TODAY) == whole.checkin_on(TODAY)
     assert recent.activities == tuple(a for a in whole.activities if a.date >= since)
 
+    counted = data_care.everything(store_context)  # what "forget" lists: counted, not read
+    assert (counted.checkins, counted.sessions, counted.activities, counted.function) == (
+        len(whole.checkins),
+        len(whole.sessions),
+        len(whole.activities),
+        len(whole.function),
+    )
+    assert counted.profile
     for days in (1, 14, 90):  # `sicoach history --days N`
         assert views.day_rows(store_context, days) == views.day_rows(store_context, days, whole)
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sicoach.services.context import Context
 from sicoach.services.errors import InputError
+from sicoach.services.unit_of_work import UnitOfWork
 
 POSTGRES_BACKUP = (
     "your journal is in PostgreSQL; back it up with PostgreSQL's own pg_dump "
@@ -86,30 +87,22 @@ def _count(number: int, one: str, many: str | None = None) -> str:
     return f"{number} {one if number == 1 else many or one + 's'}"
 
 
+def _counted(uow: UnitOfWork) -> Everything:
+    """The counts, by the database (the records themselves are not read)."""
+    counts = uow.journal.record_counts()
+    return Everything(**counts, profile=uow.journal.get_profile() is not None)
+
+
 def everything(ctx: Context) -> Everything:
     """Counts of every record the journal holds."""
     with ctx.uow(read_only=True) as uow:
-        journal = uow.journal.load()
-    return Everything(
-        checkins=len(journal.checkins),
-        sessions=len(journal.sessions),
-        activities=len(journal.activities),
-        function=len(journal.function),
-        profile=journal.profile is not None,
-    )
+        return _counted(uow)
 
 
 def forget(ctx: Context) -> Everything:
     """Delete every record of the person, in one transaction; returns what was deleted."""
     with ctx.uow() as uow:
-        journal = uow.journal.load()
-        gone = Everything(
-            checkins=len(journal.checkins),
-            sessions=len(journal.sessions),
-            activities=len(journal.activities),
-            function=len(journal.function),
-            profile=journal.profile is not None,
-        )
+        gone = _counted(uow)
         uow.journal.forget_everything()
         uow.commit()
     if ctx.settings.is_sqlite:

@@ -104,6 +104,10 @@ class JournalRepository(Protocol):
         """The day of the latest check-in, session or activity before `day` (None: none)."""
         ...
 
+    def record_counts(self) -> dict[str, int]:
+        """How many check-ins, sessions, activities and activity ratings ("function")."""
+        ...
+
     def load_summary_window(self, on: date) -> Journal:
         """The records the worklist summary of `on` reads (every check-in, the last two
         weeks' sessions and activities and the latest of each)."""

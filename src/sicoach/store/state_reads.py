@@ -79,6 +79,32 @@ class StateReads:
 
         return latest_record_before(self.conn, self.person_id, day)
 
+    def record_counts(self) -> dict[str, int]:
+        """How many check-ins, sessions, activities and activity ratings the person has
+        (one statement, counted by the database: what "forget" lists before it deletes)."""
+        from sqlalchemy import func, select
+
+        from sicoach.store.tables import activity, checkin, function_rating, session
+
+        kinds = {
+            "checkins": checkin,
+            "sessions": session,
+            "activities": activity,
+            "function": function_rating,
+        }
+        row = self.conn.execute(
+            select(
+                *(
+                    select(func.count())
+                    .select_from(table)
+                    .where(table.c.person_id == self.person_id)
+                    .scalar_subquery()
+                    for table in kinds.values()
+                )
+            )
+        ).one()
+        return dict(zip(kinds, (int(n) for n in row), strict=True))
+
     def load_summary_window(self, on: date) -> Journal:
         """What the worklist summary of `on` reads (see `sicoach.store.summary_reads`)."""
         from sicoach.store.summary_reads import load_summary_window

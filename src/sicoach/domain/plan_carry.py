@@ -19,6 +19,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 from sicoach.domain.aerobic import week_start, week_target
@@ -347,8 +348,14 @@ def carry_to_text(carry: PlanCarry) -> str:
 
 def carry_from_text(text: str | None) -> PlanCarry | None:
     """The stored carry; None when there is none or it is of another format."""
-    if not text:
-        return None
+    return _parsed(text) if text else None
+
+
+@lru_cache(maxsize=16)
+def _parsed(text: str) -> PlanCarry | None:
+    """The carry of `text`, parsed once: a write of today leaves the text as it is, so the
+    write's hook and the next page read the same text again (a carry is never changed in
+    place, only replaced)."""
     v = json.loads(text)
     if v.get("format") != CARRY_FORMAT:
         return None

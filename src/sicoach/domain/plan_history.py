@@ -172,22 +172,37 @@ class Track:
 
 
 def extend_track(ex: Exercise, track: Track, done: list[_Done], lowered: set[date]) -> Track:
-    """`track` followed by `done` (in date order); results on a `lowered` day set no dose."""
-    last, before, last_ok, run = track.last, track.before, track.last_ok, track.run
+    """`track` followed by `done` (in date order); results on a `lowered` day set no dose.
+
+    The hot loop of every plan (each exercise's weeks since the carry): the run is kept in
+    locals and made once at the end, and each distinct (level, reps) clamped once."""
+    last, before, last_ok = track.last, track.before, track.last_ok
+    run = track.run
+    if run is not None:
+        dose, first, latest, comfortable = run.dose, run.first, run.last, run.comfortable
+    moved = False  # whether `run` no longer holds the locals
+    doses: dict[tuple[int, int], _Dose] = {}
     for x in done:
         last, before = x, last
         if x.on in lowered:
             continue
-        if it_hurt(x.result):
-            run = None
+        result = x.result
+        if it_hurt(result):
+            run, moved = None, False
             continue
-        dose = _clamp_dose(ex, x.result.level, x.result.reps)
-        last_ok = dose
-        gain = 1 if _comfortable(x.result) else 0
-        if run is not None and run.dose == dose:
-            run = _Run(dose, run.first, x, run.comfortable + gain)
+        key = (result.level, result.reps)
+        step = doses.get(key)
+        if step is None:
+            step = doses[key] = _clamp_dose(ex, result.level, result.reps)
+        last_ok = step
+        gain = 0 if was_sore(result) else 1  # it did not hurt (above): `_comfortable`
+        if (run is not None or moved) and dose == step:
+            latest, comfortable = x, comfortable + gain
         else:
-            run = _Run(dose, x.on, x, gain)
+            dose, first, latest, comfortable = step, x.on, x, gain
+        moved = True
+    if moved:
+        run = _Run(dose, first, latest, comfortable)
     return Track(last, before, last_ok, run)
 
 

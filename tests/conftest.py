@@ -8,6 +8,7 @@ summary, `-ra`, prints the reason), so a skip with an empty reason fails.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -18,6 +19,24 @@ from sicoach.services.context import Context
 from sicoach.settings import Settings, sqlite_url
 
 REQUIRE_ALL = os.environ.get("CI") == "true" or os.environ.get("SICOACH_REQUIRE_ALL_TESTS") == "1"
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> Iterator[None]:
+    """Keep `--dist loadgroup` grouping under pytest 9.
+
+    pytest-xdist 3.8 puts a test of an `xdist_group` in its group by writing `id@group` to
+    the item's `_nodeid`, which pytest 9 no longer reads (a node's id is now `_id`): every
+    test was then a group of its own, so a module's tests went to both workers and each
+    built the module's costly fixtures (the clinic's server and accounts) again.
+    """
+    yield
+    for item in items:
+        grouped = item.__dict__.get("_nodeid")
+        if isinstance(grouped, str) and grouped != item.nodeid:
+            from _pytest.nodeid import coerce_node_id
+
+            item._id = coerce_node_id(grouped)
 
 
 @pytest.hookimpl(hookwrapper=True)

@@ -86,3 +86,21 @@ def test_a_forked_process_opens_its_own_connection(tmp_path: Path, kept_open: No
     journal.log_checkin(ctx, pain=5)  # the parent's kept connection still serves it
     assert journal.load_journal(ctx).checkins[-1].pain == 5
     assert opened.count(os.getpid()) == 0
+
+
+def test_a_file_moved_into_the_journals_place_is_read_at_once(
+    tmp_path: Path, kept_open: None
+) -> None:
+    store_engine.keep_sqlite_connections_open(2)
+    live = _context(tmp_path, "live.sqlite3")
+    journal.update_profile(live, started_on=date(2026, 3, 1), birth_year=1970)
+    journal.log_checkin(live, pain=3)
+    other_dir = tmp_path / "other"
+    other_dir.mkdir()
+    other = _context(other_dir, "live.sqlite3")
+    journal.update_profile(other, started_on=date(2026, 3, 1), birth_year=1970)
+    journal.log_checkin(other, pain=8)
+    store_engine.dispose_engines()  # the other file closed, as a copy made elsewhere would be
+    assert [c.pain for c in journal.load_journal(live).checkins] == [3]  # a kept connection
+    (other_dir / "live.sqlite3").replace(tmp_path / "live.sqlite3")
+    assert [c.pain for c in journal.load_journal(live).checkins] == [8]

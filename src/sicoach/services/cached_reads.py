@@ -1,9 +1,10 @@
 """What a long-running face reads on every request, kept between writes.
 
 Every page shows the safety banner and the today page also needs the plan and the journal;
-between two writes these cannot change (for a given day), so they are memoised per services
-context in a `ReadCache` (`sicoach.services.read_cache`), dropped the moment the person's
-journal changes. The command line, which reads once and exits, calls the services directly.
+between two writes these cannot change (for a given day), so they are memoised per person
+(`sicoach.services.read_cache`; in clinic mode too, where each request has its own context),
+dropped the moment the person's journal changes. The command line, which reads once and
+exits, calls the services directly.
 """
 
 from __future__ import annotations

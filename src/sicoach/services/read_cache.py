@@ -16,6 +16,7 @@ A day change is part of the key.
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -85,68 +86,85 @@ def forget_request_versions() -> None:
         done.clear()
 
 
+class _Memo:
+    """One person's memoised reads and the version they were read at (shared by every
+    context on that journal: in clinic mode each request has its own context)."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.values: dict[Hashable, Any] = {}
+        self.version: object = _UNSEEN
+
+    def clear(self) -> None:
+        with self.lock:
+            self.values.clear()
+            self.version = _UNSEEN
+
+
 class ReadCache:
-    def __init__(self, ctx: Context) -> None:
+    """A person's memo as one context sees it: the version is read through that context,
+    so a clinician's read of a patient's page is audited as theirs."""
+
+    def __init__(self, ctx: Context, memo: _Memo) -> None:
         self._ctx = ctx
-        self._lock = threading.Lock()
-        self._values: dict[Hashable, Any] = {}
-        self._version: object = _UNSEEN
+        self._memo = memo
 
     def _current_version(self) -> object:
         from sicoach.services.journal import journal_version
 
         seen = _REQUEST_VERSIONS.get()
-        if seen is not None and id(self) in seen:
-            return seen[id(self)]
+        if seen is not None and id(self._memo) in seen:
+            return seen[id(self._memo)]
         version = journal_version(self._ctx)
         if seen is not None:
-            seen[id(self)] = version
+            seen[id(self._memo)] = version
         return version
-
-    def close(self) -> None:
-        with self._lock:
-            self._values.clear()
-            self._version = _UNSEEN
 
     def peek(self, name: str) -> Any:
         """The cached value for today if it is still current, else None (computes nothing)."""
         key = (name, self._ctx.clock.today())
         version = self._current_version()
-        with self._lock:
-            if version != self._version:
+        memo = self._memo
+        with memo.lock:
+            if version != memo.version:
                 return None
-            return self._values.get(key)
+            return memo.values.get(key)
 
     def get(self, name: str, compute: Callable[[], T]) -> T:
         """The value of `compute()` for today, reused until the journal's version moves."""
         key = (name, self._ctx.clock.today())
         version = self._current_version()
-        with self._lock:
-            if version != self._version:
-                self._values.clear()
-                self._version = version
-            elif key in self._values:
-                return self._values[key]  # type: ignore[no-any-return]
+        memo = self._memo
+        with memo.lock:
+            if version != memo.version:
+                memo.values.clear()
+                memo.version = version
+            elif key in memo.values:
+                return memo.values[key]  # type: ignore[no-any-return]
         value = compute()  # outside the lock; data read here is at least `version`
-        with self._lock:
-            if self._version == version:
-                self._values[key] = value
+        with memo.lock:
+            if memo.version == version:
+                memo.values[key] = value
         return value
 
 
-_CACHES: dict[int, tuple[Context, ReadCache]] = {}
-_CACHES_LOCK = threading.Lock()
+KEPT_PEOPLE = 256
+"""The memos of this many people are kept (the most recently read); a clinic's others are
+read afresh, then kept."""
+
+_MEMOS: OrderedDict[tuple[str, str], _Memo] = OrderedDict()
+_MEMOS_LOCK = threading.Lock()
 
 
 def cache_for(ctx: Context) -> ReadCache:
-    """The cache of one services context (one per app)."""
-    with _CACHES_LOCK:
-        entry = _CACHES.get(id(ctx))
-        if entry is None or entry[0] is not ctx:
-            if len(_CACHES) >= 16:  # tests build many apps; keep only recent ones
-                for _, old in _CACHES.values():
-                    old.close()
-                _CACHES.clear()
-            entry = (ctx, ReadCache(ctx))
-            _CACHES[id(ctx)] = entry
-        return entry[1]
+    """The memo of the context's journal (one per database and person in this process)."""
+    key = (ctx.settings.database_url, ctx.person)
+    with _MEMOS_LOCK:
+        memo = _MEMOS.get(key)
+        if memo is None:
+            memo = _MEMOS[key] = _Memo()
+            while len(_MEMOS) > KEPT_PEOPLE:
+                _MEMOS.popitem(last=False)[1].clear()
+        else:
+            _MEMOS.move_to_end(key)
+    return ReadCache(ctx, memo)

@@ -26,7 +26,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.engine.url import URL
-from sqlalchemy.exc import ArgumentError, DBAPIError
+from sqlalchemy.exc import ArgumentError, DBAPIError, DisconnectionError
 from sqlalchemy.pool import NullPool, QueuePool
 
 from sicoach.store.errors import StoreBusy, StoreError, StoreFull, StoreReadOnly
@@ -168,6 +168,7 @@ def _new_engine(url: str, pool_size: int) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database
         read_only = False
+        path: Path | None = None
         if database and database != ":memory:" and not database.startswith("file:"):
             path = Path(database).expanduser()
             read_only = path.exists() and (not _writable(path) or _disk_full(path))
@@ -188,7 +189,7 @@ def _new_engine(url: str, pool_size: int) -> Engine:
             )
         else:
             _read_only_files.discard(url)
-            engine = _writable_sqlite_engine(url)
+            engine = _writable_sqlite_engine(url, path)
         _configure_sqlite(engine, read_only)
         return engine
     if parsed.drivername == "postgresql":
@@ -198,16 +199,39 @@ def _new_engine(url: str, pool_size: int) -> Engine:
     return engine
 
 
-def _writable_sqlite_engine(url: str) -> Engine:
-    """No pool unless a server asked for one (`keep_sqlite_connections_open`); a forked
-    child never uses the pool's connections (`_forget_pools_after_fork`)."""
+def _writable_sqlite_engine(url: str, path: Path | None) -> Engine:
+    """No pool unless a server asked for one (`keep_sqlite_connections_open`) for a file;
+    a forked child never uses the pool's connections (`_forget_pools_after_fork`)."""
     args: dict[str, Any] = {"check_same_thread": False}
-    if not _kept_open:
+    if not _kept_open or path is None:
         return create_engine(url, connect_args=args, poolclass=NullPool)
     # Overflow without limit: like no pool, a request never waits for a connection.
-    return create_engine(
+    engine = create_engine(
         url, connect_args=args, poolclass=QueuePool, pool_size=_kept_open, max_overflow=-1
     )
+    _reopen_when_replaced(engine, path)
+    return engine
+
+
+def _reopen_when_replaced(engine: Engine, path: Path) -> None:
+    """A kept connection reads the file it opened: when another file was moved in its place
+    (a copy put back by hand), the next unit of work opens the new one (one `stat` each)."""
+
+    def identity() -> tuple[int, int] | None:
+        try:
+            found = os.stat(path)
+        except OSError:
+            return None
+        return found.st_dev, found.st_ino
+
+    @event.listens_for(engine, "connect")
+    def _remember_file(_dbapi_connection: Any, record: Any) -> None:
+        record.info["file"] = identity()
+
+    @event.listens_for(engine, "checkout")
+    def _same_file(_dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        if record.info.get("file") != identity():
+            raise DisconnectionError("another file is in the journal's place")
 
 
 def _read_only_opener(path: Path) -> Any:

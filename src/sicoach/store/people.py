@@ -14,8 +14,17 @@ if TYPE_CHECKING:
 
 
 def person_id(engine: Engine, name: str) -> int:
-    """The id of the person called `name`, created on first use (safe under races)."""
+    """The id of the person called `name`, created on first use (safe under races).
+
+    Read first without the write lock: in clinic mode every request looks its person up,
+    and on SQLite a writing transaction would queue each of them behind every write."""
+    from sicoach.store.engine import READ_ONLY
+
     query = select(person.c.id).where(person.c.name == name)
+    with engine.connect().execution_options(**{READ_ONLY: True}) as conn:
+        found = conn.execute(query).scalar()
+    if found is not None:
+        return int(found)
     for _attempt in range(2):
         with engine.connect() as conn:
             found = conn.execute(query).scalar()

@@ -276,8 +276,28 @@ def script_seconds(planned: PlannedExercise, dosage: Dosage) -> int:
     """
     if planned.status is Status.SKIPPED:
         return 0
-    steps = exercise_steps(planned, dosage.move_seconds, dosage.rest_seconds)
-    return sum(s.seconds for s in steps)
+    # Every plan asks this of each exercise; the steps' seconds depend on these alone (the
+    # rest is their text), so each such timing is worked out from the steps once.
+    key = (
+        planned.status is Status.MODIFIED,
+        planned.reps,
+        planned.hold_seconds,
+        planned.per_side,
+        planned.alternating,
+        dosage.move_seconds,
+        dosage.rest_seconds,
+    )
+    seconds = _SECONDS.get(key)
+    if seconds is None:
+        steps = exercise_steps(planned, dosage.move_seconds, dosage.rest_seconds)
+        if len(_SECONDS) >= 4096:
+            _SECONDS.clear()
+        seconds = _SECONDS[key] = sum(s.seconds for s in steps)
+    return seconds
+
+
+_SECONDS: dict[tuple[object, ...], int] = {}
+"""`script_seconds` by timing (kept small: a catalog has a few dozen doses in use)."""
 
 
 def _key_text(planned: PlannedExercise, exercise: Exercise | None) -> str:

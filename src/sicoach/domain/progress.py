@@ -51,6 +51,7 @@ from sicoach.domain.progress_parts import (
     monday_of,
     session_done,
     symptoms_of,
+    training_counts,
     training_days_of,
 )
 
@@ -222,17 +223,8 @@ def _adherence(
     sessions = sum(1 for s in journal.sessions if session_done(s))
     if start is None:
         return Adherence(training, 0, 0, 0, 0, NO_SESSIONS)
-    every = [d for d in _days(start, on) if d.weekday() in training]
-    if every and every[-1] == on and on not in done_dates:
-        every.pop()  # today is not over yet
-    planned = [d for d in every if since is None or d >= since]
-    done = sum(1 for d in planned if d in done_dates)
-    streak = 0
-    for day in reversed(every):
-        if day not in done_dates:
-            break
-        streak += 1
-    return adherence_of(training, len(planned), done, sessions, streak)
+    planned, done, streak = training_counts(start, on, since, training, done_dates)
+    return adherence_of(training, planned, done, sessions, streak)
 
 
 def _aerobic(

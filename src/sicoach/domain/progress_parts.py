@@ -164,3 +164,36 @@ def symptoms_of(
 
     items.sort(key=rank)
     return tuple(items)
+
+
+def _training_days_back(first: date, last: date, training: tuple[int, ...]) -> Iterable[date]:
+    day = last
+    while day >= first:
+        if day.weekday() in training:
+            yield day
+        day -= timedelta(days=1)
+
+
+def training_counts(
+    start: date,
+    on: date,
+    since: date | None,
+    training: tuple[int, ...],
+    done_dates: set[date],
+) -> tuple[int, int, int]:
+    """(planned, done, streak): the training days from `since` (or `start`) to `on`, those
+    with a session done, and the run of done ones back from the latest; today counts once
+    done (it is not over yet). Walks back from `on`, so a recent period costs its own days,
+    not the years since `start`."""
+    today_open = start <= on and on.weekday() in training and on not in done_dates
+    last = on - timedelta(days=1) if today_open else on
+    planned = done = 0
+    for day in _training_days_back(start if since is None else max(start, since), last, training):
+        planned += 1
+        done += day in done_dates
+    streak = 0
+    for day in _training_days_back(start, last, training):
+        if day not in done_dates:
+            break
+        streak += 1
+    return planned, done, streak

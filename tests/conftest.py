@@ -60,6 +60,17 @@ def _skip_reason(longrepr: object) -> str:
     return "" if text == "unconditional skip" else text
 
 
+@pytest.fixture(autouse=True)
+def no_kept_sqlite_connections() -> Iterator[None]:
+    """`sicoach serve` run in the test process (to see it refuse) turns on kept SQLite
+    connections for the process; every test starts, and leaves, without them."""
+    from sicoach.store.engine import keep_sqlite_connections_open
+
+    keep_sqlite_connections_open(0)
+    yield
+    keep_sqlite_connections_open(0)
+
+
 @pytest.fixture
 def clock() -> FixedClock:
     return FixedClock(datetime(2026, 11, 20, 8, 0))

@@ -40,6 +40,11 @@ def _reads_checkins(sent: list[str]) -> bool:
     return any("FROM checkin" in s for s in sent)
 
 
+def _reads_by(pair: dict[str, Any], reader: str) -> int:
+    events = audit.events_about_me(pair["a"])
+    return sum(1 for e in events if (e.action, e.actor_label) == ("journal.read", reader))
+
+
 def test_a_patients_pages_are_memoised_across_requests_and_audited_per_reader(
     store_url: str, tmp_path: Path
 ) -> None:
@@ -55,12 +60,12 @@ def test_a_patients_pages_are_memoised_across_requests_and_audited_per_reader(
     assert not _reads_checkins(again)  # another request, another context: the same memo
     assert "BEGIN IMMEDIATE" not in again  # a page that only reads takes no write lock
 
+    reads_before = _reads_by(pair, "Dr Lee")
     with statements(store_url) as by_doc:
         page = doc.get(f"/patients/{pair['a_id']}/")
     assert page.status_code == 200 and "pain 6" in page.text
     assert not _reads_checkins(by_doc)
-    seen = [(e.action, e.actor_label) for e in audit.events_about_me(pair["a"])]
-    assert ("journal.read", "Dr Lee") in seen  # the version was read as Dr Lee's
+    assert _reads_by(pair, "Dr Lee") == reads_before + 1  # a memo's page, still audited
 
     journal.log_checkin(pair["a"], pain=3)
     with statements(store_url) as after:

@@ -57,6 +57,20 @@ def test_a_file_renamed_over_the_journal_is_seen_at_once(
     assert page.status_code == 200
 
 
+def test_a_file_renamed_over_the_journal_after_the_server_wrote_is_seen_as_it_is(
+    server: LiveServer, tmp_path: Path
+) -> None:
+    other = tmp_path / "other" / "journal.sqlite3"
+    _journal_with_pain(other, 8)
+    for path in (tmp_path / "live.sqlite3", other):  # as a careful copy would leave them
+        with closing(sqlite3.connect(path)) as conn:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    assert server.client.post("/api/v1/checkins", json={"pain": 4}).status_code == 201
+    assert _pains(server) == [4]  # the server idle again: its write-ahead log is gone
+    other.replace(tmp_path / "live.sqlite3")
+    assert _pains(server) == [8]
+
+
 def test_sicoach_restore_while_the_server_runs(server: LiveServer, tmp_path: Path) -> None:
     import subprocess
     import sys

@@ -68,3 +68,17 @@ def test_the_lists_cover_twelve_weeks_unless_asked(client: WebClient, context: C
         answer = client.get(f"/api/v1/checkins?{query}")
         assert answer.status_code == 422, query
         assert field in answer.text, query
+
+
+def test_a_date_off_the_calendars_edge_is_a_422_naming_its_field(person: WebClient) -> None:
+    """A day before or after one of these would fall off the calendar: refused, not a 500."""
+    for path, field in (
+        ("/api/v1/checkins?to=0001-01-01", "to"),
+        ("/api/v1/activities?from=9999-12-31&to=9999-12-31", "from"),
+        ("/api/v1/progress?to=0001-01-01", "to"),
+        ("/api/v1/progress?date=0001-01-03", "date"),
+        ("/api/v1/progress?from=1899-12-31", "from"),
+    ):
+        answer = person.get(path)
+        assert answer.status_code == 422, path
+        assert answer.json()["field"] == field, path

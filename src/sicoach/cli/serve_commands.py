@@ -89,10 +89,10 @@ def serve(
     from sicoach.web.app import create_app
 
     services = _with_mode(context(ctx), clinic)
-    keep_connections_open(services.settings)  # before the first use of its database
     host = _bound_host(services, host)
     lan = _phone_address(services, phone, workers, phone_address, tls_cert or tls_key)
     _start_logging(access_log)
+    keep_connections_open(services.settings)  # before the first use of its database
     services.uow_factory  # noqa: B018 - open (and upgrade) the database now: a bad one fails here
     listener = _listen(host, port)
     if lan is not None:

@@ -126,14 +126,17 @@ class ReadCache:
         version = self._current_version()
         memo = self._memo
         with memo.lock:
-            if version != memo.version:
+            if version is None or version != memo.version:
                 return None
             return memo.values.get(key)
 
     def get(self, name: str, compute: Callable[[], T]) -> T:
-        """The value of `compute()` for today, reused until the journal's version moves."""
+        """The value of `compute()` for today, reused until the journal's version moves
+        (never kept while the journal has no version yet: nothing would tell a change)."""
         key = (name, self._ctx.clock.today())
         version = self._current_version()
+        if version is None:
+            return compute()
         memo = self._memo
         with memo.lock:
             if version != memo.version:

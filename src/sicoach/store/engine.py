@@ -27,7 +27,7 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.engine.url import URL
 from sqlalchemy.exc import ArgumentError, DBAPIError, DisconnectionError
-from sqlalchemy.pool import NullPool, QueuePool
+from sqlalchemy.pool import NullPool
 
 from sicoach.store.errors import StoreBusy, StoreError, StoreFull, StoreReadOnly
 
@@ -53,17 +53,18 @@ _full_files: set[str] = set()
 """Files opened read-only because their disk was full (writes then say so)."""
 _lock = threading.Lock()
 _kept_open = 0
-"""How many SQLite connections each new engine keeps open between units of work (0: none;
-see `keep_sqlite_connections_open`)."""
+"""How many SQLite connections each new engine shares between overlapping units of work
+(0: none; see `keep_sqlite_connections_open`)."""
 
 
 def keep_sqlite_connections_open(count: int) -> None:
-    """From now on, a new SQLite engine in this process keeps up to `count` connections open.
+    """From now on, a new SQLite engine in this process shares up to `count` connections
+    between units of work that overlap (`sicoach.store.sqlite_pool.SharedWhileBusy`).
 
     For a long-running server: opening a connection costs a few milliseconds on every
-    request (the pragmas, then reading the schema on the first statement), a third of a
-    cached page's time. Other faces (a command that runs once, the tests, which make
-    hundreds of databases) keep none. Call it before the first engine is made.
+    request (the pragmas, then reading the schema on the first statement). Other faces (a
+    command that runs once, the tests, which make hundreds of databases) keep none. Call it
+    before the first engine is made.
     """
     global _kept_open
     _kept_open = count
@@ -205,10 +206,9 @@ def _writable_sqlite_engine(url: str, path: Path | None) -> Engine:
     args: dict[str, Any] = {"check_same_thread": False}
     if not _kept_open or path is None:
         return create_engine(url, connect_args=args, poolclass=NullPool)
-    # Overflow without limit: like no pool, a request never waits for a connection.
-    engine = create_engine(
-        url, connect_args=args, poolclass=QueuePool, pool_size=_kept_open, max_overflow=-1
-    )
+    from sicoach.store.sqlite_pool import SharedWhileBusy
+
+    engine = create_engine(url, connect_args=args, poolclass=SharedWhileBusy, pool_size=_kept_open)
     _reopen_when_replaced(engine, path)
     return engine
 

@@ -126,3 +126,22 @@ def upto_day(request: Request) -> date | None:
     if day.year < 1900:  # paging back from year 1 would fall off the calendar
         raise HTTPException(400, f"upto: {raw!r} is too long ago; use a date from 1900 on")
     return day
+
+
+API_YEARS = range(1900, 3000)
+"""The years an API's date may name (beyond them, a day before or after would fall off the
+calendar)."""
+
+
+def api_day(raw: str | None, field: str) -> date | None:
+    """A query's date (None when not given), or a refusal naming `field` (a 422, as every
+    API input error)."""
+    if not raw:
+        return None
+    try:
+        day = date.fromisoformat(raw)
+    except ValueError:
+        raise InputError(field, f"{raw!r} is not a date; use YYYY-MM-DD") from None
+    if day.year not in API_YEARS:
+        raise InputError(field, f"{raw!r} is out of range; use a date from 1900 to 2999")
+    return day

@@ -20,7 +20,7 @@ from sicoach.services.handlers import execute
 from sicoach.services.notes import NoteReading, note_reading, ticked, warm_up_reader
 from sicoach.services.vocabulary import ACTIVITY_KINDS
 from sicoach.web.deps import ContextDep
-from sicoach.web.forms import Form, upto_day
+from sicoach.web.forms import Form, api_day, upto_day
 from sicoach.web.schemas import (
     ActivityIn,
     ActivityOut,
@@ -241,16 +241,7 @@ TO_HELP = "Last day listed (YYYY-MM-DD). Default: today."
 
 def _days(ctx: ContextDep, first: str | None, last: str | None) -> tuple[date, date]:
     """The days asked (a bad date is a 422 naming `from` or `to`)."""
-    return journal_pages.list_range(ctx, _api_day(first, "from"), _api_day(last, "to"))
-
-
-def _api_day(raw: str | None, field: str) -> date | None:
-    if not raw:
-        return None
-    try:
-        return date.fromisoformat(raw)
-    except ValueError:
-        raise InputError(field, f"{raw!r} is not a date; use YYYY-MM-DD") from None
+    return journal_pages.list_range(ctx, api_day(first, "from"), api_day(last, "to"))
 
 
 @router.get("/api/v1/checkins", tags=["journal"], response_model=list[CheckinOut])

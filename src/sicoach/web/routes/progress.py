@@ -18,7 +18,7 @@ from sicoach.services.commands import RateActivity
 from sicoach.services.errors import InputError
 from sicoach.services.handlers import execute
 from sicoach.services.reports import MAX_FUNCTION_ACTIVITIES
-from sicoach.web.forms import Form
+from sicoach.web.forms import Form, api_day
 from sicoach.web.schemas_out import ProgressOut
 from sicoach.web.security import verify_csrf
 from sicoach.web.templating import context_of, render
@@ -97,16 +97,6 @@ async def rate_submit(request: Request) -> Response:
     return RedirectResponse("/progress?saved=Rating+saved.#activities", status_code=303)
 
 
-def _api_day(raw: str | None, field: str) -> date | None:
-    """A query's date, or a refusal naming `field` (a 422, as every API input error)."""
-    if not raw:
-        return None
-    try:
-        return date.fromisoformat(raw)
-    except ValueError:
-        raise InputError(field, f"{raw!r} is not a date; use YYYY-MM-DD") from None
-
-
 @router.get("/api/v1/progress", tags=["progress"], response_model=ProgressOut)
 def api_progress(
     request: Request,
@@ -136,9 +126,9 @@ def api_progress(
     if to and date:
         raise InputError("date", "give `to` alone (`date` is its older name)")
     ctx = context_of(request)
-    last = _api_day(to or date, "to" if to else "date")
+    last = api_day(to or date, "to" if to else "date")
     try:
-        start, p = progress_range.progress_range(ctx, _api_day(first, "from"), last)
+        start, p = progress_range.progress_range(ctx, api_day(first, "from"), last)
     except InputError as error:
         if date and error.field == "to":
             raise InputError("date", error.message) from None

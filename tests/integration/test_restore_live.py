@@ -41,14 +41,21 @@ def _pains(server: LiveServer) -> list[int]:
     return [c["pain"] for c in server.client.get("/api/v1/checkins").json()]
 
 
+def _copy_to_put_back(tmp_path: Path, pain: int) -> Path:
+    """Another journal (one check-in of `pain`), both files' logs emptied, as a careful copy
+    would leave them."""
+    other = tmp_path / "other" / "journal.sqlite3"
+    _journal_with_pain(other, pain)
+    for path in (tmp_path / "live.sqlite3", other):
+        with closing(sqlite3.connect(path)) as conn:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return other
+
+
 def test_a_file_renamed_over_the_journal_is_seen_at_once(
     server: LiveServer, tmp_path: Path
 ) -> None:
-    other = tmp_path / "other" / "journal.sqlite3"
-    _journal_with_pain(other, 8)
-    for path in (tmp_path / "live.sqlite3", other):  # as a careful copy would leave them
-        with closing(sqlite3.connect(path)) as conn:
-            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    other = _copy_to_put_back(tmp_path, 8)
     assert _pains(server) == [3]
     assert _pains(server) == [3]  # now kept by the server
     other.replace(tmp_path / "live.sqlite3")
@@ -60,11 +67,7 @@ def test_a_file_renamed_over_the_journal_is_seen_at_once(
 def test_a_file_renamed_over_the_journal_after_the_server_wrote_is_seen_as_it_is(
     server: LiveServer, tmp_path: Path
 ) -> None:
-    other = tmp_path / "other" / "journal.sqlite3"
-    _journal_with_pain(other, 8)
-    for path in (tmp_path / "live.sqlite3", other):  # as a careful copy would leave them
-        with closing(sqlite3.connect(path)) as conn:
-            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    other = _copy_to_put_back(tmp_path, 8)
     assert server.client.post("/api/v1/checkins", json={"pain": 4}).status_code == 201
     assert _pains(server) == [4]  # the server idle again: its write-ahead log is gone
     other.replace(tmp_path / "live.sqlite3")

@@ -78,7 +78,8 @@ class Context:
     @cached_property
     def uow_factory(self) -> UnitOfWorkFactory:
         from sicoach.services.person_state import summariser
-        from sicoach.services.plan_state import after_write, keep_carry
+        from sicoach.services.plan_state import keep_carry
+        from sicoach.services.read_cache import forget_request_versions
         from sicoach.store import make_uow_factory
 
         settings = self.settings
@@ -87,8 +88,9 @@ class Context:
             person=self.person,
             pool_size=settings.pool_size,
             slow_query_ms=settings.slow_query_ms,
-            on_write=after_write(keep_carry(lambda: self.catalog, self.clock)),
+            on_write=keep_carry(lambda: self.catalog, self.clock),
             summarise=summariser(self.clock),
+            on_bump=forget_request_versions,
         )
 
     def uow(self, read_only: bool = False) -> UnitOfWork:

@@ -14,7 +14,6 @@ from sicoach.domain.journal import ClinicianMessage
 from sicoach.services.commands import ReadMessage, SendMessage
 from sicoach.services.context import Context
 from sicoach.services.errors import InputError, NotFound
-from sicoach.services.read_cache import forget_request_versions
 
 MESSAGE_LENGTH = 500
 """The most characters a message may have (a few sentences, not a letter)."""
@@ -50,7 +49,6 @@ def send_message(ctx: Context, command: SendMessage) -> ClinicianMessage:
     with ctx.uow() as uow:
         new_id = uow.journal.add_message(at, by, principal.account_id if principal else None, text)
         uow.commit()
-    forget_request_versions()  # the version moved: this request's next page reads it again
     return ClinicianMessage(new_id, at, by, text)
 
 
@@ -67,7 +65,6 @@ def read_message(ctx: Context, command: ReadMessage) -> None:
         if not uow.journal.mark_message_read(message_id, ctx.clock.now()):
             raise NotFound("message", message_id)
         uow.commit()
-    forget_request_versions()
 
 
 def unread(ctx: Context) -> tuple[ClinicianMessage, ...]:

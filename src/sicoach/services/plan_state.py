@@ -69,18 +69,6 @@ def keep_carry(catalog: Callable[[], Catalog], clock: Clock) -> Callable[[Any], 
     return maintain
 
 
-def after_write(keep: Callable[[Any], None]) -> Callable[[Any], None]:
-    """The writing transaction's hook: keep the carry, and forget the version this request
-    read (so a page drawn after the write in the same request reads it again)."""
-    from sicoach.services.read_cache import forget_request_versions
-
-    def hook(repo: Any) -> None:
-        keep(repo)
-        forget_request_versions()
-
-    return hook
-
-
 def read_window(ctx: Context, day: date) -> tuple[PlanCarry, Journal] | None:
     """The stored carry and the records it needs for `day` (one read); None without a carry
     that serves `day`."""

@@ -24,6 +24,7 @@ def make_uow_factory(
     slow_query_ms: int = 0,
     on_write: Callable[[Any], None] | None = None,
     summarise: Summarise | None = None,
+    on_bump: Callable[[], None] | None = None,
 ) -> UnitOfWorkFactory:
     from sqlalchemy.exc import DBAPIError
 
@@ -47,6 +48,7 @@ def make_uow_factory(
             url=database_url,
             on_write=on_write,
             summarise=summarise,
+            on_bump=on_bump,
         )
 
     return factory

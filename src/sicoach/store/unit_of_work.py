@@ -116,8 +116,10 @@ class SqlUnitOfWork:
         url: str = "",
         on_write: Callable[[SqlJournalRepository], None] | None = None,
         summarise: Summarise | None = None,
+        on_bump: Callable[[], None] | None = None,
     ) -> None:
         self._on_write = on_write
+        self._on_bump = on_bump
         self._engine = engine
         self._summarise = summarise
         self._url = url or engine.url.render_as_string(hide_password=False)
@@ -175,6 +177,7 @@ class SqlUnitOfWork:
 
     def commit(self) -> None:
         conn = self._connection()
+        bumped = True
         if self.journal.written:  # same transaction: no reader sees the write without the bump
             if self._on_write is not None:
                 self._on_write(self.journal)  # the derived state, e.g. the plan's carry
@@ -182,6 +185,10 @@ class SqlUnitOfWork:
             bump_with_summary(conn, self._person_id, summary)
         elif self.journal.touched or self.screenings.touched:
             bump_version(conn, self._person_id)  # a message or a screen: nothing to rebuild
+        else:
+            bumped = False
+        if bumped and self._on_bump is not None:
+            self._on_bump()  # e.g. the request's next read checks the version again
         self._forget_writes()
         conn.commit()
 
